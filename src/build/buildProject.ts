@@ -1,0 +1,105 @@
+// Runs the stages in order for the requested documents and reports each stage's time.
+// Everything is computed in memory; files are written only at the very end, all or nothing.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatPlace } from '../errors.js';
+import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
+import { layoutBrief } from '../layout/layoutBrief.js';
+import { layoutHandout } from '../layout/layoutHandout.js';
+import { pageBox } from '../layout/pageGeometry.js';
+import { loadProject } from '../load/loadProject.js';
+import { loadTemplate } from '../load/loadTemplate.js';
+import { DOCUMENT_NAMES, type DocumentName } from '../load/sourceTypes.js';
+import type { Template } from '../load/templateTypes.js';
+import { parseMarkdown } from '../parse/parseMarkdown.js';
+import { renderPdf } from '../render/renderPdf.js';
+import { resolveDocument } from '../resolve/resolveDocument.js';
+import { compileCached } from './chartCache.js';
+import { writeAllAtomic } from './writeAtomic.js';
+import { reproducibleDate } from './reproducibleDate.js';
+
+export interface BuildOptions {
+  root: string;
+  outDir?: string;
+  only?: readonly DocumentName[];
+  paper?: 'a4' | 'letter';
+  /** Called when a stage ends, with its duration in milliseconds. */
+  onStage?: (stage: string, ms: number) => void;
+  /** Lay out and render but do not write files (tests, the quality report). */
+  dryRun?: boolean;
+}
+
+export interface BuiltDocument {
+  name: DocumentName;
+  file: string;
+  pages: number;
+  bytes: number;
+  pdf: Buffer;
+  laid: LaidOutDocument;
+  stats: LayoutStats;
+  /** Copy-fit scale of the handout (1 = not shrunk). */
+  scale: number;
+}
+
+export interface BuildResult {
+  documents: BuiltDocument[];
+  warnings: string[];
+  stages: Record<string, number>;
+}
+
+export const STAGES = ['load', 'parse', 'charts', 'layout', 'write'] as const;
+
+export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
+  const stages: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (stage: string) => {
+    const t = performance.now();
+    stages[stage] = t - t0;
+    opts.onStage?.(stage, t - t0);
+    t0 = t;
+  };
+  const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
+  const source = loadProject(opts.root, only);
+  const templates = new Map<DocumentName, Template>();
+  for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.name));
+  lap('load');
+
+  const warnings: string[] = [];
+  const trees = source.documents.map((d) => {
+    const r = parseMarkdown(d);
+    warnings.push(...r.warnings.map((w) => w.message));
+    return r.tree;
+  });
+  lap('parse');
+
+  const resolved = await Promise.all(trees.map((tree) => {
+    const t = templates.get(tree.name)!;
+    const paper = opts.paper ?? tree.meta.paper ?? t.paper;
+    const width = (pageBox(t, paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
+    return resolveDocument(tree, source, t, width, (name, w, h) => compileCached(source, t, name, w, h));
+  }));
+  for (const r of resolved) warnings.push(...r.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`));
+  lap('charts');
+
+  const laid = resolved.map((doc) => {
+    const t = templates.get(doc.name)!;
+    const paper = opts.paper ?? doc.meta.paper ?? t.paper;
+    if (doc.name === 'handout') {
+      const h = layoutHandout(doc, t, paper);
+      if (h.scale < 1) warnings.push(`${doc.file}: copy-fitted to ${Math.round(h.scale * 100)}% type size to fit one sheet`);
+      return { laid: h.doc, scale: h.scale };
+    }
+    return { laid: layoutBrief(doc, t, paper), scale: 1 };
+  });
+  lap('layout');
+
+  const outDir = opts.outDir ?? join(opts.root, 'output');
+  const documents: BuiltDocument[] = [];
+  for (const [i, l] of laid.entries()) {
+    const pdf = await renderPdf(l.laid, { date: reproducibleDate(resolved[i].meta.date), producer: 'report-generator (pdfkit)' });
+    documents.push({ name: resolved[i].name, file: join(outDir, `${resolved[i].name}.pdf`), pages: l.laid.pages.length, bytes: pdf.length, pdf, laid: l.laid, stats: l.laid.stats, scale: l.scale });
+  }
+  if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  lap('write');
+  return { documents, warnings, stages };
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// The `report` command. Exit codes: 0 success, 1 failed build, 2 bad input or usage.
+import { relative, resolve } from 'node:path';
+import { buildProject } from '../build/buildProject.js';
+import { InputError, InputErrors } from '../errors.js';
+import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
+import { printTypesetReport } from './typesetReport.js';
+import { watchProject } from './watch.js';
+
+export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s + '\n'), err: (s: string) => process.stderr.write(s + '\n') }): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`report: ${e.message}`);
+      io.err(USAGE);
+      return 2;
+    }
+    throw e;
+  }
+  if (cmd.command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const root = resolve(cmd.root);
+  if (cmd.command === 'watch') return watchProject(cmd, root, io);
+  try {
+    const result = await buildProject({
+      root,
+      outDir: cmd.outDir ? resolve(cmd.outDir) : undefined,
+      only: cmd.documents,
+      paper: cmd.paper,
+      dryRun: cmd.command === 'typeset-report',
+      onStage: (stage, ms) => {
+        if (!cmd.quiet && cmd.command === 'build') io.out(`${stage.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);
+      },
+    });
+    for (const w of result.warnings) io.err(`warning: ${w}`);
+    if (cmd.command === 'typeset-report') {
+      printTypesetReport(result.documents, io.out);
+      return 0;
+    }
+    if (!cmd.quiet) {
+      for (const d of result.documents) {
+        io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
+      }
+    }
+    return 0;
+  } catch (e) {
+    return reportError(e, cmd.debug, io.err);
+  }
+}
+
+export function reportError(e: unknown, debug: boolean, err: (s: string) => void): number {
+  if (e instanceof InputErrors) {
+    for (const x of e.errors) err(x.message);
+    return 2;
+  }
+  if (e instanceof InputError) {
+    err(e.message);
+    return 2;
+  }
+  err(`report: build failed: ${(e as Error)?.message ?? String(e)}`);
+  if (debug && e instanceof Error && e.stack) err(e.stack);
+  else err('(run again with --debug for details)');
+  return 1;
+}
+
+const isEntry = process.argv[1] && /(?:main\.(?:ts|js|mjs)|report(?:\.mjs)?)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.exitCode = reportError(e, process.argv.includes('--debug'), (s) => process.stderr.write(s + '\n'));
+    },
+  );
+}

@@ -1,0 +1,67 @@
+// Command-line arguments → a typed command. Usage mistakes are reported as UsageError (exit 2).
+import { DOCUMENT_NAMES, type DocumentName } from '../load/sourceTypes.js';
+import { didYouMean } from '../errors.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface Command {
+  command: 'build' | 'watch' | 'typeset-report' | 'help';
+  documents: DocumentName[];
+  outDir?: string;
+  paper?: 'a4' | 'letter';
+  quiet: boolean;
+  debug: boolean;
+  root: string;
+}
+
+export const USAGE = `usage: report build [brief|handout…] [--out DIR] [--paper a4|letter] [--quiet] [--debug]
+       report watch [brief|handout…] [--out DIR] [--paper a4|letter]
+       report typeset-report [brief|handout…] [--paper a4|letter]
+options:
+  --out DIR        write the PDFs to DIR (default: output/)
+  --paper SIZE     a4 or letter (default: the template's, or the front matter's)
+  --root DIR       the project folder holding content/ and templates/ (default: .)
+  --quiet          print only errors and warnings
+  --debug          print stack traces of unexpected errors`;
+
+const COMMANDS = ['build', 'watch', 'typeset-report', 'help'] as const;
+
+export function parseArgs(argv: string[]): Command {
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.' };
+  const rest = [...argv];
+  const first = rest.shift();
+  if (first === undefined) throw new UsageError('missing command');
+  if (first === '--help' || first === '-h') return { ...out, command: 'help' };
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    const g = didYouMean(first, COMMANDS);
+    throw new UsageError(`unknown command "${first}"${g ? ` (did you mean "${g}"?)` : ''}`);
+  }
+  out.command = first as Command['command'];
+  while (rest.length) {
+    const a = rest.shift()!;
+    const value = (flag: string) => {
+      const v = rest.shift();
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (a === '--out') out.outDir = value(a);
+    else if (a === '--root') out.root = value(a);
+    else if (a === '--paper') {
+      const v = value(a);
+      if (v !== 'a4' && v !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${v}"`);
+      out.paper = v;
+    } else if (a === '--quiet' || a === '-q') out.quiet = true;
+    else if (a === '--debug') out.debug = true;
+    else if (a === '--help' || a === '-h') out.command = 'help';
+    else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
+    else if ((DOCUMENT_NAMES as readonly string[]).includes(a)) {
+      if (!out.documents.includes(a as DocumentName)) out.documents.push(a as DocumentName);
+    } else {
+      const g = didYouMean(a, DOCUMENT_NAMES);
+      throw new UsageError(`unknown document "${a}"${g ? ` (did you mean "${g}"?)` : ''}; documents are ${DOCUMENT_NAMES.join(', ')}`);
+    }
+  }
+  return out;
+}

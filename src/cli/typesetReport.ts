@@ -1,0 +1,38 @@
+// The typesetting quality report: what a typesetter would check on each PDF.
+import type { BuiltDocument } from '../build/buildProject.js';
+import type { LayoutStats } from '../layout/pageTypes.js';
+
+export interface QualitySummary {
+  overfull: number;
+  widows: number;
+  orphans: number;
+  strandedHeadings: number;
+  splitFigures: number;
+  consecutiveHyphens: number;
+  hyphenatedLines: number;
+  lines: number;
+  stretch: { mean: number; p95: number; max: number };
+}
+
+export function summarise(s: LayoutStats): QualitySummary {
+  const r = [...s.ratios].map((x) => Math.max(0, x)).sort((a, b) => a - b);
+  const mean = r.length ? r.reduce((a, x) => a + x, 0) / r.length : 0;
+  const p95 = r.length ? r[Math.min(r.length - 1, Math.floor(r.length * 0.95))] : 0;
+  return {
+    overfull: s.overfullLines, widows: s.widows, orphans: s.orphans, strandedHeadings: s.strandedHeadings,
+    splitFigures: s.splitFigures, consecutiveHyphens: s.consecutiveHyphens, hyphenatedLines: s.hyphenatedLines, lines: s.lines,
+    stretch: { mean, p95, max: r.length ? r[r.length - 1] : 0 },
+  };
+}
+
+export function printTypesetReport(docs: BuiltDocument[], out: (s: string) => void): void {
+  out('document  pages  lines  overfull  widows  orphans  stranded-headings  split-figures  hyphen-runs>2  hyphenated  stretch mean/p95/max');
+  for (const d of docs) {
+    const q = summarise(d.stats);
+    out([
+      d.name.padEnd(8), String(d.pages).padStart(5), String(q.lines).padStart(6), String(q.overfull).padStart(9), String(q.widows).padStart(7),
+      String(q.orphans).padStart(8), String(q.strandedHeadings).padStart(18), String(q.splitFigures).padStart(14), String(q.consecutiveHyphens).padStart(14),
+      String(q.hyphenatedLines).padStart(11), `  ${q.stretch.mean.toFixed(2)}/${q.stretch.p95.toFixed(2)}/${q.stretch.max.toFixed(2)}`,
+    ].join(' '));
+  }
+}

@@ -1,0 +1,128 @@
+// The one place that knows which font files exist. Every font is read and parsed by fontkit
+// at most once per process, then shared by layout (measuring) and render (embedding), and by
+// both documents of a build.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type * as FontkitTypes from 'fontkit';
+
+const require = createRequire(import.meta.url);
+// The CommonJS build, on purpose: pdfkit's CommonJS build requires this same module instance,
+// which lets render hand pdfkit the fonts parsed here instead of parsing them again.
+const fontkit = require('fontkit') as typeof FontkitTypes;
+type Font = FontkitTypes.Font;
+
+export type FontKey =
+  | 'serif'
+  | 'serif-italic'
+  | 'serif-bold'
+  | 'serif-bolditalic'
+  | 'serif-semibold'
+  | 'sans'
+  | 'sans-italic'
+  | 'sans-semibold'
+  | 'sans-bold'
+  | 'sans-bolditalic'
+  | 'mono'
+  | 'khmer'
+  | 'khmer-bold';
+
+// Resolved through package.json so we never import the expo packages' index.js (it pulls in expo).
+const FILES: Record<FontKey, [pkg: string, file: string]> = {
+  serif: ['@expo-google-fonts/source-serif-4', '400Regular/SourceSerif4_400Regular.ttf'],
+  'serif-italic': ['@expo-google-fonts/source-serif-4', '400Regular_Italic/SourceSerif4_400Regular_Italic.ttf'],
+  'serif-bold': ['@expo-google-fonts/source-serif-4', '700Bold/SourceSerif4_700Bold.ttf'],
+  'serif-bolditalic': ['@expo-google-fonts/source-serif-4', '700Bold_Italic/SourceSerif4_700Bold_Italic.ttf'],
+  'serif-semibold': ['@expo-google-fonts/source-serif-4', '600SemiBold/SourceSerif4_600SemiBold.ttf'],
+  sans: ['@expo-google-fonts/source-sans-3', '400Regular/SourceSans3_400Regular.ttf'],
+  'sans-italic': ['@expo-google-fonts/source-sans-3', '400Regular_Italic/SourceSans3_400Regular_Italic.ttf'],
+  'sans-semibold': ['@expo-google-fonts/source-sans-3', '600SemiBold/SourceSans3_600SemiBold.ttf'],
+  'sans-bold': ['@expo-google-fonts/source-sans-3', '700Bold/SourceSans3_700Bold.ttf'],
+  'sans-bolditalic': ['@expo-google-fonts/source-sans-3', '700Bold_Italic/SourceSans3_700Bold_Italic.ttf'],
+  mono: ['@expo-google-fonts/source-code-pro', '400Regular/SourceCodePro_400Regular.ttf'],
+  khmer: ['@expo-google-fonts/noto-sans-khmer', '400Regular/NotoSansKhmer_400Regular.ttf'],
+  'khmer-bold': ['@expo-google-fonts/noto-sans-khmer', '700Bold/NotoSansKhmer_700Bold.ttf'],
+};
+
+export const FONT_KEYS = Object.keys(FILES) as FontKey[];
+
+export interface LoadedFont {
+  key: FontKey;
+  path: string;
+  /** The raw file; render hands this same Buffer to pdfkit for embedding. */
+  data: Buffer;
+  font: Font;
+  unitsPerEm: number;
+  /** Ascender and descender in 1/1000 em (descender negative), as pdfkit reports them. */
+  ascender: number;
+  descender: number;
+}
+
+const cache = new Map<FontKey, LoadedFont>();
+const widthCache = new Map<string, number>();
+
+function packageDir(pkg: string): string {
+  const pj = require.resolve(`${pkg}/package.json`);
+  return pj.slice(0, -'package.json'.length);
+}
+
+export function fontPath(key: FontKey): string {
+  const [pkg, file] = FILES[key];
+  return packageDir(pkg) + file;
+}
+
+export function getFont(key: FontKey): LoadedFont {
+  let f = cache.get(key);
+  if (f) return f;
+  const path = fontPath(key);
+  const data = readFileSync(path);
+  const font = fontkit.create(data) as Font;
+  const upm = font.unitsPerEm;
+  f = {
+    key,
+    path,
+    data,
+    font,
+    unitsPerEm: upm,
+    ascender: (font.ascent / upm) * 1000,
+    descender: (font.descent / upm) * 1000,
+  };
+  cache.set(key, f);
+  return f;
+}
+
+/**
+ * Advance width of `text` in points at `size`, with kerning and ligatures as the PDF will
+ * draw them (fontkit's layout is what pdfkit uses to encode, so the numbers agree).
+ */
+export function measureText(key: FontKey, text: string, size: number): number {
+  if (text.length === 0) return 0;
+  const ck = key + '\u0000' + text;
+  let units = widthCache.get(ck);
+  if (units === undefined) {
+    const f = getFont(key);
+    const run = f.font.layout(text);
+    let adv = 0;
+    for (const p of run.positions) adv += p.xAdvance;
+    units = adv / f.unitsPerEm;
+    if (widthCache.size > 200_000) widthCache.clear();
+    widthCache.set(ck, units);
+  }
+  return units * size;
+}
+
+/** Characters of `text` the font has no glyph for (used to warn instead of drawing boxes). */
+export function missingGlyphs(key: FontKey, text: string): string[] {
+  const f = getFont(key).font;
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || ch === '\u00ad' || /\s/.test(ch)) continue;
+    if (!f.hasGlyphForCodePoint(cp)) missing.add(ch);
+  }
+  return [...missing];
+}
+
+export function lineMetrics(key: FontKey, size: number): { ascent: number; descent: number } {
+  const f = getFont(key);
+  return { ascent: (f.ascender / 1000) * size, descent: (-f.descender / 1000) * size };
+}

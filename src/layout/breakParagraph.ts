@@ -1,0 +1,668 @@
+// Styled runs → justified (or ragged) lines: the glue between the parser's runs and the
+// Knuth–Plass breaker. Words become boxes, spaces glue, every place a word may be split a
+// penalty; the chosen breaks are turned back into positioned fragments.
+import { getFont, lineMetrics, measureText, type FontKey } from '../fonts/fontRegistry.js';
+import type { BreakOptions, InlineRun, InlineTarget, Line, LineFragment } from './lineTypes.js';
+import { sameStyle, type TextStyle } from './textStyle.js';
+import { knuthPlass, PENALTY_INFINITY, type BrokenLine, type Item } from './knuthPlass.js';
+import { hyphenate } from './hyphenate.js';
+
+/** TeX's \hyphenpenalty and \exhyphenpenalty. */
+const HYPHEN_PENALTY = 50;
+const EX_HYPHEN_PENALTY = 50;
+/**
+ * Breaks inside a word too wide for the line. The gap between the two values is what a
+ * break after a URL delimiter may cost in emptier line before an arbitrary one wins.
+ */
+const FORCED_PREFERRED_PENALTY = 50;
+const FORCED_ANY_PENALTY = 70;
+/** Ragged lines may fall this many ems short of the measure at badness 100 (plain TeX uses 2em). */
+const RAGGED_STRETCH_EM = 3;
+/** Third-pass stretch (LaTeX's \sloppy uses 3em). */
+const EMERGENCY_STRETCH_EM = 3;
+/** Overfull tolerance: below this a line is considered to fit. */
+const FIT_EPS = 0.01;
+
+const DASHES = '-\u2010\u2013\u2014';
+const URL_DELIMS = '/.-_?&=#:;,~+';
+// Scripts written without spaces between words, which Intl.Segmenter can divide.
+const SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SPACELESS_START = /[\p{L}\p{N}]/u;
+const WORDCHAR = /[\p{L}\p{N}]/u;
+
+interface Piece {
+  text: string;
+  style: TextStyle;
+  target?: InlineTarget;
+  lang?: string;
+  /** Unbreakable runs and superscripts: no break inside unless the line cannot hold them. */
+  locked: boolean;
+  noHyphenate: boolean;
+}
+
+interface Word {
+  pieces: Piece[];
+  text: string;
+  /** Soft-hyphen positions from the source (U+00AD), which replace the patterns. */
+  soft: number[];
+}
+
+type SepKind = 'space' | 'nbsp' | 'zw';
+interface Sep {
+  kind: SepKind;
+  style: TextStyle;
+}
+
+type OppKind = 'hyph' | 'soft' | 'dash' | 'slash' | 'force';
+interface Opp {
+  pos: number;
+  kind: OppKind;
+  penalty: number;
+}
+
+// Per-item bookkeeping for turning breaks back into fragments.
+type Meta =
+  | { k: 'text'; piece: Piece; s: number; e: number }
+  | { k: 'gap'; kind: SepKind; style: TextStyle; space: number }
+  | { k: 'opp'; kind: OppKind; piece: Piece }
+  | { k: 'inert' };
+
+const INERT: Meta = { k: 'inert' };
+
+export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
+  const { words, seps } = tokenize(runs);
+  if (words.length === 0) return [];
+  const base = runs.find((r) => r.text.trim() !== '')?.style ?? runs[0].style;
+  const em = base.size;
+  const justify = opts.align === 'justify';
+  const measure = opts.measure;
+  const widthAt = typeof measure === 'function' ? measure : () => measure;
+  const protectLast = opts.protectLastWord ?? true;
+
+  const segmented = segmentSpaceless(words, seps);
+  const ws = segmented.words;
+  const ss = segmented.seps;
+
+  // Narrowest line the paragraph can meet; a chunk wider than this must be split by force.
+  let natural = 0;
+  for (const w of ws) for (const p of w.pieces) natural += measureText(p.style.font, p.text, p.style.size);
+  const first = widthAt(0);
+  const estLines = Math.min(200, Math.ceil((natural * 2) / Math.max(first, 1)) + 2);
+  let minMeasure = first;
+  let maxMeasure = first;
+  for (let i = 1; i < estLines; i++) {
+    const w = widthAt(i);
+    if (w < minMeasure) minMeasure = w;
+    if (w > maxMeasure) maxMeasure = w;
+  }
+
+  const items: Item[] = [];
+  const meta: Meta[] = [];
+  const push = (it: Item, m: Meta) => { items.push(it); meta.push(m); };
+  // Stretch a line ending inside an over-wide word may use: it is set ragged, so KP should
+  // only weigh how full it is, not how its spaces would stretch.
+  const forcedStretch = Math.max(maxMeasure, 1) / 2;
+
+  for (let wi = 0; wi < ws.length; wi++) {
+    const word = ws[wi];
+    const isLast = wi === ws.length - 1;
+    const opps = wordOpportunities(word, opts.hyphenateLang, isLast && protectLast);
+    addForcedOpportunities(word, opps, minMeasure);
+    emitWord(word, opps, push, forcedStretch);
+    if (wi < ss.length) {
+      const sep = ss[wi];
+      const space = measureText(sep.style.font, ' ', sep.style.size);
+      const m: Meta = { k: 'gap', kind: sep.kind, style: sep.style, space };
+      if (sep.kind === 'zw') {
+        push({ type: 'glue', width: 0, stretch: justify ? space / 2 : 0, shrink: 0 }, m);
+      } else {
+        if (sep.kind === 'nbsp') push({ type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, INERT);
+        push({ type: 'glue', width: space, stretch: justify ? space / 2 : 0, shrink: justify ? space / 3 : 0 }, m);
+      }
+    }
+  }
+  // \parfillskip, protected by a penalty so the paragraph cannot end with an empty line.
+  push({ type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, INERT);
+  push({ type: 'glue', width: 0, stretch: Infinity, shrink: 0 }, INERT);
+  push({ type: 'penalty', width: 0, penalty: -PENALTY_INFINITY, flagged: false }, INERT);
+
+  const result = knuthPlass(items, {
+    lineWidth: opts.measure,
+    pretolerance: 100,
+    tolerance: 200,
+    emergencyStretch: EMERGENCY_STRETCH_EM * em,
+    backgroundStretch: justify ? 0 : RAGGED_STRETCH_EM * em,
+    maxConsecutiveFlagged: 2,
+  });
+
+  return result.lines.map((bl, i) =>
+    buildLine(bl, items, meta, opts.align, i === result.lines.length - 1, widthAt(i), base),
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Runs → words and separators
+
+const enum C { Text, Space, Nbsp, Zw, Shy, Drop }
+
+function classify(ch: string): C {
+  switch (ch) {
+    case '\u00a0': case '\u2007': case '\u202f': return C.Nbsp;
+    case '\u200b': return C.Zw;
+    case '\u00ad': return C.Shy;
+    case '\u2060': case '\ufeff': return C.Drop; // word joiners: they only forbid a break
+  }
+  return /\s/.test(ch) ? C.Space : C.Text;
+}
+
+function tokenize(runs: InlineRun[]): { words: Word[]; seps: Sep[] } {
+  const words: Word[] = [];
+  const seps: Sep[] = [];
+  let cur: Word | null = null;
+  let pending: Sep | null = null;
+
+  const sep = (kind: SepKind, style: TextStyle) => {
+    if (!cur) return; // leading whitespace
+    if (!pending) pending = { kind, style };
+    else if (kind === 'nbsp' || (kind === 'space' && pending.kind === 'zw')) pending = { kind, style };
+  };
+  const open = (): Word => {
+    if (!cur || pending) {
+      if (cur && pending) seps.push(pending);
+      pending = null;
+      cur = { pieces: [], text: '', soft: [] };
+      words.push(cur);
+    }
+    return cur;
+  };
+  const shy = () => {
+    if (cur && !pending) cur.soft.push(cur.text.length);
+  };
+  const append = (run: InlineRun, text: string, locked: boolean) => {
+    const w = open();
+    const last = w.pieces[w.pieces.length - 1];
+    if (last && !locked && !last.locked && sameStyle(last.style, run.style) && last.target === run.target
+      && last.lang === run.lang && last.noHyphenate === !!run.noHyphenate) {
+      last.text += text;
+    } else {
+      w.pieces.push({
+        text, style: run.style, target: run.target, lang: run.lang, locked,
+        noHyphenate: locked || !!run.noHyphenate,
+      });
+    }
+    w.text += text;
+  };
+
+  for (const run of runs) {
+    if (!run.text) continue;
+    const superscript = !!run.target?.superscript;
+    if (run.unbreakable || superscript) {
+      const lead = /^\s+/.test(run.text);
+      const trail = /\s$/.test(run.text);
+      const body = run.text.replace(/\s+/g, ' ').trim();
+      // A note mark belongs to the word it follows: no space, and no break, before it.
+      if (superscript) pending = null;
+      else if (lead) sep('space', run.style);
+      if (body) append(run, body, true);
+      if (trail) sep('space', run.style);
+      continue;
+    }
+    let buf = '';
+    const flush = () => { if (buf) { append(run, buf, false); buf = ''; } };
+    for (const ch of run.text) {
+      const c = classify(ch);
+      if (c === C.Text) { buf += ch; continue; }
+      flush();
+      if (c === C.Space) sep('space', run.style);
+      else if (c === C.Nbsp) sep('nbsp', run.style);
+      else if (c === C.Zw) sep('zw', run.style);
+      else if (c === C.Shy) shy();
+    }
+    flush();
+  }
+  for (const w of words) w.soft = w.soft.filter((p) => p > 0 && p < w.text.length);
+  return { words, seps };
+}
+
+// ---------------------------------------------------------------------------------------
+// Space-less scripts (Khmer, Thai, …): dictionary word boundaries become zero-width glue.
+
+const segmenters = new Map<string, Intl.Segmenter>();
+const segCache = new Map<string, number[]>();
+
+function defaultLocale(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x1780 && cp <= 0x19ff) return 'km';
+  if (cp >= 0x0e00 && cp <= 0x0e7f) return 'th';
+  if (cp >= 0x0e80 && cp <= 0x0eff) return 'lo';
+  if (cp >= 0x1000 && cp <= 0x109f) return 'my';
+  return 'ja';
+}
+
+function wordBoundaries(text: string, locale: string): number[] {
+  const key = locale + '\u0000' + text;
+  let b = segCache.get(key);
+  if (b) return b;
+  let seg = segmenters.get(locale);
+  if (!seg) {
+    seg = new Intl.Segmenter(locale, { granularity: 'word' });
+    segmenters.set(locale, seg);
+  }
+  b = [];
+  for (const s of seg.segment(text)) if (s.index > 0) b.push(s.index);
+  if (segCache.size > 10_000) segCache.clear();
+  segCache.set(key, b);
+  return b;
+}
+
+function segmentSpaceless(words: Word[], seps: Sep[]): { words: Word[]; seps: Sep[] } {
+  if (!words.some((w) => SPACELESS.test(w.text))) return { words, seps };
+  const ow: Word[] = [];
+  const os: Sep[] = [];
+  words.forEach((w, i) => {
+    const parts = SPACELESS.test(w.text) ? splitSpaceless(w) : [w];
+    parts.forEach((p, j) => {
+      ow.push(p);
+      if (j < parts.length - 1) os.push({ kind: 'zw', style: p.pieces[p.pieces.length - 1].style });
+    });
+    if (i < seps.length) os.push(seps[i]);
+  });
+  return { words: ow, seps: os };
+}
+
+function splitSpaceless(w: Word): Word[] {
+  const firstSpaceless = w.text.match(SPACELESS)![0];
+  const piece = w.pieces.find((p) => SPACELESS.test(p.text));
+  const locale = piece?.lang ?? defaultLocale(firstSpaceless);
+  const cuts: number[] = [];
+  let pieceStart = 0;
+  const lockedRanges: [number, number][] = [];
+  for (const p of w.pieces) {
+    if (p.locked) lockedRanges.push([pieceStart, pieceStart + p.text.length]);
+    pieceStart += p.text.length;
+  }
+  for (const b of wordBoundaries(w.text, locale)) {
+    if (b >= w.text.length) continue;
+    const before = charBefore(w.text, b);
+    const after = String.fromCodePoint(w.text.codePointAt(b)!);
+    if (!SPACELESS.test(before) || !SPACELESS.test(after) || !SPACELESS_START.test(after)) continue;
+    if (lockedRanges.some(([s, e]) => b > s && b < e)) continue;
+    cuts.push(b);
+  }
+  if (cuts.length === 0) return [w];
+  return splitWord(w, cuts);
+}
+
+function charBefore(text: string, i: number): string {
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text[i - 1];
+}
+
+function splitWord(w: Word, cuts: number[]): Word[] {
+  const out: Word[] = [];
+  const bounds = [0, ...cuts, w.text.length];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const s = bounds[k], e = bounds[k + 1];
+    const nw: Word = { pieces: [], text: w.text.slice(s, e), soft: w.soft.filter((p) => p > s && p < e).map((p) => p - s) };
+    let off = 0;
+    for (const p of w.pieces) {
+      const ps = off, pe = off + p.text.length;
+      off = pe;
+      const a = Math.max(ps, s), b = Math.min(pe, e);
+      if (a < b) nw.pieces.push({ ...p, text: p.text.slice(a - ps, b - ps) });
+    }
+    out.push(nw);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Break opportunities inside a word
+
+function pieceIndexAt(w: Word, pos: number): number {
+  let off = 0;
+  for (let i = 0; i < w.pieces.length; i++) {
+    off += w.pieces[i].text.length;
+    if (pos < off) return i;
+  }
+  return w.pieces.length - 1;
+}
+
+/** True when `pos` falls strictly inside a locked piece. */
+function insideLocked(w: Word, pos: number): boolean {
+  let off = 0;
+  for (const p of w.pieces) {
+    const e = off + p.text.length;
+    if (p.locked && pos > off && pos < e) return true;
+    off = e;
+  }
+  return false;
+}
+
+function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boolean): Opp[] {
+  const opps: Opp[] = [];
+  const text = w.text;
+  if (protect) return opps;
+  if (w.soft.length > 0) {
+    // Like TeX's \-: an author's discretionary hyphens replace the patterns for that word.
+    for (const p of w.soft) if (!insideLocked(w, p)) opps.push({ pos: p, kind: 'soft', penalty: HYPHEN_PENALTY });
+  } else if (hyphenateLang) {
+    const lang = w.pieces.find((p) => WORDCHAR.test(p.text))?.lang ?? hyphenateLang;
+    // Note marks and code must not stop the rest of the word from hyphenating ("word¹" has a
+    // digit), so they are masked with a character that is neither letter nor digit.
+    let htext = '';
+    for (const p of w.pieces) htext += p.noHyphenate ? '\u2063'.repeat(p.text.length) : p.text;
+    for (const p of hyphenate(htext, lang)) {
+      if (w.pieces[pieceIndexAt(w, p - 1)].noHyphenate || w.pieces[pieceIndexAt(w, p)].noHyphenate) continue;
+      opps.push({ pos: p, kind: 'hyph', penalty: HYPHEN_PENALTY });
+    }
+  }
+  for (let p = 2; p < text.length; p++) {
+    const prev = text[p - 1];
+    if (DASHES.includes(prev)) {
+      // After a dash between word characters: "well-|known", "1990–|2000".
+      if (WORDCHAR.test(text[p - 2]) && WORDCHAR.test(text[p])) opps.push({ pos: p, kind: 'dash', penalty: EX_HYPHEN_PENALTY });
+    } else if (prev === '/') {
+      // "and/|or", "docs/|guide"; never between the slashes of "https://".
+      if (text[p - 2] !== '/' && text[p] !== '/' && text[p - 2] !== ':' && text[p - 2] !== '<') {
+        opps.push({ pos: p, kind: 'slash', penalty: EX_HYPHEN_PENALTY });
+      }
+    }
+  }
+  const clean = opps.filter((o) => !insideLocked(w, o.pos) && o.pos > 0 && o.pos < text.length);
+  clean.sort((a, b) => a.pos - b.pos);
+  // One opportunity per position; an explicit dash wins over a pattern hyphen there.
+  return clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * A stretch of a word with no break wider than the narrowest line can never be set without
+ * an overfull box; give it a break at every character, preferring URL delimiters.
+ */
+function addForcedOpportunities(w: Word, opps: Opp[], minMeasure: number): void {
+  const bounds = [0, ...opps.map((o) => o.pos), w.text.length];
+  const added: Opp[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const s = bounds[k], e = bounds[k + 1];
+    if (chunkWidth(w, s, e) <= minMeasure - FIT_EPS) continue;
+    const chunk = w.text.slice(s, e);
+    for (const g of graphemes.segment(chunk)) {
+      if (g.index === 0) continue;
+      const pos = s + g.index;
+      const before = charBefore(w.text, pos);
+      const preferred = URL_DELIMS.includes(before) && !URL_DELIMS.includes(w.text[pos]);
+      added.push({ pos, kind: 'force', penalty: preferred ? FORCED_PREFERRED_PENALTY : FORCED_ANY_PENALTY });
+    }
+  }
+  if (added.length) {
+    opps.push(...added);
+    opps.sort((a, b) => a.pos - b.pos);
+  }
+}
+
+function chunkWidth(w: Word, s: number, e: number): number {
+  let width = 0;
+  let off = 0;
+  for (const p of w.pieces) {
+    const ps = off, pe = off + p.text.length;
+    off = pe;
+    const a = Math.max(ps, s), b = Math.min(pe, e);
+    if (a < b) width += measureText(p.style.font, p.text.slice(a - ps, b - ps), p.style.size);
+  }
+  return width;
+}
+
+// ---------------------------------------------------------------------------------------
+// Words → items
+
+/**
+ * Advance of text.slice(0, k) for every k at which the font's shaping allows a split
+ * (NaN inside a ligature or a multi-glyph cluster): one layout instead of one per prefix,
+ * which matters for a 2,000-character word.
+ */
+function prefixAdvances(font: FontKey, text: string, size: number): Float64Array | null {
+  const f = getFont(font);
+  const run = f.font.layout(text);
+  const out = new Float64Array(text.length + 1).fill(NaN);
+  let adv = 0;
+  let off = 0;
+  out[0] = 0;
+  for (let i = 0; i < run.glyphs.length; i++) {
+    for (const cp of run.glyphs[i].codePoints) off += cp > 0xffff ? 2 : 1;
+    adv += run.positions[i].xAdvance;
+    if (off > text.length) return null;
+    out[off] = (adv / f.unitsPerEm) * size;
+  }
+  if (off !== text.length) return null; // reordered or decomposed shaping: don't trust the mapping
+  return out;
+}
+
+function emitWord(w: Word, opps: Opp[], push: (it: Item, m: Meta) => void, forcedStretch: number): void {
+  let off = 0;
+  let oi = 0;
+  for (const piece of w.pieces) {
+    const T = piece.text;
+    const { font, size } = piece.style;
+    const ps = off;
+    const pe = off + T.length;
+    off = pe;
+    while (oi < opps.length && opps[oi].pos <= ps) oi++;
+    const local: Opp[] = [];
+    for (let j = oi; j < opps.length && opps[j].pos < pe; j++) local.push(opps[j]);
+    const boundary = oi + local.length < opps.length && opps[oi + local.length].pos === pe && pe < w.text.length
+      ? opps[oi + local.length] : null;
+
+    const hasForced = local.some((o) => o.kind === 'force');
+    const table = hasForced ? prefixAdvances(font, T, size) : null;
+    const full = measureText(font, T, size);
+    const prefix = (k: number): number => {
+      if (k === 0) return 0;
+      if (k === T.length) return table ? table[k] : full;
+      return table ? table[k] : measureText(font, T.slice(0, k), size);
+    };
+
+    let s = 0;
+    let ps0 = 0;
+    for (const o of local) {
+      const k = o.pos - ps;
+      const pk = prefix(k);
+      if (Number.isNaN(pk)) continue; // inside a ligature: not a place the glyphs can part
+      push({ type: 'box', width: pk - ps0 }, { k: 'text', piece, s, e: k });
+      let pre = 0;
+      let post = 0;
+      if (table) {
+        // The in-context advance of the last character carries the kern with the next one,
+        // which disappears at a break; the standalone width is what will be drawn.
+        const lastCh = charBefore(T, k);
+        const pp = prefix(k - lastCh.length);
+        pre = Number.isNaN(pp) ? 0 : Math.max(0, measureText(font, lastCh, size) - (pk - pp));
+        pre += FIT_EPS / 2;
+      } else {
+        // Kerning and ligatures across the break: the next line starts with the standalone
+        // suffix, not with what is left of the whole word.
+        post = measureText(font, T.slice(k), size) - (full - pk);
+      }
+      emitOpp(o, piece, pre, post, push, forcedStretch);
+      s = k;
+      ps0 = pk;
+    }
+    push({ type: 'box', width: prefix(T.length) - ps0 }, { k: 'text', piece, s, e: T.length });
+    if (boundary) emitOpp(boundary, piece, 0, 0, push, forcedStretch);
+  }
+}
+
+function emitOpp(o: Opp, piece: Piece, pre: number, post: number, push: (it: Item, m: Meta) => void, forcedStretch: number): void {
+  const m: Meta = { k: 'opp', kind: o.kind, piece };
+  switch (o.kind) {
+    case 'hyph':
+    case 'soft': {
+      const hw = measureText(piece.style.font, '-', piece.style.size);
+      push({ type: 'penalty', width: hw + pre, penalty: o.penalty, flagged: true, hyphenation: o.kind === 'hyph', postWidth: post }, m);
+      return;
+    }
+    case 'dash':
+      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: true, postWidth: post }, m);
+      return;
+    case 'slash':
+      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
+      return;
+    case 'force':
+      // TeX's \penalty10000\hskip0pt plus S\penalty p\hskip0pt plus -S: if the break is
+      // taken the line gets stretch S (it will be set ragged); if not, the glue cancels.
+      push({ type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, INERT);
+      push({ type: 'glue', width: 0, stretch: forcedStretch, shrink: 0 }, INERT);
+      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
+      push({ type: 'glue', width: 0, stretch: -forcedStretch, shrink: 0 }, INERT);
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Breaks → lines
+
+interface TextAtom {
+  piece: Piece;
+  s: number;
+  e: number;
+}
+interface GapAtom {
+  kind: SepKind;
+  width: number;
+  stretch: number;
+  shrink: number;
+  style: TextStyle;
+  space: number;
+}
+
+function mergeable(a: { style: TextStyle; target?: InlineTarget; lang?: string }, b: Piece): boolean {
+  return sameStyle(a.style, b.style) && a.target === b.target && a.lang === b.lang;
+}
+
+function buildLine(
+  bl: BrokenLine, items: Item[], meta: Meta[], align: BreakOptions['align'], last: boolean, measure: number,
+  base: TextStyle,
+): Line {
+  // Collect the line's text as contiguous slices of pieces, and the gaps between them.
+  const atoms: (TextAtom | GapAtom)[] = [];
+  for (let i = bl.start; i < bl.end; i++) {
+    const m = meta[i];
+    if (m.k === 'text') {
+      const prev = atoms[atoms.length - 1];
+      if (prev && 'piece' in prev && prev.piece === m.piece && prev.e === m.s) prev.e = m.e;
+      else atoms.push({ piece: m.piece, s: m.s, e: m.e });
+    } else if (m.k === 'gap') {
+      const it = items[i] as Extract<Item, { type: 'glue' }>;
+      atoms.push({ kind: m.kind, width: it.width, stretch: it.stretch, shrink: it.shrink, style: m.style, space: m.space });
+    }
+  }
+  while (atoms.length && !('piece' in atoms[atoms.length - 1])) atoms.pop();
+
+  const endMeta = meta[bl.end];
+  const endKind = endMeta.k === 'opp' ? endMeta.kind : null;
+  const hyphenPiece = endMeta.k === 'opp' && (endKind === 'hyph' || endKind === 'soft') ? endMeta.piece : null;
+  const forced = endKind === 'force';
+
+  // Real widths of what will be drawn; KP's item widths agree to within rounding.
+  const widths = atoms.map((a) => ('piece' in a ? measureText(a.piece.style.font, a.piece.text.slice(a.s, a.e), a.piece.style.size) : a.width));
+  const hyphenWidth = hyphenPiece ? measureText(hyphenPiece.style.font, '-', hyphenPiece.style.size) : 0;
+  let naturalWidth = hyphenWidth;
+  let stretch = 0;
+  let shrink = 0;
+  let fallbackShrink = 0;
+  atoms.forEach((a, i) => {
+    naturalWidth += widths[i];
+    if (!('piece' in a)) {
+      stretch += a.stretch;
+      shrink += a.shrink;
+      fallbackShrink += a.kind === 'zw' ? 0 : a.space / 3;
+    }
+  });
+
+  const shortfall = measure - naturalWidth;
+  let ratio = 0;
+  let useShrink = shrink;
+  let spaceShrink = false; // shrinking by a third of each space instead of the glue's own shrink
+  if (align === 'justify' && !last && !forced) {
+    if (shortfall > 0) ratio = stretch > 0 ? shortfall / stretch : 0;
+    else if (shortfall < 0 && shrink > 0) ratio = Math.max(-1, shortfall / shrink);
+  } else if (shortfall < -FIT_EPS / 2) {
+    // Natural spacing would not fit (ragged lines carry no shrink; kerning may differ from
+    // the estimate): close the spaces up as much as justified text may.
+    if (shrink <= 0) { useShrink = fallbackShrink; spaceShrink = true; }
+    if (useShrink > 0) ratio = Math.max(-1, shortfall / useShrink);
+  }
+
+  const fragments: LineFragment[] = [];
+  let x = 0;
+  let lastText: LineFragment | null = null;
+  const stretched = ratio !== 0;
+  atoms.forEach((a, i) => {
+    if ('piece' in a) {
+      const p = a.piece;
+      const text = p.text.slice(a.s, a.e);
+      // Adjacent slices with nothing between them are one word; same-styled words on a line
+      // at natural spacing are one fragment (fewer text objects, same extracted text).
+      const prevAtom = atoms[i - 1];
+      const adjacent = lastText && prevAtom && 'piece' in prevAtom;
+      const gapBefore = prevAtom && !('piece' in prevAtom);
+      if (lastText && mergeable(lastText, p) && (adjacent || (gapBefore && !stretched))) {
+        lastText.text += text;
+        lastText.width = x + widths[i] - lastText.x;
+      } else {
+        lastText = { text, style: p.style, x, width: widths[i] };
+        if (p.target) lastText.target = p.target;
+        if (p.lang) lastText.lang = p.lang;
+        fragments.push(lastText);
+      }
+      x += widths[i];
+    } else {
+      // The space belongs to the text before it, so extracted text keeps word separation;
+      // the next fragment is positioned explicitly, so the drawn space width is irrelevant.
+      if (a.kind !== 'zw' && lastText) lastText.text += ' ';
+      const shrinkOf = spaceShrink ? (a.kind === 'zw' ? 0 : a.space / 3) : a.shrink;
+      const adj = ratio > 0 ? a.stretch * ratio : ratio < 0 ? shrinkOf * ratio : 0;
+      x += a.width + adj;
+    }
+  });
+  if (hyphenPiece) {
+    const h: LineFragment = { text: '-', style: hyphenPiece.style, x, width: hyphenWidth, isHyphen: true };
+    if (hyphenPiece.target) h.target = hyphenPiece.target;
+    if (hyphenPiece.lang) h.lang = hyphenPiece.lang;
+    fragments.push(h);
+    x += hyphenWidth;
+  }
+  const width = x;
+
+  let offset = 0;
+  if (width < measure && (align === 'center' || align === 'right')) offset = align === 'center' ? (measure - width) / 2 : measure - width;
+  if (offset) for (const f of fragments) f.x += offset;
+
+  let ascent = 0;
+  let descent = 0;
+  const seen = new Set<string>();
+  for (const f of fragments.length ? fragments : [{ style: base } as LineFragment]) {
+    const key = f.style.font + '@' + f.style.size;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const lm = lineMetrics(f.style.font, f.style.size);
+    if (lm.ascent > ascent) ascent = lm.ascent;
+    if (lm.descent > descent) descent = lm.descent;
+  }
+
+  const line: Line = {
+    fragments,
+    naturalWidth,
+    width,
+    measure,
+    ratio,
+    hyphenated: bl.flagged,
+    last,
+    ascent,
+    descent,
+  };
+  if (forced) line.forcedBreak = true;
+  if (width > measure + FIT_EPS) line.overfull = true;
+  return line;
+}

@@ -1,0 +1,208 @@
+// Block layout: resolved blocks → measured flow material for one column width. Paragraph
+// lines come from the Knuth–Plass breaker; pagination decides where columns and pages end.
+import type { Template, TypeRole } from '../load/templateTypes.js';
+import type { RBlock, RInline, RNote } from '../resolve/resolvedTypes.js';
+import { flowFigure } from './flowFigure.js';
+import { flowTable } from './flowTable.js';
+import type { FlowItem, FlowLine, FlowNote } from './flowTypes.js';
+import { inlineRuns } from './inlineRuns.js';
+import type { BreakOptions } from './lineTypes.js';
+import type { PageItem, StructNode, StructType } from './pageTypes.js';
+import type { StructureBuilder } from './structure.js';
+import { breakRuns, fragmentStructs } from './textLines.js';
+import type { TextStyle } from './textStyle.js';
+import { measureText } from '../fonts/fontRegistry.js';
+
+export interface FlowContext {
+  template: Template;
+  width: number;
+  lang: string;
+  sb: StructureBuilder;
+  /** Notes by number, to lay out when first cited. */
+  notesByNumber: Map<number, RNote>;
+  laidNotes: Map<number, FlowNote>;
+  /** Running paragraph counter, shared by all flows of a document. */
+  counter: { para: number };
+  /** Multiplier on type sizes and leading (handout copy-fitting). */
+  scale: number;
+}
+
+export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {
+  const t = ctx.template.type[role];
+  return { style: { font: t.font, size: t.size * ctx.scale, color: color ?? ctx.template.colors.text }, leading: t.leading * ctx.scale };
+}
+
+function breakOpts(ctx: FlowContext, measure: number, align: BreakOptions['align'], hyphenate = true): BreakOptions {
+  return { measure, align, hyphenateLang: hyphenate ? ctx.lang : null };
+}
+
+/** Lays out a paragraph-like piece of inline content as flow lines under a new struct node. */
+export function flowParagraph(
+  ctx: FlowContext,
+  inlines: RInline[],
+  parent: StructNode,
+  type: StructType,
+  opts: { role?: TypeRole; color?: string; indent?: number; align?: BreakOptions['align']; keepWithNext?: boolean; heading?: FlowLine['heading']; hyphenate?: boolean; marks?: { em?: boolean } } = {},
+): FlowLine[] {
+  const { style, leading } = styleOf(ctx, opts.role ?? 'body', opts.color);
+  const indent = opts.indent ?? 0;
+  const runs = inlineRuns(inlines, style, { linkColor: ctx.template.colors.accent, marks: opts.marks });
+  const lines = breakRuns(runs, breakOpts(ctx, ctx.width - indent, opts.align ?? 'justify', opts.hyphenate ?? true));
+  const node = ctx.sb.add(parent, type);
+  const fstructs = fragmentStructs(lines, node, ctx.sb);
+  const para = ++ctx.counter.para;
+  const out = lines.map((line, index): FlowLine => {
+    const notes = line.fragments.filter((f) => f.target?.noteId).map((f) => Number(f.text));
+    return {
+      kind: 'line', height: Math.max(leading, line.ascent + line.descent), line, indent, struct: node.id,
+      fragmentStruct: fstructs.get(line), para, index, count: lines.length,
+      keepWithNext: !!opts.keepWithNext, heading: index === 0 ? opts.heading : undefined, notes,
+    };
+  });
+  // Notes cited here follow the paragraph in the structure tree (their reading position).
+  for (const l of out) for (const n of l.notes) layNote(ctx, n, parent);
+  return out;
+}
+
+function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
+  if (ctx.laidNotes.has(n)) return;
+  const note = ctx.notesByNumber.get(n);
+  if (!note) return;
+  const node = ctx.sb.add(parent, 'Note', { title: `Note ${n}` });
+  const { style, leading } = styleOf(ctx, 'note');
+  const labelW = measureText(style.font, '00', style.size) + 3;
+  const saved = ctx.width;
+  ctx.width = saved - labelW;
+  const lines: FlowLine[] = [];
+  note.blocks.forEach((b) => {
+    if (b.kind === 'paragraph') lines.push(...flowParagraph(ctx, b.inlines, node, 'P', { role: 'note', indent: 0, align: 'justify' }));
+  });
+  ctx.width = saved;
+  const labelNode = ctx.sb.add(node, 'Lbl');
+  // The number starts the note and links back to where it is cited.
+  if (lines[0]) {
+    lines.forEach((l) => (l.indent = labelW));
+    lines[0].extra = (x, y): PageItem[] => {
+      const label = String(n);
+      const w = measureText(style.font, label, style.size);
+      return [
+        { kind: 'dest', name: `note-${n}`, y },
+        { kind: 'text', y: y + lines[0].height * 0.5 + style.size * 0.33, fragments: [{ text: label, style: { ...style, color: ctx.template.colors.accent }, x, width: w }], struct: labelNode.id },
+        { kind: 'link', x, y, w, h: leading, dest: `noteref-${n}` },
+      ];
+    };
+  }
+  ctx.laidNotes.set(n, { number: n, lines, height: lines.reduce((h, l) => h + l.height, 0) + 2 });
+}
+
+export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNode, indent = 0): FlowItem[] {
+  const out: FlowItem[] = [];
+  const t = ctx.template;
+  const space = (h: number) => {
+    if (h > 0) out.push({ kind: 'space', height: h * ctx.scale });
+  };
+  blocks.forEach((b, i) => {
+    const first = i === 0;
+    switch (b.kind) {
+      case 'heading': {
+        const level = Math.min(3, b.level) as 1 | 2 | 3;
+        const role = (`h${level}`) as TypeRole;
+        if (!first) space(t.type[role].spaceBefore);
+        out.push(...flowParagraph(ctx, b.inlines, parent, `H${level}` as StructType, {
+          role, color: level === 1 ? t.colors.accent : t.colors.text, indent, align: 'left', keepWithNext: true, hyphenate: false,
+          heading: { level, id: b.id, text: b.text },
+        }));
+        space(t.type[role].spaceAfter);
+        return;
+      }
+      case 'paragraph':
+        if (!first) space(t.paragraphSpace);
+        out.push(...flowParagraph(ctx, b.inlines, parent, 'P', { indent }));
+        return;
+      case 'list':
+        if (!first) space(t.paragraphSpace);
+        out.push(...flowList(ctx, b, parent, indent));
+        return;
+      case 'quote': {
+        if (!first) space(t.paragraphSpace);
+        const q = ctx.sb.add(parent, 'BlockQuote');
+        const inner = withWidth(ctx, ctx.width, () => flowBlocks(ctx, b.blocks, q, indent + 14));
+        for (const it of inner) {
+          if (it.kind !== 'line') continue;
+          const prev = it.extra;
+          it.extra = (x, y) => [...(prev ? prev(x, y) : []), { kind: 'line', x1: x + indent + 4, y1: y, x2: x + indent + 4, y2: y + it.height, color: t.colors.rule, width: 2 }];
+        }
+        out.push(...inner);
+        return;
+      }
+      case 'code': {
+        if (!first) space(t.paragraphSpace);
+        const node = ctx.sb.add(parent, 'Code');
+        const { style, leading } = styleOf(ctx, 'code');
+        const para = ++ctx.counter.para;
+        const lines = b.text.split('\n').flatMap((src) =>
+          src.trim() === '' ? [] : breakRuns([{ text: src.replace(/\t/g, '    '), style, noHyphenate: true }], breakOpts(ctx, ctx.width - indent - 8, 'left', false)));
+        lines.forEach((line, index) => out.push({ kind: 'line', height: leading, line, indent: indent + 8, struct: node.id, para, index, count: lines.length, keepWithNext: false, notes: [] }));
+        return;
+      }
+      case 'rule':
+        space(t.paragraphSpace);
+        out.push({ kind: 'box', height: 8, float: false, keepWithNext: false, notes: [], draw: (x, y) => [{ kind: 'line', x1: x + indent, y1: y + 4, x2: x + ctx.width, y2: y + 4, color: t.colors.rule, width: 0.6 }] });
+        space(t.paragraphSpace);
+        return;
+      case 'table':
+        if (!first) space(t.paragraphSpace + 2);
+        out.push(...flowTable(ctx, b, parent, indent));
+        space(t.paragraphSpace + 2);
+        return;
+      case 'figure':
+        out.push(flowFigure(ctx, b, parent));
+        return;
+      case 'closing':
+      case 'cta':
+        out.push(...flowBlocks(ctx, b.blocks, parent, indent));
+        return;
+      case 'callout':
+        return; // Callouts are placed by the handout template, not in running text.
+    }
+  });
+  return out;
+}
+
+function withWidth<T>(ctx: FlowContext, w: number, f: () => T): T {
+  const saved = ctx.width;
+  ctx.width = w;
+  try {
+    return f();
+  } finally {
+    ctx.width = saved;
+  }
+}
+
+function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent: StructNode, indent: number): FlowItem[] {
+  const out: FlowItem[] = [];
+  const L = ctx.sb.add(parent, 'L');
+  const { style } = styleOf(ctx, 'body');
+  const hang = b.ordered ? measureText(style.font, `${b.start + b.items.length - 1}.`, style.size) + 6 : 12;
+  b.items.forEach((item, k) => {
+    if (k > 0) out.push({ kind: 'space', height: (b.tight ? 2 : ctx.template.paragraphSpace) * ctx.scale });
+    const li = ctx.sb.add(L, 'LI');
+    const lbl = ctx.sb.add(li, 'Lbl');
+    const body = ctx.sb.add(li, 'LBody');
+    const label = b.ordered ? `${b.start + k}.` : '•';
+    const inner = flowBlocks(ctx, item, body, indent + hang);
+    const firstLine = inner.find((x): x is FlowLine => x.kind === 'line');
+    if (firstLine) {
+      const prev = firstLine.extra;
+      const color = b.ordered ? ctx.template.colors.text : ctx.template.colors.accent;
+      firstLine.extra = (x, y) => {
+        const w = measureText(style.font, label, style.size);
+        const lx = b.ordered ? x + indent + hang - 6 - w : x + indent + 2;
+        const baseline = y + (firstLine.height - (firstLine.line.ascent + firstLine.line.descent)) / 2 + firstLine.line.ascent;
+        return [...(prev ? prev(x, y) : []), { kind: 'text', y: baseline, fragments: [{ text: label, style: { ...style, color }, x: lx, width: w }], struct: lbl.id }];
+      };
+    }
+    out.push(...inner);
+  });
+  return out;
+}

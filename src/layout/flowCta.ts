@@ -1,0 +1,50 @@
+// The handout's call to action: the author's heading and words, the donation address as a
+// link, and a QR code for it drawn as vector squares.
+import type { RBlock, ResolvedDocument } from '../resolve/resolvedTypes.js';
+import { flowBlocks, type FlowContext } from './flowBlocks.js';
+import type { FlowBox, FlowLine } from './flowTypes.js';
+import type { PageItem, StructNode } from './pageTypes.js';
+import { qrModules } from './qrCode.js';
+import { drawLine } from './textLines.js';
+import { textAt } from './setText.js';
+
+export function flowCta(ctx: FlowContext, doc: ResolvedDocument, cta: Extract<RBlock, { kind: 'cta' }>, parent: StructNode, width: number): FlowBox {
+  const t = ctx.template;
+  const c = doc.config.contact;
+  const qr = 78;
+  const pad = 12;
+  const sect = ctx.sb.add(parent, 'Sect');
+  const saved = ctx.width;
+  ctx.width = width - qr - 3 * pad;
+  const inner = flowBlocks(ctx, cta.blocks, sect);
+  ctx.width = saved;
+  const textH = inner.reduce((h, it) => h + ('height' in it ? it.height : 0), 0);
+  const linkP = ctx.sb.add(sect, 'P');
+  const link = ctx.sb.add(linkP, 'Link', { alt: `Donate at ${c.donate}` });
+  const contactP = ctx.sb.add(sect, 'P');
+  const noteP = c.placeholder ? ctx.sb.add(sect, 'P') : undefined;
+  const qrNode = ctx.sb.add(sect, 'Figure', { alt: `QR code linking to ${c.donate}` });
+  const height = Math.max(qr + 2 * pad, pad + textH + 40 + (noteP ? 10 : 0) + pad);
+  return {
+    kind: 'box', height, float: false, keepWithNext: false, notes: [], what: 'call to action',
+    draw: (x, y) => {
+      const items: PageItem[] = [{ kind: 'rect', x, y, w: width, h: height, fill: t.colors.accent, radius: 4 }];
+      let ly = y + pad - 2;
+      for (const it of inner) {
+        if (it.kind === 'line') {
+          const white: FlowLine = { ...it, line: { ...it.line, fragments: it.line.fragments.map((f) => ({ ...f, style: { ...f.style, color: '#ffffff' } })) } };
+          items.push(...drawLine(white, x + pad, ly));
+        }
+        if ('height' in it) ly += it.height;
+      }
+      const url = c.donate.replace(/^https?:\/\//, '');
+      const u = textAt(url, { font: 'sans-bold', size: 13, color: '#ffffff' }, x + pad, ly + 16, 'left', link.id);
+      items.push(u, { kind: 'link', x: x + pad, y: ly + 3, w: u.fragments[0].width, h: 16, href: c.donate, struct: link.id });
+      items.push(textAt(`${c.website.replace(/^https?:\/\//, '')} · ${c.email}`, { font: 'sans', size: 8.5, color: '#e6f0f0' }, x + pad, ly + 30, 'left', contactP.id));
+      if (noteP) items.push(textAt('Placeholder contact details (example.org)', { font: 'sans-italic', size: 7, color: '#f3c9b5' }, x + pad, ly + 40, 'left', noteP.id));
+      items.push({ kind: 'rect', x: x + width - qr - pad - 4, y: y + (height - qr) / 2 - 4, w: qr + 8, h: qr + 8, fill: '#ffffff' });
+      items.push({ kind: 'qr', x: x + width - qr - pad, y: y + (height - qr) / 2, size: qr, modules: qrModules(c.donate), color: t.colors.text, struct: qrNode.id });
+      return items;
+    },
+  };
+}

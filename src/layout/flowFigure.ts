@@ -1,0 +1,42 @@
+// A figure is one unbreakable, floating box: the chart drawn as vectors, then its numbered
+// caption and source line.
+import type { RBlock } from '../resolve/resolvedTypes.js';
+import type { FlowContext } from './flowBlocks.js';
+import { styleOf } from './flowBlocks.js';
+import type { FlowBox } from './flowTypes.js';
+import { inlineRuns } from './inlineRuns.js';
+import type { PageItem, StructNode } from './pageTypes.js';
+import { breakRuns, drawLine, fragmentStructs } from './textLines.js';
+
+export function flowFigure(ctx: FlowContext, b: Extract<RBlock, { kind: 'figure' }>, parent: StructNode): FlowBox {
+  const t = ctx.template;
+  const fig = ctx.sb.add(parent, 'Figure', { alt: b.alt });
+  const cap = ctx.sb.add(parent, 'Caption');
+  const { style, leading } = styleOf(ctx, 'caption');
+  const runs = [
+    ...inlineRuns([{ kind: 'text', text: `Figure ${b.number}. `, marks: { strong: true } }], { ...style, color: t.colors.accent }, { linkColor: t.colors.accent }),
+    ...inlineRuns(b.caption, style, { linkColor: t.colors.accent }),
+  ];
+  const capLines = breakRuns(runs, { measure: ctx.width, align: 'left', hyphenateLang: ctx.lang });
+  const srcRuns = inlineRuns([{ kind: 'text', text: `Source: ${b.source}`, marks: {} }], { ...style, color: t.colors.muted, size: style.size * 0.95 }, { linkColor: t.colors.accent });
+  const srcLines = breakRuns(srcRuns, { measure: ctx.width, align: 'left', hyphenateLang: null });
+  const fstructs = fragmentStructs(capLines, cap, ctx.sb);
+  const gapAbove = 6 * ctx.scale;
+  const gapChart = 6 * ctx.scale;
+  const height = gapAbove + b.chart.height + gapChart + (capLines.length + srcLines.length) * leading + 8 * ctx.scale;
+  const para = ++ctx.counter.para;
+  return {
+    kind: 'box', height, float: true, keepWithNext: false, figure: true, notes: [], what: `Figure ${b.number}`,
+    draw: (x, y) => {
+      const items: PageItem[] = [{ kind: 'dest', name: b.id, y }];
+      const cx = x + Math.max(0, (ctx.width - b.chart.width) / 2);
+      items.push({ kind: 'chart', x: cx, y: y + gapAbove, chart: b.chart, struct: fig.id });
+      let ly = y + gapAbove + b.chart.height + gapChart;
+      for (const [i, line] of [...capLines, ...srcLines].entries()) {
+        items.push(...drawLine({ kind: 'line', height: leading, line, indent: 0, struct: cap.id, fragmentStruct: fstructs.get(line), para, index: i, count: 0, keepWithNext: false, notes: [] }, x, ly));
+        ly += leading;
+      }
+      return items;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Where a word may take a hyphen: Liang's patterns (the TeX ones, via the `hyphen` package)
+// plus the conventions TeX and good house styles add on top.
+import { createRequire } from 'node:module';
+import type * as HyphenEnUs from 'hyphen/en-us';
+
+// `hyphen/en-us` is a CommonJS directory module; Node's ESM loader refuses directory imports,
+// so it is loaded the way the font registry loads fontkit.
+const require = createRequire(import.meta.url);
+
+type HyphenateSync = typeof HyphenEnUs.hyphenateSync;
+
+export type HyphenLang = 'en-us' | 'en-gb';
+
+/** TeX's \lefthyphenmin and \righthyphenmin for English. */
+export const LEFT_HYPHEN_MIN = 2;
+export const RIGHT_HYPHEN_MIN = 3;
+/** Shorter words are never hyphenated: a two-and-three split saves too little to be worth a hyphen. */
+export const MIN_WORD_LENGTH = 5;
+
+/** Pattern set for a BCP-47 tag, or null when we have none (the word is then never hyphenated). */
+export function hyphenationLanguage(lang: string | null | undefined): HyphenLang | null {
+  if (!lang) return null;
+  const l = lang.toLowerCase();
+  if (l !== 'en' && !l.startsWith('en-')) return null;
+  // Commonwealth varieties follow British spelling, which the en-gb patterns were made for.
+  return /^en-(gb|uk|au|nz|ie|za|in)\b/.test(l) ? 'en-gb' : 'en-us';
+}
+
+const hyphenators = new Map<HyphenLang, HyphenateSync>();
+
+function hyphenator(lang: HyphenLang): HyphenateSync {
+  let h = hyphenators.get(lang);
+  if (!h) {
+    // Loaded lazily: the pattern tries are large and a document may never need them.
+    const mod = require(`hyphen/${lang}`) as typeof HyphenEnUs;
+    h = mod.hyphenateSync;
+    hyphenators.set(lang, h);
+  }
+  return h;
+}
+
+const SOFT_HYPHEN = '\u00ad';
+const cache = new Map<string, readonly number[]>();
+const NONE: readonly number[] = Object.freeze([]);
+
+// Tokens that are addresses, not words: a hyphen inserted into them changes what they say.
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:|^www\.|@|[\p{L}\p{N}]\.[\p{L}]{2,}/iu;
+const LETTERS = /[\p{L}\p{M}]+/gu;
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}]+$/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/**
+ * Offsets (UTF-16, into `word`) where a hyphen may be inserted: a break at p puts
+ * word.slice(0, p) + '-' on one line. `word` is one whitespace-free token and may carry
+ * punctuation; each run of letters in it is considered on its own.
+ */
+export function hyphenate(word: string, lang: string | null | undefined): readonly number[] {
+  const hl = hyphenationLanguage(lang);
+  if (!hl || word.length < MIN_WORD_LENGTH) return NONE;
+  const key = hl + '\u0000' + word;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = compute(word, hl);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function compute(word: string, lang: HyphenLang): readonly number[] {
+  if (/\p{N}/u.test(word) || URL_LIKE.test(word) || word.includes(SOFT_HYPHEN)) return NONE;
+  const out: number[] = [];
+  for (const m of word.matchAll(LETTERS)) {
+    const seg = m[0];
+    const base = m.index!;
+    const chars = Array.from(seg);
+    if (chars.length < MIN_WORD_LENGTH || !LATIN_WORD.test(seg)) continue;
+    // Acronyms (NASA) and internal capitals (JavaScript, iPhone, McDonald) are names whose
+    // syllables the patterns don't know.
+    if (!LOWER.test(seg) || UPPER.test(seg.slice(chars[0].length))) continue;
+    const marked = hyphenator(lang)(seg, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LENGTH, html: false });
+    let offset = 0; // UTF-16 offset into seg
+    let letters = 0; // letters before the current position
+    for (const ch of marked) {
+      if (ch === SOFT_HYPHEN) {
+        if (letters >= LEFT_HYPHEN_MIN && chars.length - letters >= RIGHT_HYPHEN_MIN) out.push(base + offset);
+        continue;
+      }
+      offset += ch.length;
+      letters++;
+    }
+  }
+  return out.length ? Object.freeze(out) : NONE;
+}

@@ -1,0 +1,433 @@
+// Knuth–Plass total-fit line breaking ("Breaking Paragraphs into Lines", 1981), following
+// TeX's implementation (tex.web §813–§890) where the paper leaves choices open: the badness
+// formula and its cap, the fitness classes, the three passes, and the final-pass rule that
+// always yields some result.
+//
+// The breaker is pure: it only sees widths. breakParagraph turns styled text into items and
+// turns the chosen breaks back into positioned fragments.
+
+export interface Box {
+  type: 'box';
+  width: number;
+}
+
+export interface Glue {
+  type: 'glue';
+  width: number;
+  /** May be Infinity (TeX's `fil`), which makes any shortfall free, as \parfillskip does. */
+  stretch: number;
+  shrink: number;
+}
+
+export interface Penalty {
+  type: 'penalty';
+  /** Width added to the line when it breaks here (the hyphen). */
+  width: number;
+  /** >= PENALTY_INFINITY forbids a break, <= -PENALTY_INFINITY forces one. */
+  penalty: number;
+  /** Hyphen-like break; consecutive flagged breaks cost doubleHyphenDemerits. */
+  flagged: boolean;
+  /** Discretionary from the hyphenation patterns: ignored by the first pass, as in TeX. */
+  hyphenation?: boolean;
+  /**
+   * Width added to the start of the next line when breaking here. Lets the caller correct
+   * for kerning/shaping across the break, which makes the next line's width exact.
+   */
+  postWidth?: number;
+}
+
+export type Item = Box | Glue | Penalty;
+
+export const PENALTY_INFINITY = 10000;
+
+/** TeX's inf_bad: the badness cap; a threshold at this value accepts any non-overfull line. */
+export const INF_BAD = 10000;
+
+/** TeX's fitness classes; adjacent lines whose classes differ by more than one cost adjDemerits. */
+export const Fitness = { VeryLoose: 0, Loose: 1, Decent: 2, Tight: 3 } as const;
+export type Fitness = (typeof Fitness)[keyof typeof Fitness];
+
+export interface KnuthPlassOptions {
+  /** Width of line i (0-based); a function allows indented or shortened lines. */
+  lineWidth: number | ((line: number) => number);
+  /** Badness limit of the first pass (no pattern hyphenation). Negative skips the pass. */
+  pretolerance?: number;
+  /** Badness limit of the second and third passes. */
+  tolerance?: number;
+  /** Extra stretch per line assumed by the third pass when computing badness (TeX's \emergencystretch). */
+  emergencyStretch?: number;
+  /**
+   * Stretch every line has in addition to its glue (TeX's \rightskip/\leftskip stretch):
+   * the ragged settings' way of accepting a short line.
+   */
+  backgroundStretch?: number;
+  linePenalty?: number;
+  adjDemerits?: number;
+  doubleHyphenDemerits?: number;
+  finalHyphenDemerits?: number;
+  /** Reject a break that would end more than this many consecutive lines with flagged breaks. */
+  maxConsecutiveFlagged?: number;
+}
+
+export interface BrokenLine {
+  /** First item of the line (the glue and penalties after the previous break are discarded). */
+  start: number;
+  /** Item index of the break that ends the line. */
+  end: number;
+  /** Natural width of the line's content, including the penalty width at the break. */
+  naturalWidth: number;
+  lineWidth: number;
+  /** Finite stretch and shrink in the line, and its count of infinite-stretch glues. */
+  stretch: number;
+  shrink: number;
+  fil: number;
+  /**
+   * Adjustment ratio against the line's real stretch or shrink (background stretch included,
+   * emergency stretch not: the third pass only pretends the lines can stretch more). 0 when the
+   * line is short but has nothing to stretch.
+   */
+  ratio: number;
+  badness: number;
+  flagged: boolean;
+  fitness: Fitness;
+}
+
+export interface BreakResult {
+  lines: BrokenLine[];
+  demerits: number;
+  /** 1: no hyphenation, 2: hyphenation, 3: emergency stretch, 4: anything not overfull. */
+  pass: 1 | 2 | 3 | 4;
+  /** True when the final pass had to accept an overfull line (no legal break fits). */
+  overfull: boolean;
+}
+
+interface PassSettings {
+  tolerance: number;
+  hyphenate: boolean;
+  emergencyStretch: number;
+  final: boolean;
+}
+
+interface BreakNode {
+  pos: number;
+  line: number;
+  fitness: Fitness;
+  /** How many lines in a row, up to this break, end with flagged breaks. */
+  flaggedRun: number;
+  flagged: boolean;
+  totalDemerits: number;
+  /** Running totals at the first item after the break (what the next line starts from). */
+  w: number;
+  y: number;
+  z: number;
+  fil: number;
+  prev: BreakNode | null;
+}
+
+interface Candidate {
+  line: number;
+  fitness: Fitness;
+  flaggedRun: number;
+  demerits: number;
+  prev: BreakNode;
+}
+
+const AWFUL_BAD = Number.MAX_VALUE;
+const EPS = 1e-9;
+
+function badness(t: number, s: number): number {
+  if (t <= 0) return 0;
+  if (s <= 0) return INF_BAD;
+  const r = t / s;
+  // TeX caps here (r ≈ 4.64); the cap is what lets a threshold of INF_BAD accept every line.
+  return r > 4.6415 ? INF_BAD : Math.min(INF_BAD, 100 * r * r * r);
+}
+
+/**
+ * Total-fit line breaking in up to four passes, as TeX does: first without pattern
+ * hyphenation at `pretolerance`, then with it at `tolerance`, then with emergency stretch,
+ * and finally accepting any line that is not overfull (and, only if a box is wider than the
+ * measure, an overfull one). The items must end with a forced break.
+ */
+export function knuthPlass(items: Item[], opts: KnuthPlassOptions): BreakResult {
+  const last = items[items.length - 1];
+  if (!last || last.type !== 'penalty' || last.penalty > -PENALTY_INFINITY) {
+    throw new Error('knuthPlass: items must end with a forced break penalty');
+  }
+  const pretolerance = opts.pretolerance ?? 100;
+  const tolerance = opts.tolerance ?? 200;
+  const emergency = opts.emergencyStretch ?? 0;
+  const hasHyphenation = items.some((it) => it.type === 'penalty' && it.hyphenation === true);
+  const ctx = new Context(items, opts);
+
+  if (pretolerance >= 0) {
+    const r = ctx.run({ tolerance: pretolerance, hyphenate: false, emergencyStretch: 0, final: false }, 1);
+    if (r) return r;
+  }
+  // The second pass differs from the first only by hyphenation and the higher tolerance;
+  // skip it when neither changes anything.
+  if (hasHyphenation || tolerance > pretolerance || pretolerance < 0) {
+    const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: 0, final: false }, 2);
+    if (r) return r;
+  }
+  if (emergency > 0) {
+    const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: emergency, final: false }, 3);
+    if (r) return r;
+  }
+  const r = ctx.run({ tolerance: INF_BAD, hyphenate: true, emergencyStretch: emergency, final: true }, 4);
+  if (!r) throw new Error('knuthPlass: final pass found no breaks'); // unreachable: artificial demerits
+  return r;
+}
+
+class Context {
+  readonly items: Item[];
+  readonly n: number;
+  // Prefix sums over items [0, i): widths of boxes and glue, finite stretch, shrink, and the
+  // count of infinite stretches. Penalty widths only count at the break that uses them.
+  readonly sumW: Float64Array;
+  readonly sumY: Float64Array;
+  readonly sumZ: Float64Array;
+  readonly sumFil: Float64Array;
+  readonly widthFn: ((line: number) => number) | null;
+  readonly fixedWidth: number;
+  readonly widthCache: number[] = [];
+  readonly linePenalty: number;
+  readonly adjDemerits: number;
+  readonly doubleHyphenDemerits: number;
+  readonly finalHyphenDemerits: number;
+  readonly maxFlagged: number;
+  readonly background: number;
+
+  constructor(items: Item[], opts: KnuthPlassOptions) {
+    this.items = items;
+    const n = (this.n = items.length);
+    this.sumW = new Float64Array(n + 1);
+    this.sumY = new Float64Array(n + 1);
+    this.sumZ = new Float64Array(n + 1);
+    this.sumFil = new Float64Array(n + 1);
+    let w = 0, y = 0, z = 0, fil = 0;
+    for (let i = 0; i < n; i++) {
+      this.sumW[i] = w; this.sumY[i] = y; this.sumZ[i] = z; this.sumFil[i] = fil;
+      const it = items[i];
+      if (it.type === 'box') w += it.width;
+      else if (it.type === 'glue') {
+        w += it.width;
+        if (it.stretch === Infinity) fil += 1;
+        else if (it.stretch === -Infinity) fil -= 1;
+        else y += it.stretch;
+        z += it.shrink;
+      }
+    }
+    this.sumW[n] = w; this.sumY[n] = y; this.sumZ[n] = z; this.sumFil[n] = fil;
+    if (typeof opts.lineWidth === 'function') {
+      this.widthFn = opts.lineWidth;
+      this.fixedWidth = 0;
+    } else {
+      this.widthFn = null;
+      this.fixedWidth = opts.lineWidth;
+    }
+    this.linePenalty = opts.linePenalty ?? 10;
+    this.adjDemerits = opts.adjDemerits ?? 10000;
+    this.doubleHyphenDemerits = opts.doubleHyphenDemerits ?? 10000;
+    this.finalHyphenDemerits = opts.finalHyphenDemerits ?? 5000;
+    this.maxFlagged = opts.maxConsecutiveFlagged ?? Infinity;
+    this.background = opts.backgroundStretch ?? 0;
+  }
+
+  lineWidth(line: number): number {
+    if (!this.widthFn) return this.fixedWidth;
+    let w = this.widthCache[line];
+    if (w === undefined) w = this.widthCache[line] = this.widthFn(line);
+    return w;
+  }
+
+  /** Index of the first item the line after a break at `b` keeps (TeX discards glue and penalties). */
+  lineStart(b: number): number {
+    const items = this.items;
+    let j = b + 1;
+    while (j < this.n) {
+      const it = items[j];
+      if (it.type === 'box') break;
+      if (it.type === 'penalty' && it.penalty <= -PENALTY_INFINITY) break;
+      j++;
+    }
+    return j;
+  }
+
+  run(pass: PassSettings, passNo: 1 | 2 | 3 | 4): BreakResult | null {
+    const { items, n, sumW, sumY, sumZ, sumFil } = this;
+    // With a fixed measure every line is alike, so nodes that differ only in line number are
+    // interchangeable and only the best needs to survive (TeX's "easy_line" optimisation).
+    const keyedByLine = this.widthFn !== null;
+    let active: BreakNode[] = [
+      {
+        pos: -1, line: 0, fitness: Fitness.Decent, flaggedRun: 0, flagged: false, totalDemerits: 0,
+        w: 0, y: 0, z: 0, fil: 0, prev: null,
+      },
+    ];
+    const cands: Candidate[] = [];
+
+    for (let b = 0; b < n; b++) {
+      const it = items[b];
+      let pw = 0, pi = 0, flagged = false;
+      if (it.type === 'box') continue;
+      if (it.type === 'glue') {
+        // Glue is a legal break only right after a box; glue after a penalty (e.g. the
+        // penalty 10000 of a no-break space) is not.
+        if (b === 0 || items[b - 1].type !== 'box') continue;
+      } else {
+        if (it.penalty >= PENALTY_INFINITY) continue;
+        if (it.hyphenation && !pass.hyphenate) continue;
+        pw = it.width; pi = it.penalty; flagged = it.flagged;
+      }
+      const forced = pi <= -PENALTY_INFINITY;
+      const isFinal = b === n - 1;
+      cands.length = 0;
+      let kept = 0;
+      const nActive = active.length;
+      for (let i = 0; i < nActive; i++) {
+        const a = active[i];
+        const lw = this.lineWidth(a.line);
+        const L = sumW[b] - a.w + pw;
+        let bad: number;
+        let fitness: Fitness;
+        let overfull = false;
+        const shortfall = lw - L;
+        if (shortfall > EPS) {
+          if (sumFil[b] - a.fil > 0) bad = 0;
+          else bad = badness(shortfall, sumY[b] - a.y + this.background + pass.emergencyStretch);
+          fitness = bad > 99 ? Fitness.VeryLoose : bad > 12 ? Fitness.Loose : Fitness.Decent;
+        } else if (shortfall < -EPS) {
+          const z = sumZ[b] - a.z;
+          if (-shortfall > z + EPS) {
+            overfull = true;
+            bad = INF_BAD + 1;
+          } else bad = z > 0 ? Math.min(100, badness(-shortfall, z)) : 0;
+          fitness = bad > 12 ? Fitness.Tight : Fitness.Decent;
+        } else {
+          bad = 0;
+          fitness = Fitness.Decent;
+        }
+
+        // Lines from `a` only get longer, so an overfull node is dead; a forced break ends
+        // every line that reaches it.
+        const stays = !overfull && !forced;
+        // TeX §854: in the final pass, if this is the last node standing and nothing else can
+        // break here, break anyway (an overfull line) rather than fail.
+        const artificial = overfull && pass.final && cands.length === 0 && kept === 0 && i === nActive - 1;
+        if (artificial || (!overfull && bad <= pass.tolerance)) {
+          let run = flagged ? a.flaggedRun + 1 : 0;
+          let d: number;
+          if (artificial) {
+            d = 0;
+          } else {
+            d = this.linePenalty + bad;
+            d = Math.abs(d) >= 10000 ? 100000000 : d * d;
+            if (pi > 0) d += pi * pi;
+            else if (pi > -PENALTY_INFINITY) d -= pi * pi;
+            if (a.flagged) {
+              if (flagged) d += this.doubleHyphenDemerits;
+              else if (isFinal) d += this.finalHyphenDemerits;
+            }
+            if (Math.abs(fitness - a.fitness) > 1) d += this.adjDemerits;
+          }
+          let ok = true;
+          if (run > this.maxFlagged) {
+            // A hard rule in the normal passes; in the final pass only very expensive, so a
+            // paragraph of nothing but compound words still gets set.
+            if (pass.final) { d += 1e12; run = this.maxFlagged; }
+            else ok = false;
+          }
+          if (ok) this.addCandidate(cands, keyedByLine ? a.line + 1 : 0, fitness, run, a.totalDemerits + d, a);
+        }
+        if (stays) active[kept++] = a;
+      }
+      active.length = kept;
+
+      if (cands.length > 0) this.activate(cands, active, b, flagged, keyedByLine);
+      if (active.length === 0) { if (process.env.KPDEBUG) console.log("dead at", b, passNo); return null; }
+    }
+
+    let best: BreakNode | null = null;
+    for (const a of active) {
+      if (a.pos === n - 1 && (!best || a.totalDemerits < best.totalDemerits)) best = a;
+    }
+    if (!best) return null;
+    return this.collect(best, passNo);
+  }
+
+  private addCandidate(
+    cands: Candidate[], line: number, fitness: Fitness, run: number, demerits: number, prev: BreakNode,
+  ): void {
+    for (const c of cands) {
+      if (c.line === line && c.fitness === fitness && c.flaggedRun === run) {
+        if (demerits < c.demerits) { c.demerits = demerits; c.prev = prev; }
+        return;
+      }
+    }
+    cands.push({ line, fitness, flaggedRun: run, demerits, prev });
+  }
+
+  private activate(cands: Candidate[], active: BreakNode[], b: number, flagged: boolean, keyed: boolean): void {
+    const start = this.lineStart(b);
+    const it = this.items[b];
+    const post = it.type === 'penalty' ? (it.postWidth ?? 0) : 0;
+    const w = this.sumW[start] - post, y = this.sumY[start], z = this.sumZ[start], fil = this.sumFil[start];
+    for (const c of cands) {
+      // A candidate is useless if some other candidate here is cheaper by more than the most
+      // its fitness class could cost later (adjDemerits) and is no more constrained by the
+      // consecutive-hyphen limit. This is TeX's minimal_demerits + adj_demerits test.
+      let dominated = false;
+      for (const o of cands) {
+        if (o !== c && o.line === c.line && o.flaggedRun <= c.flaggedRun && o.demerits + this.adjDemerits < c.demerits) {
+          dominated = true;
+          break;
+        }
+      }
+      if (dominated) continue;
+      active.push({
+        pos: b, line: keyed ? c.line : c.prev.line + 1, fitness: c.fitness, flaggedRun: c.flaggedRun,
+        flagged, totalDemerits: c.demerits, w, y, z, fil, prev: c.prev,
+      });
+    }
+  }
+
+  private collect(best: BreakNode, pass: 1 | 2 | 3 | 4): BreakResult {
+    const chain: BreakNode[] = [];
+    for (let node: BreakNode | null = best; node && node.pos >= 0; node = node.prev) chain.push(node);
+    chain.reverse();
+    const lines: BrokenLine[] = [];
+    let start = 0;
+    let prevTotals = { w: 0, y: 0, z: 0, fil: 0 };
+    let overfull = false;
+    for (let k = 0; k < chain.length; k++) {
+      const node = chain[k];
+      const b = node.pos;
+      const it = this.items[b];
+      const pw = it.type === 'penalty' ? it.width : 0;
+      const natural = this.sumW[b] - prevTotals.w + pw;
+      const stretch = this.sumY[b] - prevTotals.y + this.background;
+      const shrink = this.sumZ[b] - prevTotals.z;
+      const fil = this.sumFil[b] - prevTotals.fil;
+      const lw = this.lineWidth(k);
+      const t = lw - natural;
+      let ratio = 0;
+      let bad = 0;
+      if (t > EPS) {
+        if (fil > 0) ratio = 0;
+        else if (stretch > 0) { ratio = t / stretch; bad = badness(t, stretch); }
+        else bad = INF_BAD;
+      } else if (t < -EPS) {
+        if (shrink > 0) { ratio = t / shrink; bad = Math.min(100, badness(-t, shrink)); }
+        if (ratio < -1 || shrink <= 0) { overfull = true; bad = INF_BAD + 1; }
+      }
+      lines.push({
+        start, end: b, naturalWidth: natural, lineWidth: lw, stretch, shrink, fil, ratio, badness: bad,
+        flagged: node.flagged, fitness: node.fitness,
+      });
+      start = this.lineStart(b);
+      prevTotals = { w: node.w, y: node.y, z: node.z, fil: node.fil };
+    }
+    return { lines, demerits: best.totalDemerits, pass, overfull };
+  }
+}

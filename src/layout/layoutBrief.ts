@@ -1,0 +1,166 @@
+// The donor brief: cover, contents, body with footnotes and running heads, sources,
+// an optional appendix of chart data, and a closing page with the call to action.
+import { measureText } from '../fonts/fontRegistry.js';
+import type { Template } from '../load/templateTypes.js';
+import type { RBlock, RInline, ResolvedDocument } from '../resolve/resolvedTypes.js';
+import { documentContext } from './documentContext.js';
+import { flowBlocks, flowParagraph, styleOf } from './flowBlocks.js';
+import type { FlowItem } from './flowTypes.js';
+import { buildOutline } from './outline.js';
+import { addRunningHeads } from './pageFurniture.js';
+import { newPage, pageBox } from './pageGeometry.js';
+import type { LaidOutDocument, Page } from './pageTypes.js';
+import { emptyStats, paginate, type Frame } from './paginate.js';
+import { textAt, textBlock } from './setText.js';
+import { contactBlock } from './contactBlock.js';
+
+export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter'): LaidOutDocument {
+  const box = pageBox(t, paper);
+  const width = box.content(1).width;
+  const ctx = documentContext(doc, t, width);
+  const root = ctx.sb.root;
+  const pages: Page[] = [];
+  const c = t.colors;
+
+  // Cover.
+  const cover = newPage(box, null);
+  pages.push(cover);
+  const bandH = box.height * 0.46;
+  cover.items.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: c.accent });
+  const cx = box.content(1).x;
+  const titleNode = ctx.sb.add(root, 'P');
+  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 30, color: '#ffffff' }, 35, cx, bandH - 150, width, titleNode.id);
+  cover.items.push(...title.items);
+  if (doc.meta.subtitle) {
+    const sub = ctx.sb.add(root, 'P');
+    cover.items.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 14, color: '#e6f0f0' }, 18, cx, bandH - 150 + title.height + 10, width, sub.id).items);
+  }
+  const orgNode = ctx.sb.add(root, 'P');
+  const org = doc.meta.organisation ?? doc.config.organisation.name;
+  cover.items.push(textAt(org, { font: 'sans-bold', size: 13, color: c.accent }, cx, box.height - 120, 'left', orgNode.id));
+  if (doc.config.organisation.fullName) cover.items.push(textAt(doc.config.organisation.fullName, { font: 'sans', size: 10.5, color: c.muted }, cx, box.height - 104, 'left', orgNode.id));
+  const dateNode = ctx.sb.add(root, 'P');
+  cover.items.push(textAt(formatDate(doc.meta.date, doc.meta.language), { font: 'sans', size: 10.5, color: c.muted }, cx, box.height - 88, 'left', dateNode.id));
+  cover.items.push({ kind: 'rect', x: cx, y: box.height - 150, w: 40, h: 3, fill: c.warm });
+
+  // Contents: a page reserved now, filled once the body's page numbers are known.
+  const contentsPage = t.contents ? newPage(box, null) : null;
+  const toc = t.contents ? ctx.sb.add(root, 'TOC') : null;
+  if (contentsPage) pages.push(contentsPage);
+
+  // Body, sources, appendix and closing page flow through single-column pages.
+  const body: FlowItem[] = [];
+  const main = doc.blocks.filter((b) => b.kind !== 'closing');
+  body.push(...flowBlocks(ctx, main, root));
+  body.push(...sourcesSection(ctx, doc));
+  if (t.chartDataAppendix) body.push(...appendix(ctx, doc));
+  const closing = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'closing' }> => b.kind === 'closing');
+  let closingStart = -1;
+  if (closing.length) {
+    body.push({ kind: 'break' });
+    const aside = ctx.sb.add(root, 'Sect');
+    body.push({ kind: 'box', height: 0, float: false, keepWithNext: false, notes: [], draw: () => { closingStart = pages.length - 1; return []; } });
+    for (const cl of closing) body.push(...flowBlocks(ctx, cl.blocks, aside));
+    body.push({ kind: 'space', height: 14 });
+    body.push(contactBlock(ctx, doc, aside, width));
+  }
+
+  const nextFrame = (): Frame => {
+    const p = newPage(box, String(pages.length + 1));
+    pages.push(p);
+    const b = box.content(pages.length);
+    return { page: p, ...b };
+  };
+  const result = paginate(body, ctx.laidNotes, nextFrame, emptyStats());
+  const firstBody = contentsPage ? 2 : 1;
+  addRunningHeads(pages, firstBody, box, t, doc.meta.title, result.headings);
+  if (closingStart >= 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: 10, fill: c.accent });
+
+  if (contentsPage && toc) {
+    const b = box.content(2);
+    const h = styleOf(ctx, 'h1', c.accent);
+    const heading = ctx.sb.detached('H1');
+    toc.children.push(heading);
+    contentsPage.items.push({ kind: 'dest', name: 'contents', y: b.y });
+    contentsPage.items.push(textAt('Contents', h.style, b.x, b.y + h.style.size, 'left', heading.id));
+    let y = b.y + 48;
+    const body = styleOf(ctx, 'body');
+    for (const e of result.headings.filter((x) => x.level <= 2)) {
+      const pageIdx = pages.indexOf(e.page);
+      const label = pages[pageIdx].label ?? '';
+      const item = ctx.sb.add(toc, 'TOCI');
+      const link = ctx.sb.add(item, 'Link', { alt: `${e.text}, page ${label}` });
+      const indent = e.level === 1 ? 0 : 16;
+      const style = e.level === 1 ? { ...body.style, font: 'sans-semibold' as const, size: 11 } : { ...body.style, font: 'sans' as const, size: 10, color: c.muted };
+      if (e.level === 1 && y > b.y + 48) y += 6;
+      const tw = measureText(style.font, e.text, style.size);
+      const nw = measureText(style.font, label, style.size);
+      contentsPage.items.push(textAt(e.text, style, b.x + indent, y, 'left', link.id));
+      // Dot leaders between the entry and its page number (decoration: an artifact).
+      const dotW = measureText('sans', ' .', 9);
+      const from = b.x + indent + tw + 6;
+      const to = b.x + b.width - nw - 6;
+      const count = Math.max(0, Math.floor((to - from) / dotW));
+      if (count > 0) contentsPage.items.push(textAt(' .'.repeat(count), { font: 'sans', size: 9, color: c.rule }, to, y, 'right'));
+      contentsPage.items.push(textAt(label, style, b.x + b.width, y, 'right', link.id));
+      contentsPage.items.push({ kind: 'link', x: b.x + indent, y: y - style.size, w: b.width - indent, h: style.size + 5, dest: e.id, struct: link.id });
+      y += e.level === 1 ? 20 : 16;
+    }
+  }
+  const extra = contentsPage ? [{ title: 'Contents', dest: 'contents', level: 1, children: [] }] : [];
+  return {
+    name: doc.name,
+    pages,
+    structure: root,
+    outline: buildOutline(result.headings, extra),
+    info: infoOf(doc),
+    stats: result.stats,
+  };
+}
+
+export function infoOf(doc: ResolvedDocument): LaidOutDocument['info'] {
+  return {
+    title: doc.meta.title,
+    author: doc.meta.organisation ?? doc.config.organisation.name,
+    subject: doc.meta.subtitle ?? doc.meta.title,
+    keywords: ['Cambodia', 'human trafficking', doc.name],
+    lang: doc.meta.language,
+    date: new Date(doc.meta.date + 'T00:00:00Z'),
+  };
+}
+
+export function formatDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
+}
+
+function text(s: string): RInline[] {
+  return [{ kind: 'text', text: s, marks: {} }];
+}
+
+function sourcesSection(ctx: ReturnType<typeof documentContext>, doc: ResolvedDocument): FlowItem[] {
+  if (!doc.sources.length) return [];
+  const blocks: RBlock[] = [
+    { kind: 'heading', level: 1, inlines: text('Sources of figures'), id: 'sources', text: 'Sources of figures' },
+    { kind: 'paragraph', inlines: text('Every number in this brief comes from the project’s data files, each with its source and year. Estimates come from different years and use different definitions, so they are not a trend.') },
+    { kind: 'list', ordered: false, start: 1, tight: true, items: doc.sources.map((s) => [{ kind: 'paragraph', inlines: text(s) } as RBlock]) },
+  ];
+  return [{ kind: 'space', height: 12 }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
+}
+
+function appendix(ctx: ReturnType<typeof documentContext>, doc: ResolvedDocument): FlowItem[] {
+  const figs: Extract<RBlock, { kind: 'figure' }>[] = [];
+  const walk = (bs: RBlock[]) => bs.forEach((b) => (b.kind === 'figure' ? figs.push(b) : b.kind === 'closing' ? walk(b.blocks) : undefined));
+  walk(doc.blocks);
+  if (!figs.length) return [];
+  const blocks: RBlock[] = [{ kind: 'heading', level: 1, inlines: text('Appendix: chart data'), id: 'appendix', text: 'Appendix: chart data' }];
+  for (const f of figs) {
+    blocks.push({ kind: 'heading', level: 2, inlines: text(`Figure ${f.number}`), id: `appendix-${f.name}`, text: `Figure ${f.number}` });
+    blocks.push({
+      kind: 'table', align: [null, 'right', 'right', null], numeric: [false, true, true, false],
+      header: [text('Figure'), text('Value'), text('Year'), text('Source')],
+      rows: f.data.map((r) => [text(r.label), text(r.value), text(r.year), text(r.source)]),
+    });
+  }
+  return [{ kind: 'break' }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
+}
+export { flowParagraph };

@@ -1,0 +1,135 @@
+// The one-sheet handout: a title band, key-figure callouts, the text in two balanced columns,
+// and a call to action with the donation URL and a vector QR code. It must fit one sheet
+// (front, optionally back); if not, it is copy-fitted within the template's bounds or the
+// build fails saying by how much it overflows.
+import { InputError } from '../errors.js';
+import { MM, type Template } from '../load/templateTypes.js';
+import type { RBlock, ResolvedDocument } from '../resolve/resolvedTypes.js';
+import { documentContext } from './documentContext.js';
+import { flowBlocks, styleOf, type FlowContext } from './flowBlocks.js';
+import { flowCallouts } from './flowCallouts.js';
+import { flowCta } from './flowCta.js';
+import type { FlowBox, FlowItem } from './flowTypes.js';
+import { infoOf } from './layoutBrief.js';
+import { buildOutline } from './outline.js';
+import { newPage, pageBox, type PageBox } from './pageGeometry.js';
+import type { LaidOutDocument, Page, PageItem } from './pageTypes.js';
+import { emptyStats, paginate, type Frame, type PaginateResult } from './paginate.js';
+import { textAt, textBlock } from './setText.js';
+
+export interface HandoutResult {
+  doc: LaidOutDocument;
+  /** The type scale used: 1 unless copy-fitting shrank the text to make it fit. */
+  scale: number;
+}
+
+export function layoutHandout(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter'): HandoutResult {
+  const box = pageBox(t, paper);
+  let first: ReturnType<typeof attempt> | undefined;
+  const minScale = 1 - t.copyFitMax;
+  for (let scale = 1; scale >= minScale - 1e-9; scale = Math.round((scale - 0.01) * 100) / 100) {
+    const a = attempt(doc, t, box, scale);
+    first ??= a;
+    if (!a.overflow) return { doc: a.doc, scale };
+  }
+  const o = first!.overflow!;
+  const lines = Math.ceil(o.height / t.type.body.leading);
+  throw new InputError({ file: doc.file }, `the handout does not fit on one sheet: ${(o.height / MM).toFixed(0)} mm (about ${lines} lines) too long, from ${o.what} on`,
+    t.copyFitMax > 0 ? `shorten the text; copy-fitting down to ${Math.round(minScale * 100)}% was not enough` : 'shorten the text or allow copy-fitting with copyFitMax in templates/handout.yaml');
+}
+
+function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number): { doc: LaidOutDocument; overflow: PaginateResult['overflow'] } {
+  const content = box.content(1);
+  const ctx = documentContext(doc, t, (content.width - t.columnGap * (t.columns - 1)) / t.columns, scale);
+  const root = ctx.sb.root;
+  const front: PageItem[] = [];
+  const bandH = 86;
+  front.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: t.colors.accent });
+  const titleNode = ctx.sb.add(root, 'P');
+  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 21, color: '#ffffff' }, 24, content.x, 18, content.width * 0.78, titleNode.id);
+  front.push(...title.items);
+  if (doc.meta.subtitle) {
+    const sub = ctx.sb.add(root, 'P');
+    front.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 10.5, color: '#e6f0f0' }, 13, content.x, 18 + title.height + 4, content.width * 0.78, sub.id).items);
+  }
+  const orgNode = ctx.sb.add(root, 'P');
+  front.push(textAt(doc.meta.organisation ?? doc.config.organisation.name, { font: 'sans-bold', size: 13, color: '#ffffff' }, content.x + content.width, 36, 'right', orgNode.id));
+
+  const callouts = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'callout' }> => b.kind === 'callout');
+  const calloutBox = callouts.length ? flowCallouts(ctx, callouts, root, content.width) : null;
+  let top = bandH + 14;
+  if (calloutBox) {
+    front.push(...calloutBox.draw(content.x, top));
+    top += calloutBox.height + 12;
+  }
+  const bodyBlocks = doc.blocks.filter((b) => b.kind !== 'callout' && b.kind !== 'cta');
+  const items: FlowItem[] = flowBlocks(ctx, bodyBlocks, root);
+  const cta = doc.blocks.find((b): b is Extract<RBlock, { kind: 'cta' }> => b.kind === 'cta');
+  const ctaBox: FlowBox | null = cta ? flowCta(ctx, doc, cta, root, content.width) : null;
+
+  // Try the front alone first, then front and back; the last page's columns are balanced.
+  let best: { pages: Page[]; result: PaginateResult } | null = null;
+  for (const sheetPages of [1, 2]) {
+    const run = (lastColumnHeight: number | null) => {
+      const pages: Page[] = [];
+      let col = -1;
+      let pageNo = 0;
+      const next = (newPage_: boolean): Frame | null => {
+        if (newPage_ && col >= 0) col = t.columns - 1;
+        col++;
+        if (col >= t.columns || pageNo === 0) {
+          if (pageNo >= sheetPages) return null;
+          pageNo++;
+          col = 0;
+          const p = newPage(box, null);
+          pages.push(p);
+        }
+        const page = pages[pages.length - 1];
+        const c = box.content(1);
+        const y0 = pageNo === 1 ? top : c.y;
+        const bottom = c.y + c.height - (pageNo === sheetPages && ctaBox ? ctaBox.height + 12 : 0);
+        const full = bottom - y0;
+        const h = pageNo === sheetPages && lastColumnHeight !== null ? Math.min(full, lastColumnHeight) : full;
+        return { page, x: c.x + col * (ctx.width + t.columnGap), y: y0, width: ctx.width, height: h };
+      };
+      const result = paginate(items, ctx.laidNotes, next, emptyStats());
+      return { pages, result };
+    };
+    const natural = run(null);
+    if (natural.result.overflow) {
+      best = natural;
+      continue;
+    }
+    // Balance: the smallest last-page column height that still takes everything.
+    let lo = 20;
+    let hi = box.content(1).height;
+    let chosen = natural;
+    for (let i = 0; i < 14 && hi - lo > 1; i++) {
+      const mid = (lo + hi) / 2;
+      const r = run(mid);
+      if (r.result.overflow || r.pages.length < natural.pages.length) lo = mid;
+      else {
+        hi = mid;
+        chosen = r;
+      }
+    }
+    best = chosen;
+    break;
+  }
+  const { pages, result } = best!;
+  pages[0].items.unshift(...front);
+  if (ctaBox && !result.overflow) {
+    const last = pages[pages.length - 1];
+    const c = box.content(1);
+    last.items.push(...ctaBox.draw(c.x, c.y + c.height - ctaBox.height));
+  }
+  pages.forEach((p, i) => {
+    if (pages.length > 1) p.items.push(textAt(i === 0 ? 'Please turn over' : `${doc.meta.organisation ?? doc.config.organisation.name} · ${doc.meta.title}`, { ...styleOf(ctx, 'running').style, color: t.colors.muted }, box.content(1).x + box.content(1).width, box.height - 20, 'right'));
+  });
+  return {
+    doc: { name: doc.name, pages, structure: root, outline: buildOutline(result.headings), info: infoOf(doc), stats: result.stats },
+    overflow: result.overflow,
+  };
+}
+
+export type { FlowContext };

@@ -1,0 +1,71 @@
+// The hand-off between the paragraph breaker and the page builder.
+import type { TextStyle } from './textStyle.js';
+
+/** What a piece of inline text is attached to (links, note marks, figure references). */
+export interface InlineTarget {
+  /** External link (http, https, mailto). */
+  href?: string;
+  /** Internal destination name (a heading, a note, a figure). */
+  dest?: string;
+  /** Set on a footnote mark so layout can place the note on the mark's page. */
+  noteId?: string;
+  /** Raised text (footnote marks). */
+  superscript?: boolean;
+}
+
+/** A styled stretch of paragraph text, as the parser produced it. */
+export interface InlineRun {
+  text: string;
+  style: TextStyle;
+  target?: InlineTarget;
+  /** Never hyphenate inside this run (code, URLs, numbers are skipped anyway). */
+  noHyphenate?: boolean;
+  /** Keep the run's text as one unbreakable box (footnote marks, short code). */
+  unbreakable?: boolean;
+  /** BCP-47 language of the run when it differs from the paragraph's (e.g. 'km'). */
+  lang?: string;
+}
+
+/** A positioned piece of one line; x is relative to the line's left edge. */
+export interface LineFragment {
+  text: string;
+  style: TextStyle;
+  x: number;
+  width: number;
+  target?: InlineTarget;
+  lang?: string;
+  /** A hyphen drawn at the line end that is not part of the word (extracted text drops it). */
+  isHyphen?: boolean;
+}
+
+export interface Line {
+  fragments: LineFragment[];
+  /** Natural width of the content, before justification. */
+  naturalWidth: number;
+  /** Width the line actually occupies. */
+  width: number;
+  /** The measure (available width) the line was set to. */
+  measure: number;
+  /** Knuth–Plass adjustment ratio: <0 shrunk, >0 stretched, 0 natural. */
+  ratio: number;
+  hyphenated: boolean;
+  /** The paragraph's last line (set ragged even when justified). */
+  last: boolean;
+  /** Ascent and descent of the tallest content, in points. */
+  ascent: number;
+  descent: number;
+  /** True when the breaker had to split a word with no legal break (a long URL). */
+  forcedBreak?: boolean;
+  /** True when the content is wider than the measure (should never happen). */
+  overfull?: boolean;
+}
+
+export interface BreakOptions {
+  /** Width of each line; a function lets the first line be indented or shortened. */
+  measure: number | ((lineIndex: number) => number);
+  align: 'justify' | 'left' | 'center' | 'right';
+  /** Document language for hyphenation ('en', 'en-GB', 'en-US'); null disables it. */
+  hyphenateLang: string | null;
+  /** Do not hyphenate the paragraph's last word (the default is true). */
+  protectLastWord?: boolean;
+}

@@ -1,0 +1,28 @@
+// Running headers, footers and page numbers: artifacts, never part of the reading order.
+import type { Template } from '../load/templateTypes.js';
+import type { PlacedHeading } from './paginate.js';
+import type { PageBox } from './pageGeometry.js';
+import type { Page } from './pageTypes.js';
+import { textAt } from './setText.js';
+
+export function addRunningHeads(pages: Page[], from: number, box: PageBox, t: Template, docTitle: string, headings: PlacedHeading[]): void {
+  const run = t.type.running;
+  const style = { font: run.font, size: run.size, color: t.colors.muted };
+  let section = '';
+  pages.forEach((page, i) => {
+    const n = i + 1;
+    const h1s = headings.filter((h) => h.page === page && h.level === 1);
+    // The header names the section in force at the top of the page, or the first one starting on it.
+    const current = h1s.length && !section ? h1s[0].text : section || h1s[0]?.text || '';
+    if (h1s.length) section = h1s[h1s.length - 1].text;
+    if (i < from || page.label === null) return;
+    const c = box.content(n);
+    const headY = c.y - 12;
+    const odd = n % 2 === 1;
+    page.items.push(textAt(docTitle, style, odd ? c.x : c.x + c.width, headY, odd ? 'left' : 'right'));
+    if (current && current !== docTitle) page.items.push(textAt(current, { ...style, font: 'sans-semibold', color: t.colors.accent }, odd ? c.x + c.width : c.x, headY, odd ? 'right' : 'left'));
+    page.items.push({ kind: 'line', x1: c.x, y1: headY + 4, x2: c.x + c.width, y2: headY + 4, color: t.colors.rule, width: 0.5 });
+    const footY = c.y + c.height + 22;
+    page.items.push(textAt(page.label, { ...style, font: 'sans-semibold' }, odd ? c.x + c.width : c.x, footY, odd ? 'right' : 'left'));
+  });
+}

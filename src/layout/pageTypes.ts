@@ -1,0 +1,135 @@
+// The hand-off from layout to render: positioned content on pages, plus the logical structure
+// (for tagging) and the outline. Nothing here knows about pdfkit.
+import type { ChartScene } from '../charts/compileChart.js';
+import type { LineFragment } from './lineTypes.js';
+import type { TextStyle } from './textStyle.js';
+
+export type StructType =
+  | 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
+  | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Caption' | 'Note' | 'Reference'
+  | 'Link' | 'BlockQuote' | 'Code' | 'TOC' | 'TOCI' | 'Span' | 'Aside' | 'Title';
+
+/** A node of the logical structure tree; content on pages points at nodes by id. */
+export interface StructNode {
+  id: number;
+  type: StructType;
+  children: StructNode[];
+  alt?: string;
+  lang?: string;
+  /** For TH: Column or Row. */
+  scope?: 'Column' | 'Row';
+  /** Replacement text for screen readers (e.g. for Khmer runs). */
+  actualText?: string;
+  title?: string;
+}
+
+interface ItemBase {
+  /** Structure node this content belongs to; absent means an artifact (header, footer, rule). */
+  struct?: number;
+}
+
+/** One line (or a piece of one) of text: fragments have absolute x; y is the baseline. */
+export interface TextItem extends ItemBase {
+  kind: 'text';
+  y: number;
+  fragments: LineFragment[];
+}
+
+export interface RectItem extends ItemBase {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill?: string;
+  stroke?: string;
+  lineWidth?: number;
+  radius?: number;
+}
+
+export interface LineItem extends ItemBase {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: string;
+  width: number;
+}
+
+export interface ChartItem extends ItemBase {
+  kind: 'chart';
+  x: number;
+  y: number;
+  chart: ChartScene;
+}
+
+export interface QrItem extends ItemBase {
+  kind: 'qr';
+  x: number;
+  y: number;
+  size: number;
+  modules: boolean[][];
+  color: string;
+}
+
+/** A clickable area; links are attached to a Link structure node when `struct` is set. */
+export interface LinkItem extends ItemBase {
+  kind: 'link';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  href?: string;
+  dest?: string;
+}
+
+/** A named destination (target of internal links, the outline and the contents page). */
+export interface DestItem {
+  kind: 'dest';
+  name: string;
+  y: number;
+  struct?: undefined;
+}
+
+export type PageItem = TextItem | RectItem | LineItem | ChartItem | QrItem | LinkItem | DestItem;
+
+export interface Page {
+  width: number;
+  height: number;
+  items: PageItem[];
+  /** Printed page number, or null for pages that show none (the cover). */
+  label: string | null;
+}
+
+export interface OutlineEntry {
+  title: string;
+  dest: string;
+  level: number;
+  children: OutlineEntry[];
+}
+
+export interface LaidOutDocument {
+  name: string;
+  pages: Page[];
+  structure: StructNode;
+  outline: OutlineEntry[];
+  info: { title: string; author: string; subject: string; keywords: string[]; lang: string; date: Date };
+  stats: LayoutStats;
+}
+
+/** What the typesetting quality report reads. */
+export interface LayoutStats {
+  lines: number;
+  overfullLines: number;
+  hyphenatedLines: number;
+  consecutiveHyphens: number;
+  widows: number;
+  orphans: number;
+  strandedHeadings: number;
+  splitFigures: number;
+  /** Adjustment ratio of each justified, non-final line. */
+  ratios: number[];
+}
+
+export type { LineFragment, TextStyle };

@@ -1,0 +1,269 @@
+// Pagination: fills frames (columns on pages) with flow material while keeping the rules a
+// typesetter would: no widows or orphans, headings kept with what follows, figures moved to
+// the next frame instead of split or leaving a hole, table headers repeated, notes placed at
+// the foot of the frame that cites them.
+import type { FlowBox, FlowItem, FlowLine, FlowNote } from './flowTypes.js';
+import type { LayoutStats, Page } from './pageTypes.js';
+import { drawLine } from './textLines.js';
+
+export interface Frame {
+  page: Page;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Gives the next frame; `newPage` asks to skip the rest of the page's columns. Null: no room left. */
+export type FrameSource = (newPage: boolean) => Frame | null;
+
+interface Chunk {
+  items: FlowItem[];
+  height: number;
+  notes: number[];
+  float: boolean;
+  keepWithNext: boolean;
+  kind: 'content' | 'space' | 'break';
+  repeatHeader?: FlowBox;
+}
+
+export interface PlacedHeading {
+  page: Page;
+  level: number;
+  id: string;
+  text: string;
+}
+
+export interface PaginateResult {
+  /** Height of material that did not fit when the frame source ran out, and what it was. */
+  overflow: { height: number; what: string } | null;
+  headings: PlacedHeading[];
+  lastFrame: Frame | null;
+  /** Height used in the last frame. */
+  lastUsed: number;
+  stats: LayoutStats;
+}
+
+export function emptyStats(): LayoutStats {
+  return { lines: 0, overfullLines: 0, hyphenatedLines: 0, consecutiveHyphens: 0, widows: 0, orphans: 0, strandedHeadings: 0, splitFigures: 0, ratios: [] };
+}
+
+export function buildChunks(items: FlowItem[]): Chunk[] {
+  const raw: Chunk[] = [];
+  let cur: Chunk | null = null;
+  const close = () => {
+    if (cur) raw.push(cur);
+    cur = null;
+  };
+  for (const it of items) {
+    if (it.kind === 'break') {
+      close();
+      raw.push({ items: [], height: 0, notes: [], float: false, keepWithNext: false, kind: 'break' });
+    } else if (it.kind === 'space') {
+      close();
+      raw.push({ items: [it], height: it.height, notes: [], float: false, keepWithNext: false, kind: 'space' });
+    } else if (it.kind === 'box') {
+      close();
+      raw.push({ items: [it], height: it.height, notes: [...it.notes], float: it.float, keepWithNext: it.keepWithNext, kind: 'content', repeatHeader: it.repeatHeader });
+    } else {
+      cur ??= { items: [], height: 0, notes: [], float: false, keepWithNext: false, kind: 'content' };
+      cur.items.push(it);
+      cur.height += it.height;
+      cur.notes.push(...it.notes);
+      cur.keepWithNext ||= it.keepWithNext;
+      // A break after this line leaves at least two lines on each side (no widow, no orphan).
+      const n = it.count;
+      const canBreak = n === 0 || (it.index >= 1 && it.index <= n - 3) || it.index === n - 1;
+      if (canBreak) close();
+    }
+  }
+  close();
+  // Keep-with-next: merge a heading (or table header) with what follows, spaces included.
+  const out: Chunk[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = { ...raw[i], items: [...raw[i].items], notes: [...raw[i].notes] };
+    while (c.keepWithNext && i + 1 < raw.length && raw[i + 1].kind !== 'break') {
+      const n = raw[++i];
+      c.items.push(...n.items);
+      c.height += n.height;
+      c.notes.push(...n.notes);
+      c.keepWithNext = n.kind === 'space' || n.keepWithNext;
+      c.float = false;
+      c.repeatHeader ??= n.repeatHeader;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFrame: FrameSource, stats: LayoutStats = emptyStats()): PaginateResult {
+  const chunks = buildChunks(items);
+  const headings: PlacedHeading[] = [];
+  let frame = nextFrame(false);
+  let used = 0;
+  let frameNotes: number[] = [];
+  let notesHeight = 0;
+  let frameIndex = 0;
+  let lastContentIsHeading = false;
+  const pending: Chunk[] = [];
+  const paraFrames = new Map<number, number[]>();
+  let overflow: PaginateResult['overflow'] = null;
+  const NOTE_SEP = 10;
+  const hyphenRun = { hyphens: 0 };
+
+  const newNotesHeight = (c: Chunk) => {
+    let h = 0;
+    for (const n of new Set(c.notes)) {
+      if (frameNotes.includes(n)) continue;
+      const fn = notes.get(n);
+      if (fn) h += fn.height;
+    }
+    return h > 0 && frameNotes.length === 0 ? h + NOTE_SEP : h;
+  };
+  const fits = (c: Chunk) => !!frame && used + c.height + notesHeight + newNotesHeight(c) <= frame.height + 0.01;
+
+  const finishFrame = () => {
+    if (!frame) return;
+    if (lastContentIsHeading) stats.strandedHeadings++;
+    if (frameNotes.length) {
+      let y = frame.y + frame.height - notesHeight + NOTE_SEP;
+      frame.page.items.push({ kind: 'line', x1: frame.x, y1: y - NOTE_SEP / 2, x2: frame.x + Math.min(72, frame.width / 3), y2: y - NOTE_SEP / 2, color: '#9aa5ad', width: 0.5 });
+      for (const n of frameNotes) {
+        for (const l of notes.get(n)?.lines ?? []) {
+          frame.page.items.push(...drawLine(l, frame.x, y));
+          y += l.height;
+        }
+      }
+    }
+  };
+  const advance = (newPage: boolean) => {
+    finishFrame();
+    frame = nextFrame(newPage);
+    frameIndex++;
+    used = 0;
+    frameNotes = [];
+    notesHeight = 0;
+    lastContentIsHeading = false;
+    // Floats waiting for room go first in the new frame, in their order.
+    while (frame && pending.length && fits(pending[0])) place(pending.shift()!, false);
+  };
+  const place = (c: Chunk, allowSplit: boolean) => {
+    if (!frame) return;
+    if (used === 0 && c.repeatHeader && !c.items.includes(c.repeatHeader)) {
+      for (const it of c.repeatHeader.draw(frame.x, frame.y)) frame.page.items.push(it.kind === 'text' || it.kind === 'link' ? { ...it, struct: undefined } : it);
+      used += c.repeatHeader.height;
+    }
+    for (const n of new Set(c.notes)) {
+      if (frameNotes.includes(n) || !notes.has(n)) continue;
+      notesHeight += (frameNotes.length === 0 ? NOTE_SEP : 0) + notes.get(n)!.height;
+      frameNotes.push(n);
+    }
+    for (const it of c.items) {
+      if (it.kind === 'break') continue;
+      if (allowSplit && used > 0 && used + it.height + notesHeight > frame.height + 0.01) {
+        advance(false);
+        if (!frame) return;
+      }
+      const top = frame.y + used;
+      if (it.kind === 'line') {
+        frame.page.items.push(...drawLine(it, frame.x, top));
+        recordLine(it, frameIndex, paraFrames, stats, hyphenRun);
+        if (it.heading) headings.push({ page: frame.page, ...it.heading });
+        lastContentIsHeading = !!it.heading;
+      } else if (it.kind === 'box') {
+        frame.page.items.push(...it.draw(frame.x, top));
+        if (it.figure && it.height > frame.height + 0.01) stats.splitFigures++;
+        lastContentIsHeading = false;
+      }
+      used += it.height;
+    }
+  };
+
+  for (const c of chunks) {
+    if (!frame) {
+      overflow ??= { height: 0, what: describe(c) };
+      overflow.height += c.height;
+      continue;
+    }
+    if (c.kind === 'break') {
+      if (used > 0) advance(true);
+      continue;
+    }
+    if (c.kind === 'space') {
+      if (used === 0) continue;
+      if (fits(c)) used += c.height;
+      else advance(false);
+      continue;
+    }
+    if (c.float && pending.length) {
+      pending.push(c);
+      continue;
+    }
+    if (fits(c)) {
+      place(c, false);
+      continue;
+    }
+    if (c.float) {
+      pending.push(c);
+      continue;
+    }
+    if (used > 0) advance(false);
+    if (!frame) {
+      overflow = { height: c.height, what: describe(c) };
+      continue;
+    }
+    // Taller than a whole frame: only then may the rules give way (lines split one by one).
+    place(c, !fits(c));
+  }
+  while (frame && pending.length) {
+    advance(false);
+  }
+  for (const c of pending) {
+    overflow ??= { height: 0, what: describe(c) };
+    overflow.height += c.height;
+  }
+  const lastFrame = frame;
+  const lastUsed = used;
+  if (frame) {
+    // The last heading of the document is not stranded if nothing follows it.
+    lastContentIsHeading = false;
+    finishFrame();
+  }
+  for (const frames of paraFrames.values()) {
+    if (frames.length < 2) continue;
+    const first = frames.filter((f) => f === frames[0]).length;
+    const last = frames.filter((f) => f === frames[frames.length - 1]).length;
+    if (frames[0] !== frames[frames.length - 1]) {
+      if (first === 1) stats.orphans++;
+      if (last === 1) stats.widows++;
+    }
+  }
+  return { overflow, headings, lastFrame, lastUsed, stats };
+}
+
+function recordLine(l: FlowLine, frameIndex: number, paraFrames: Map<number, number[]>, stats: LayoutStats, run: { hyphens: number }): void {
+  stats.lines++;
+  if (l.line.overfull) stats.overfullLines++;
+  if (l.line.hyphenated) {
+    stats.hyphenatedLines++;
+    run.hyphens++;
+    if (run.hyphens > 2) stats.consecutiveHyphens++;
+  } else run.hyphens = 0;
+  if (!l.line.last && l.line.fragments.length > 1 && l.count > 0) stats.ratios.push(l.line.ratio);
+  if (l.count > 1) {
+    const arr = paraFrames.get(l.para) ?? [];
+    arr.push(frameIndex);
+    paraFrames.set(l.para, arr);
+  }
+}
+
+function describe(c: Chunk): string {
+  const first = c.items.find((i) => i.kind !== 'space');
+  if (!first) return 'space';
+  if (first.kind === 'box') return first.what ?? 'a block';
+  if (first.kind === 'line') {
+    const text = first.line.fragments.map((f) => f.text).join('').trim();
+    return first.heading ? `heading "${first.heading.text}"` : `text "${text.slice(0, 40)}${text.length > 40 ? '…' : ''}"`;
+  }
+  return 'content';
+}

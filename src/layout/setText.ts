@@ -1,0 +1,25 @@
+// Small helpers for template text that is not running prose: a title, a label, a page number.
+import { measureText } from '../fonts/fontRegistry.js';
+import type { LineFragment } from './lineTypes.js';
+import type { PageItem, TextItem } from './pageTypes.js';
+import type { TextStyle } from './textStyle.js';
+import { breakRuns } from './textLines.js';
+
+/** One line of text with its baseline at y; `align` positions it against x (left, centre or right edge). */
+export function textAt(text: string, style: TextStyle, x: number, y: number, align: 'left' | 'center' | 'right' = 'left', struct?: number): TextItem {
+  const w = measureText(style.font, text, style.size);
+  const left = align === 'left' ? x : align === 'center' ? x - w / 2 : x - w;
+  const frag: LineFragment = { text, style, x: left, width: w };
+  return { kind: 'text', y, fragments: [frag], struct };
+}
+
+/** A short block of wrapped text (ragged right); returns items and the height used. */
+export function textBlock(text: string, style: TextStyle, leading: number, x: number, top: number, width: number, struct?: number, align: 'left' | 'center' = 'left'): { items: PageItem[]; height: number } {
+  const lines = breakRuns([{ text, style }], { measure: width, align, hyphenateLang: null });
+  const items: PageItem[] = [];
+  lines.forEach((l, i) => {
+    const baseline = top + i * leading + (leading + style.size * 0.7) / 2;
+    items.push({ kind: 'text', y: baseline, fragments: l.fragments.map((f) => ({ ...f, x: x + f.x })), struct });
+  });
+  return { items, height: lines.length * leading };
+}

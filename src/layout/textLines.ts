@@ -1,0 +1,81 @@
+// Runs → broken lines, honouring hard line breaks (a "\n" run), and the drawing of one line:
+// fragments grouped by structure node so links, note marks and Khmer spans are tagged apart.
+import { breakParagraph } from './breakParagraph.js';
+import type { BreakOptions, InlineRun, Line } from './lineTypes.js';
+import type { FlowLine } from './flowTypes.js';
+import type { PageItem, StructNode } from './pageTypes.js';
+import type { StructureBuilder } from './structure.js';
+
+export function breakRuns(runs: InlineRun[], opts: BreakOptions): Line[] {
+  const segments: InlineRun[][] = [[]];
+  for (const r of runs) {
+    if (r.text === '\n') segments.push([]);
+    else segments[segments.length - 1].push(r);
+  }
+  const lines: Line[] = [];
+  segments.forEach((seg, i) => {
+    if (seg.length === 0 || seg.every((r) => r.text.trim() === '')) return;
+    const ls = breakParagraph(seg, { ...opts, protectLastWord: i === segments.length - 1 });
+    lines.push(...ls);
+  });
+  return lines;
+}
+
+/** Baseline position within a line box of the given height. */
+export function baselineOffset(line: Line, height: number): number {
+  const content = line.ascent + line.descent;
+  return (height - content) / 2 + line.ascent;
+}
+
+/**
+ * Creates Link / Span structure nodes for a paragraph's special fragments. Links are keyed by
+ * their target object, so a link broken across lines stays one Link element.
+ */
+export function fragmentStructs(lines: Line[], para: StructNode, sb: StructureBuilder): Map<Line, Map<number, number>> {
+  const byTarget = new Map<object, StructNode>();
+  const out = new Map<Line, Map<number, number>>();
+  for (const line of lines) {
+    const m = new Map<number, number>();
+    line.fragments.forEach((f, i) => {
+      if (f.target && (f.target.href || f.target.dest)) {
+        let n = byTarget.get(f.target);
+        if (!n) {
+          const isNote = !!f.target.noteId;
+          const parent = isNote ? sb.add(para, 'Reference') : para;
+          n = sb.add(parent, 'Link', { alt: isNote ? `Note ${f.text.trim()}` : f.target.href ? `Link to ${f.target.href}` : `Go to ${f.target.dest}` });
+          byTarget.set(f.target, n);
+        }
+        m.set(i, n.id);
+      } else if (f.lang && f.lang !== para.lang) {
+        const n = sb.add(para, 'Span', { lang: f.lang, actualText: f.text });
+        m.set(i, n.id);
+      }
+    });
+    if (m.size) out.set(line, m);
+  }
+  return out;
+}
+
+/** Page items for one placed line: text grouped by structure node, link areas, note anchors. */
+export function drawLine(fl: FlowLine, x: number, top: number): PageItem[] {
+  const items: PageItem[] = [];
+  const baseline = top + baselineOffset(fl.line, fl.height);
+  let group: { struct: number; frags: typeof fl.line.fragments } | null = null;
+  fl.line.fragments.forEach((f, i) => {
+    const struct = fl.fragmentStruct?.get(i) ?? fl.struct;
+    const placed = { ...f, x: x + fl.indent + f.x };
+    if (!group || group.struct !== struct) {
+      group = { struct, frags: [] };
+      items.push({ kind: 'text', y: baseline, fragments: group.frags, struct: struct < 0 ? undefined : struct });
+    }
+    group.frags.push(placed);
+    const t = f.target;
+    if (t && (t.href || t.dest) && !f.isHyphen) {
+      items.push({ kind: 'link', x: placed.x, y: top, w: f.width, h: fl.height, href: t.href, dest: t.dest, struct: fl.fragmentStruct?.get(i) });
+      if (t.noteId) items.push({ kind: 'dest', name: `noteref-${t.dest!.slice(5)}`, y: top });
+    }
+  });
+  if (fl.heading) items.push({ kind: 'dest', name: fl.heading.id, y: top });
+  if (fl.extra) items.push(...fl.extra(x, top));
+  return items;
+}

@@ -1,0 +1,87 @@
+// Reads a document's Markdown: front matter validated, `{{include …}}` lines expanded, and a
+// line map kept so every later error can name the file and line the text really came from.
+import { readFileSync, existsSync } from 'node:fs';
+import { ErrorList, InputError, type SourcePlace } from '../errors.js';
+import { readMapping, readYaml } from './readYaml.js';
+import { DOCUMENT_NAMES, type DocumentName, type FrontMatter, type MarkdownSource } from './sourceTypes.js';
+import { checkContentPath } from './contentPath.js';
+
+const INCLUDE = /^\s*\{\{\s*include\s+([^}\s]+)\s*\}\}\s*$/;
+const MAX_INCLUDE_DEPTH = 8;
+
+export function loadMarkdown(root: string, name: DocumentName, file: string): MarkdownSource {
+  const text = readText(root, file, undefined);
+  const { yamlText, yamlFirstLine, bodyStart } = splitFrontMatter(text, file);
+  const frontMatter = readFrontMatter(yamlText, file, yamlFirstLine, name);
+  const lines: string[] = [];
+  const lineMap: SourcePlace[] = [];
+  expand(root, file, text.split(/\r?\n/).slice(bodyStart), bodyStart + 1, lines, lineMap, [file]);
+  return { name, file, frontMatter, body: lines.join('\n'), lineMap };
+}
+
+function readText(root: string, file: string, from: SourcePlace | undefined): string {
+  const path = `${root}/${file}`;
+  if (!existsSync(path)) {
+    throw new InputError(from ?? { file }, from ? `included file ${file} does not exist` : `${file} does not exist`,
+      'check the file name under content/');
+  }
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+}
+
+function splitFrontMatter(text: string, file: string) {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') {
+    throw new InputError({ file, line: 1 }, 'missing front matter', 'start the file with a --- line, the title, date, language and template, then ---');
+  }
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (end < 0) throw new InputError({ file, line: 1 }, 'front matter is not closed', 'add a --- line after it');
+  return { yamlText: lines.slice(1, end).join('\n'), yamlFirstLine: 2, bodyStart: end + 1 };
+}
+
+function readFrontMatter(yamlText: string, file: string, firstLine: number, name: DocumentName): FrontMatter {
+  const y = readYaml(yamlText, file, firstLine);
+  const errors = new ErrorList();
+  const m = readMapping(y, y.doc.contents, {
+    title: { kind: 'string', required: true },
+    subtitle: { kind: 'string' },
+    organisation: { kind: 'string' },
+    date: { kind: 'date', required: true },
+    language: { kind: 'string', required: true },
+    template: { kind: { oneOf: DOCUMENT_NAMES }, required: true },
+    paper: { kind: { oneOf: ['a4', 'letter'] } },
+  }, errors, 'front matter');
+  errors.throwIfAny();
+  const lang = String(m.language);
+  try {
+    new Intl.Locale(lang);
+  } catch {
+    throw new InputError({ file, line: firstLine }, `language "${lang}" is not a BCP 47 tag`, 'write e.g. en-GB');
+  }
+  if (m.template !== name) {
+    throw new InputError({ file, line: firstLine }, `template is "${m.template}" but this file is the ${name} source`, `set template: ${name}`);
+  }
+  return m as unknown as FrontMatter;
+}
+
+function expand(root: string, file: string, src: string[], firstLine: number, out: string[], map: SourcePlace[], stack: string[]): void {
+  src.forEach((line, i) => {
+    const place = { file, line: firstLine + i };
+    const m = INCLUDE.exec(line);
+    if (!m) {
+      out.push(line);
+      map.push(place);
+      return;
+    }
+    const target = 'content/' + m[1];
+    checkContentPath(m[1], place);
+    if (stack.includes(target)) throw new InputError(place, `include cycle: ${[...stack, target].join(' → ')}`, 'remove one of the includes');
+    if (stack.length > MAX_INCLUDE_DEPTH) throw new InputError(place, 'includes nested too deeply', `at most ${MAX_INCLUDE_DEPTH} levels`);
+    const text = readText(root, target, place);
+    // Blank lines around an include keep it a block of its own whatever surrounds it.
+    out.push('');
+    map.push(place);
+    expand(root, target, text.split(/\r?\n/), 1, out, map, [...stack, target]);
+    out.push('');
+    map.push(place);
+  });
+}

@@ -1,0 +1,93 @@
+// Templates are YAML files in templates/: geometry, type scale and colours. The code that
+// composes pages for each kind lives in src/layout/; the template only sets its parameters.
+import { readFileSync } from 'node:fs';
+import { ErrorList, InputError, didYouMean } from '../errors.js';
+import { FONT_KEYS, type FontKey } from '../fonts/fontRegistry.js';
+import { readYaml } from './readYaml.js';
+import type { DocumentName } from './sourceTypes.js';
+import { MM, type Template, type TypeRole, type TypeSpec } from './templateTypes.js';
+
+const ROLES: TypeRole[] = ['body', 'h1', 'h2', 'h3', 'caption', 'note', 'table', 'running', 'code'];
+const TOP = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'contents', 'chartDataAppendix', 'copyFitMax', 'colors', 'type', 'paragraphSpace', 'chart'];
+const cache = new Map<string, Template>();
+
+export function loadTemplate(root: string, name: DocumentName): Template {
+  const file = `templates/${name}.yaml`;
+  let text: string;
+  try {
+    text = readFileSync(`${root}/${file}`, 'utf8');
+  } catch {
+    throw new InputError({ file }, `template "${name}" not found`, `create ${file}`);
+  }
+  const hit = cache.get(file + '\0' + text);
+  if (hit) return hit;
+  const y = readYaml(text, file);
+  const data = y.doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  const errors = new ErrorList();
+  const at = (path: string[]) => y.placeOf(y.doc.getIn(path, true));
+  for (const k of Object.keys(data ?? {})) {
+    if (!TOP.includes(k)) {
+      const g = didYouMean(k, TOP);
+      errors.add(at([k]), `unknown template key "${k}"`, g ? `did you mean "${g}"?` : undefined);
+    }
+  }
+  const num = (path: string[], min: number, max: number): number => {
+    let v: unknown = data;
+    for (const p of path) v = (v as Record<string, unknown> | undefined)?.[p];
+    if (typeof v !== 'number' || !(v >= min && v <= max)) {
+      errors.add(at(path), `${path.join('.')} must be a number from ${min} to ${max}`);
+      return min;
+    }
+    return v;
+  };
+  const color = (k: string): string => {
+    const v = (data.colors as Record<string, unknown> | undefined)?.[k];
+    if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) {
+      errors.add(at(['colors', k]), `colors.${k} must be a colour like "#0f5c63"`);
+      return '#000000';
+    }
+    return v;
+  };
+  const type = {} as Record<TypeRole, TypeSpec>;
+  for (const r of ROLES) {
+    const t = (data.type as Record<string, Record<string, unknown>> | undefined)?.[r];
+    const font = t?.font as FontKey;
+    if (!FONT_KEYS.includes(font)) {
+      const g = didYouMean(String(font), FONT_KEYS);
+      errors.add(at(['type', r, 'font']), `type.${r}.font "${String(font)}" is not a known font`, g ? `did you mean "${g}"?` : `use one of ${FONT_KEYS.join(', ')}`);
+    }
+    type[r] = {
+      font,
+      size: num(['type', r, 'size'], 4, 96),
+      leading: num(['type', r, 'leading'], 4, 120),
+      spaceBefore: typeof t?.spaceBefore === 'number' ? t.spaceBefore : 0,
+      spaceAfter: typeof t?.spaceAfter === 'number' ? t.spaceAfter : 0,
+    };
+  }
+  if (data.kind !== name) errors.add(at(['kind']), `kind must be "${name}"`);
+  const paper = data.paper === 'letter' ? 'letter' : 'a4';
+  if (data.paper !== 'a4' && data.paper !== 'letter') errors.add(at(['paper']), 'paper must be a4 or letter');
+  const t: Template = {
+    kind: name,
+    file,
+    paper,
+    margins: {
+      top: num(['marginsMm', 'top'], 5, 60) * MM,
+      bottom: num(['marginsMm', 'bottom'], 5, 60) * MM,
+      inner: num(['marginsMm', 'inner'], 5, 60) * MM,
+      outer: num(['marginsMm', 'outer'], 5, 60) * MM,
+    },
+    columns: num(['columns'], 1, 3),
+    columnGap: num(['columnGapMm'], 0, 30) * MM,
+    contents: data.contents === true,
+    chartDataAppendix: data.chartDataAppendix === true,
+    copyFitMax: typeof data.copyFitMax === 'number' ? num(['copyFitMax'], 0, 0.15) : 0,
+    colors: { text: color('text'), muted: color('muted'), accent: color('accent'), accentSoft: color('accentSoft'), warm: color('warm'), rule: color('rule') },
+    type,
+    paragraphSpace: num(['paragraphSpace'], 0, 40),
+    chart: { height: num(['chart', 'height'], 40, 600) },
+  };
+  errors.throwIfAny();
+  cache.set(file + '\0' + text, t);
+  return t;
+}

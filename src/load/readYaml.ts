@@ -1,0 +1,99 @@
+// YAML with positions: every value can be traced back to its line for error messages.
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
+
+export interface YamlFile {
+  file: string;
+  doc: Document;
+  /** Line offset when the YAML is embedded (front matter starts after the `---` line). */
+  placeOf(node: unknown): SourcePlace;
+}
+
+export function readYaml(text: string, file: string, firstLine = 1): YamlFile {
+  const lc = new LineCounter();
+  // Values are read node by node and aliases are never expanded, so alias bombs cost nothing.
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const placeOf = (node: unknown): SourcePlace => {
+    const range = (node as Node | undefined)?.range;
+    if (!range) return { file, line: firstLine };
+    const p = lc.linePos(range[0]);
+    return { file, line: p.line + firstLine - 1, col: p.col };
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const p = lc.linePos(e.pos[0]);
+    const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError({ file, line: p.line + firstLine - 1, col: p.col }, 'invalid YAML: ' + msg,
+      'check indentation and quoting');
+  }
+  return { file, doc, placeOf };
+}
+
+export type FieldKind = 'string' | 'date' | 'boolean' | 'url' | 'email';
+
+export interface FieldSpec {
+  kind: FieldKind | { oneOf: readonly string[] };
+  required?: boolean;
+}
+
+/**
+ * Validates a flat YAML mapping against a field list; returns plain values.
+ * Unknown keys are errors with a "did you mean" so a typo never silently drops a setting.
+ */
+export function readMapping(
+  y: YamlFile,
+  node: unknown,
+  fields: Record<string, FieldSpec>,
+  errors: ErrorList,
+  what: string,
+): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  if (!isMap(node)) {
+    errors.add(y.placeOf(node), `${what} must be a mapping of keys to values`);
+    return out;
+  }
+  const names = Object.keys(fields);
+  for (const pair of node.items) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const spec = fields[key];
+    if (!spec) {
+      const guess = didYouMean(key, names);
+      errors.add(y.placeOf(keyNode), `unknown key "${key}" in ${what}`,
+        guess ? `did you mean "${guess}"?` : `allowed keys: ${names.join(', ')}`);
+      continue;
+    }
+    const v = pair.value;
+    const raw = isScalar(v) ? v.value : undefined;
+    const place = y.placeOf(v ?? keyNode);
+    const checked = checkValue(raw, spec.kind, key);
+    if (typeof checked === 'object') errors.add(place, checked.problem, checked.hint);
+    else out[key] = checked;
+  }
+  for (const [name, spec] of Object.entries(fields)) {
+    if (spec.required && !(name in out) && !node.items.some((p) => isScalar(p.key) && p.key.value === name)) {
+      errors.add(y.placeOf(node), `${what} is missing "${name}"`, `add a line "${name}: …"`);
+    }
+  }
+  return out;
+}
+
+function checkValue(raw: unknown, kind: FieldSpec['kind'], key: string): string | boolean | { problem: string; hint?: string } {
+  if (raw instanceof Date) raw = raw.toISOString().slice(0, 10);
+  if (typeof kind === 'object') {
+    if (typeof raw === 'string' && kind.oneOf.includes(raw)) return raw;
+    const guess = typeof raw === 'string' ? didYouMean(raw, kind.oneOf) : undefined;
+    return { problem: `"${key}" must be one of ${kind.oneOf.join(', ')}, not "${String(raw)}"`, hint: guess ? `did you mean "${guess}"?` : undefined };
+  }
+  if (kind === 'boolean') {
+    if (typeof raw === 'boolean') return raw;
+    return { problem: `"${key}" must be true or false` };
+  }
+  if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: `"${key}" must be text`, hint: 'write it on the same line after the colon' };
+  const s = String(raw).trim();
+  if (s === '') return { problem: `"${key}" is empty` };
+  if (kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(s)) return { problem: `"${key}" must be a date like 2026-11-30, not "${s}"` };
+  if (kind === 'url' && !/^https?:\/\/[^\s]+$/.test(s)) return { problem: `"${key}" must be an http(s) address, not "${s}"` };
+  if (kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) return { problem: `"${key}" must be an email address, not "${s}"` };
+  return s;
+}

@@ -1,0 +1,83 @@
+// The hand-off from load to parse: validated inputs, nothing parsed into a document yet.
+import type { SourcePlace } from '../errors.js';
+
+export type DocumentName = 'brief' | 'handout';
+export const DOCUMENT_NAMES: readonly DocumentName[] = ['brief', 'handout'];
+
+export interface ContactDetails {
+  /** True while the details are stand-ins (example.org); the closing page says so. */
+  placeholder: boolean;
+  website: string;
+  donate: string;
+  email: string;
+  phone?: string;
+  address?: string;
+}
+
+export interface ProjectConfig {
+  organisation: { name: string; fullName?: string };
+  locale: string;
+  contact: ContactDetails;
+  documents: Record<DocumentName, { source: string }>;
+}
+
+export interface FrontMatter {
+  title: string;
+  subtitle?: string;
+  organisation?: string;
+  /** ISO date, YYYY-MM-DD. Also the PDF's creation date, so builds are reproducible. */
+  date: string;
+  language: string;
+  template: DocumentName;
+  paper?: 'a4' | 'letter';
+}
+
+/** One figure from a data file. `value` is a number unless unit is 'text'. */
+export interface Figure {
+  key: string;
+  label: string;
+  value: number | string;
+  unit: string;
+  /** Four-digit year, or 'n.d.' when the source states none. */
+  year: string;
+  source: string;
+  /** Expression over other keys when the figure is computed, e.g. "a.x - a.y". */
+  derived?: string;
+  note?: string;
+  /** Every column of the row, for charts (extra columns included). */
+  row: Record<string, string | number>;
+  place: SourcePlace;
+}
+
+export interface DataTable {
+  name: string;
+  file: string;
+  figures: Figure[];
+}
+
+export interface ChartSpecSource {
+  name: string;
+  file: string;
+  spec: Record<string, unknown>;
+  /** Names of the data tables the spec reads. */
+  dataNames: string[];
+}
+
+/** Markdown after includes are expanded, with a map back to the files the lines came from. */
+export interface MarkdownSource {
+  name: DocumentName;
+  file: string;
+  frontMatter: FrontMatter;
+  body: string;
+  /** lineMap[i] is where line i (0-based) of `body` came from. */
+  lineMap: SourcePlace[];
+}
+
+export interface Source {
+  root: string;
+  config: ProjectConfig;
+  documents: MarkdownSource[];
+  tables: Map<string, DataTable>;
+  figures: Map<string, Figure>;
+  charts: Map<string, ChartSpecSource>;
+}

@@ -1,0 +1,267 @@
+// The parse stage: markdown-it tokens → a DocumentTree. Raw HTML is never interpreted
+// (markdown-it's html option is off, so it stays literal text), and link targets other than
+// http, https, mailto and internal anchors are dropped with a warning.
+import MarkdownIt, { type Token } from 'markdown-it';
+import { createRequire } from 'node:module';
+import { InputError, type SourcePlace } from '../errors.js';
+import type { MarkdownSource } from '../load/sourceTypes.js';
+import { bindingPlugin, BINDING_OPS } from './bindingRule.js';
+import { containerPlugin, CONTAINERS } from './containerRule.js';
+import type { Align, Block, DocumentTree, Inline, Marks, Note } from './documentTypes.js';
+import { slugify } from './slugify.js';
+
+const require = createRequire(import.meta.url);
+const footnote = require('markdown-it-footnote') as (md: InstanceType<typeof MarkdownIt>) => void;
+
+let parser: InstanceType<typeof MarkdownIt> | undefined;
+function markdown(): InstanceType<typeof MarkdownIt> {
+  if (!parser) {
+    parser = new MarkdownIt('default', { html: false, linkify: false, typographer: true });
+    parser.use(footnote).use(containerPlugin).use(bindingPlugin);
+    // Keep every link here and judge it in one place (safeHref) so the user gets a warning.
+    parser.validateLink = () => true;
+  }
+  return parser;
+}
+
+export interface ParseResult {
+  tree: DocumentTree;
+  warnings: InputError[];
+}
+
+export function parseMarkdown(src: MarkdownSource): ParseResult {
+  const tokens = markdown().parse(src.body, {});
+  const b = new TreeBuilder(src, tokens);
+  const blocks = b.blocks(0, tokens.length);
+  return { tree: { name: src.name, file: src.file, meta: src.frontMatter, blocks, notes: b.notes }, warnings: b.warnings };
+}
+
+class TreeBuilder {
+  readonly notes = new Map<string, Note>();
+  readonly warnings: InputError[] = [];
+  private readonly usedIds = new Set<string>();
+  constructor(private readonly src: MarkdownSource, private readonly tokens: Token[]) {}
+
+  place(line0: number | undefined): SourcePlace {
+    if (line0 === undefined) return { file: this.src.file };
+    return this.src.lineMap[line0] ?? this.src.lineMap[this.src.lineMap.length - 1] ?? { file: this.src.file, line: line0 + 1 };
+  }
+
+  /** Index of the token closing the one opened at `i`. */
+  private closeOf(i: number): number {
+    let depth = 0;
+    for (let j = i; j < this.tokens.length; j++) {
+      depth += this.tokens[j].nesting;
+      if (depth === 0) return j;
+    }
+    return this.tokens.length - 1;
+  }
+
+  blocks(from: number, to: number): Block[] {
+    const out: Block[] = [];
+    let i = from;
+    while (i < to) {
+      const t = this.tokens[i];
+      const end = t.nesting === 1 ? this.closeOf(i) : i;
+      const place = this.place(t.map?.[0]);
+      switch (t.type) {
+        case 'heading_open': {
+          const level = Number(t.tag.slice(1)) as 1 | 2 | 3 | 4 | 5 | 6;
+          const inlines = this.inlines(this.tokens[i + 1], t.map?.[0]);
+          out.push({ kind: 'heading', level, inlines, id: this.uniqueId(plainText(inlines)), place });
+          break;
+        }
+        case 'paragraph_open':
+          out.push({ kind: 'paragraph', inlines: this.inlines(this.tokens[i + 1], t.map?.[0]), place });
+          break;
+        case 'bullet_list_open':
+        case 'ordered_list_open': {
+          const items: Block[][] = [];
+          let j = i + 1;
+          while (j < end) {
+            const c = this.closeOf(j);
+            items.push(this.blocks(j + 1, c));
+            j = c + 1;
+          }
+          const tight = this.tokens.slice(i, end).some((x) => x.type === 'paragraph_open' && x.hidden);
+          out.push({ kind: 'list', ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), tight, items, place });
+          break;
+        }
+        case 'blockquote_open':
+          out.push({ kind: 'quote', blocks: this.blocks(i + 1, end), place });
+          break;
+        case 'fence':
+        case 'code_block':
+          out.push({ kind: 'code', text: t.content.replace(/\n$/, ''), lang: t.info.trim(), place });
+          break;
+        case 'hr':
+          out.push({ kind: 'rule', place });
+          break;
+        case 'table_open':
+          out.push(this.table(i, end, place));
+          break;
+        case 'container_open':
+          out.push(this.container(t, i, end, place));
+          break;
+        case 'footnote_block_open':
+          this.footnotes(i, end);
+          break;
+        case 'html_block':
+          out.push({ kind: 'paragraph', inlines: [{ kind: 'text', text: t.content.trimEnd(), marks: { code: true } }], place });
+          break;
+        default:
+          break;
+      }
+      i = end + 1;
+    }
+    return out;
+  }
+
+  private container(t: Token, i: number, end: number, place: SourcePlace): Block {
+    const name = t.info;
+    const arg = String((t.meta as { arg: string }).arg ?? '');
+    const inner = this.blocks(i + 1, end);
+    if (!(t.meta as { closed: boolean }).closed) {
+      throw new InputError(place, `"::: ${name}" is not closed`, 'add a line with only ::: after its content');
+    }
+    const inlinesOf = (): Inline[] => {
+      const ps = inner.filter((b) => b.kind === 'paragraph') as Extract<Block, { kind: 'paragraph' }>[];
+      return ps.flatMap((p, k) => (k ? [{ kind: 'text', text: ' ', marks: {} } as Inline, ...p.inlines] : p.inlines));
+    };
+    switch (name as (typeof CONTAINERS)[number]) {
+      case 'figure':
+        if (!arg) throw new InputError(place, '"::: figure" needs a chart name', 'write ::: figure NAME, where content/charts/NAME.vl.json exists');
+        return { kind: 'figure', chart: arg, caption: inlinesOf(), place };
+      case 'callout':
+        if (!arg) throw new InputError(place, '"::: callout" needs a figure key', 'write ::: callout file.key');
+        return { kind: 'callout', key: arg, label: inlinesOf(), place };
+      case 'closing':
+        return { kind: 'closing', blocks: inner, place };
+      case 'cta':
+        return { kind: 'cta', blocks: inner, place };
+      default:
+        throw new InputError(place, `unknown block "::: ${name}"`, `use one of: ${CONTAINERS.join(', ')}`);
+    }
+  }
+
+  private table(i: number, end: number, place: SourcePlace): Block {
+    const align: Align[] = [];
+    const header: Inline[][] = [];
+    const rows: Inline[][][] = [];
+    let row: Inline[][] | null = null;
+    let inHead = false;
+    for (let j = i; j <= end; j++) {
+      const t = this.tokens[j];
+      if (t.type === 'thead_open') inHead = true;
+      else if (t.type === 'thead_close') inHead = false;
+      else if (t.type === 'tr_open') row = [];
+      else if (t.type === 'tr_close' && row) {
+        if (inHead) header.push(...row);
+        else rows.push(row);
+        row = null;
+      } else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
+        if (inHead) {
+          const style = String(t.attrGet('style') ?? '');
+          align.push(/right/.test(style) ? 'right' : /center/.test(style) ? 'center' : /left/.test(style) ? 'left' : null);
+        }
+        row.push(this.inlines(this.tokens[j + 1], this.tokens[i].map?.[0]));
+      }
+    }
+    return { kind: 'table', align, header, rows, place };
+  }
+
+  private footnotes(i: number, end: number): void {
+    for (let j = i + 1; j < end; j++) {
+      const t = this.tokens[j];
+      if (t.type !== 'footnote_open') continue;
+      const c = this.closeOf(j);
+      const label = String((t.meta as { label?: string; id: number }).label ?? (t.meta as { id: number }).id);
+      const firstMap = this.tokens.slice(j, c).find((x) => x.map)?.map?.[0];
+      this.notes.set(label, { id: label, blocks: this.blocks(j + 1, c), place: this.place(firstMap) });
+      j = c;
+    }
+  }
+
+  inlines(t: Token | undefined, line0: number | undefined): Inline[] {
+    const out: Inline[] = [];
+    if (!t?.children) return out;
+    const marks: Marks = {};
+    let href: string | undefined;
+    const base = t.map?.[0] ?? line0;
+    for (const c of t.children) {
+      switch (c.type) {
+        case 'text':
+          if (c.content) out.push({ kind: 'text', text: c.content, marks: { ...marks }, href });
+          break;
+        case 'code_inline':
+          out.push({ kind: 'text', text: c.content, marks: { ...marks, code: true }, href });
+          break;
+        case 'strong_open':
+          marks.strong = true;
+          break;
+        case 'strong_close':
+          marks.strong = false;
+          break;
+        case 'em_open':
+          marks.em = true;
+          break;
+        case 'em_close':
+          marks.em = false;
+          break;
+        case 'link_open':
+          href = this.safeHref(String(c.attrGet('href') ?? ''), base);
+          break;
+        case 'link_close':
+          href = undefined;
+          break;
+        case 'softbreak':
+          out.push({ kind: 'text', text: ' ', marks: { ...marks }, href });
+          break;
+        case 'hardbreak':
+          out.push({ kind: 'lineBreak' });
+          break;
+        case 'footnote_ref':
+          out.push({ kind: 'noteRef', noteId: String((c.meta as { label?: string; id: number }).label ?? (c.meta as { id: number }).id) });
+          break;
+        case 'report_binding': {
+          const meta = c.meta as { op: string; arg: string; lineOffset: number; col: number };
+          const place = { ...this.place(base === undefined ? undefined : base + meta.lineOffset), col: meta.col };
+          if (!(BINDING_OPS as readonly string[]).includes(meta.op)) {
+            throw new InputError(place, `unknown binding "{{${meta.op} …}}"`, `use one of: ${BINDING_OPS.join(', ')}`);
+          }
+          out.push({ kind: 'binding', op: meta.op as Extract<Inline, { kind: 'binding' }>['op'], arg: meta.arg, marks: { ...marks }, href, place });
+          break;
+        }
+        case 'image':
+          // Images are not part of this product's content model; keep the alt text visible.
+          this.warnings.push(new InputError(this.place(base), `image "${c.attrGet('src')}" is not supported; its description is shown as text`, 'use a chart (::: figure) instead'));
+          out.push({ kind: 'text', text: c.content, marks: { ...marks, em: true } });
+          break;
+        case 'html_inline':
+          out.push({ kind: 'text', text: c.content, marks: { ...marks }, href });
+          break;
+        default:
+          if (c.content) out.push({ kind: 'text', text: c.content, marks: { ...marks }, href });
+      }
+    }
+    return out;
+  }
+
+  private safeHref(href: string, line0: number | undefined): string | undefined {
+    if (/^(https?:|mailto:)/i.test(href) || href.startsWith('#')) return href;
+    this.warnings.push(new InputError(this.place(line0), `link target "${href.slice(0, 80)}" is not allowed and was dropped`, 'links may use http, https, mailto or #anchor'));
+    return undefined;
+  }
+
+  private uniqueId(text: string): string {
+    const base = slugify(text) || 'section';
+    let id = base;
+    for (let n = 2; this.usedIds.has(id); n++) id = `${base}-${n}`;
+    this.usedIds.add(id);
+    return id;
+  }
+}
+
+export function plainText(inlines: Inline[]): string {
+  return inlines.map((x) => (x.kind === 'text' ? x.text : x.kind === 'binding' ? x.arg : x.kind === 'lineBreak' ? ' ' : '')).join('');
+}

@@ -1,0 +1,181 @@
+// The render stage, the only one that touches pdfkit: walks laid-out pages and writes a
+// tagged PDF. Content with a structure node is marked and attached to it; everything else is
+// an artifact (running heads, page numbers, decoration).
+import type { LaidOutDocument, OutlineEntry, Page, PageItem, StructNode, TextItem } from '../layout/pageTypes.js';
+import { drawChart } from './drawChart.js';
+import { FontSelector } from './pdfFonts.js';
+import { PDFDocument, type PDFDoc } from './pdfkitModule.js';
+import { drawQr } from './drawQr.js';
+
+type StructElem = PDFKit.PDFStructureElement;
+
+/** Inline structure is attached when its first content is drawn, so text and links interleave in reading order. */
+const INLINE = new Set(['Link', 'Span', 'Reference']);
+
+export interface RenderOptions {
+  /** Creation and modification date written into the PDF (fixed, for reproducible output). */
+  date: Date;
+  producer: string;
+}
+
+export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<Buffer> {
+  const info = laid.info;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    margin: 0,
+    tagged: true,
+    lang: info.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
+    compress: true,
+    info: {
+      Title: info.title,
+      Author: info.author,
+      Subject: info.subject,
+      Keywords: info.keywords.join(', '),
+      Creator: 'report-generator',
+      Producer: opts.producer,
+      CreationDate: opts.date,
+      ModDate: opts.date,
+    },
+  } as unknown as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const fonts = new FontSelector(doc);
+  const elems = new Map<number, StructElem>();
+  const attached = new Set<number>();
+  const parents = new Map<number, StructNode>();
+  const byId = new Map<number, StructNode>();
+  const build = (n: StructNode): StructElem => {
+    const e = doc.struct(n.type, { alt: n.alt, lang: n.lang, actual: n.actualText, title: n.title, scope: n.scope } as PDFKit.Mixins.StructureElementOptions);
+    elems.set(n.id, e);
+    byId.set(n.id, n);
+    for (const c of n.children) {
+      parents.set(c.id, n);
+      const ce = build(c);
+      if (!INLINE.has(c.type)) {
+        e.add(ce);
+        attached.add(c.id);
+      }
+    }
+    return e;
+  };
+  const root = build(laid.structure);
+  doc.addStructure(root);
+  attached.add(laid.structure.id);
+  const attach = (id: number): StructElem => {
+    const e = elems.get(id)!;
+    if (!attached.has(id)) {
+      const p = parents.get(id)!;
+      attach(p.id).add(e);
+      attached.add(id);
+    }
+    return e;
+  };
+
+  const outlineByDest = new Map<string, { entry: OutlineEntry; parent: OutlineEntry | null }>();
+  const walkOutline = (es: OutlineEntry[], parent: OutlineEntry | null) => es.forEach((e) => {
+    outlineByDest.set(e.dest, { entry: e, parent });
+    walkOutline(e.children, e);
+  });
+  walkOutline(laid.outline, null);
+  const outlineItems = new Map<OutlineEntry, PDFKit.PDFOutline>();
+
+  for (const page of laid.pages) {
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    fonts.reset();
+    drawPage(doc, page, fonts, byId, attach, (name) => {
+      const o = outlineByDest.get(name);
+      if (!o) return;
+      const parentItem = o.parent ? outlineItems.get(o.parent) : undefined;
+      const item = (parentItem ?? doc.outline).addItem(o.entry.title, { expanded: o.entry.level === 1 });
+      outlineItems.set(o.entry, item);
+    });
+  }
+  root.end();
+  doc.end();
+  return done;
+}
+
+function drawPage(doc: PDFDoc, page: Page, fonts: FontSelector, byId: Map<number, StructNode>, attach: (id: number) => StructElem, onDest: (name: string) => void): void {
+  for (const it of page.items) {
+    if (it.kind === 'dest') {
+      doc.addNamedDestination(it.name, 'XYZ', 0, it.y, null);
+      onDest(it.name);
+      continue;
+    }
+    if (it.kind === 'link') {
+      const structParent = it.struct !== undefined ? attach(it.struct) : undefined;
+      const alt = it.struct !== undefined ? byId.get(it.struct)?.alt : undefined;
+      const extra = { structParent, Contents: new String(alt ?? it.href ?? it.dest ?? 'link') } as Record<string, unknown>;
+      if (it.href) doc.link(it.x, it.y, it.w, it.h, it.href, extra);
+      else if (it.dest) doc.goTo(it.x, it.y, it.w, it.h, it.dest, extra);
+      continue;
+    }
+    const node = it.struct !== undefined ? byId.get(it.struct) : undefined;
+    if (node) {
+      const content = doc.markStructureContent(node.type, node.lang ? { lang: node.lang } as object : {});
+      attach(node.id).add(content);
+    } else {
+      doc.markContent('Artifact', { type: it.kind === 'text' ? 'Pagination' : 'Layout' } as object);
+    }
+    drawItem(doc, it, fonts);
+    doc.endMarkedContent();
+  }
+}
+
+function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 'link' }>, fonts: FontSelector): void {
+  switch (it.kind) {
+    case 'text':
+      drawText(doc, it, fonts);
+      return;
+    case 'rect':
+      doc.save();
+      if (it.radius) doc.roundedRect(it.x, it.y, it.w, it.h, it.radius);
+      else doc.rect(it.x, it.y, it.w, it.h);
+      if (it.fill && it.stroke) doc.lineWidth(it.lineWidth ?? 1).fillAndStroke(it.fill, it.stroke);
+      else if (it.fill) doc.fill(it.fill);
+      else if (it.stroke) doc.lineWidth(it.lineWidth ?? 1).stroke(it.stroke);
+      doc.restore();
+      return;
+    case 'line':
+      doc.save().moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).lineWidth(it.width).stroke(it.color).restore();
+      return;
+    case 'chart':
+      doc.save();
+      drawChart(doc, it.chart, it.x, it.y);
+      doc.restore();
+      fonts.reset();
+      return;
+    case 'qr':
+      drawQr(doc, it);
+      return;
+  }
+}
+
+function drawText(doc: PDFDoc, it: TextItem, fonts: FontSelector): void {
+  let color = '';
+  for (const f of it.fragments) {
+    if (!f.text) continue;
+    fonts.use(f.style.font, f.style.size);
+    if (f.style.color !== color) {
+      doc.fillColor(f.style.color);
+      color = f.style.color;
+    }
+    const y = f.style.size < 7 && f.target?.superscript ? it.y - f.style.size * 0.6 : it.y;
+    if (f.isHyphen) {
+      // The line-end hyphen is layout, not text: extraction and screen readers get nothing for it.
+      doc.markContent('Span', { actual: '' } as object);
+      doc.text(f.text, f.x, y, { lineBreak: false, baseline: 'alphabetic' });
+      doc.endMarkedContent();
+    } else {
+      doc.text(f.text, f.x, y, { lineBreak: false, baseline: 'alphabetic' });
+    }
+  }
+}

@@ -1,0 +1,171 @@
+// The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts.
+// After this the document is complete and still knows nothing of pages.
+import { ErrorList, didYouMean, type SourcePlace } from '../errors.js';
+import type { Figure, Source } from '../load/sourceTypes.js';
+import type { Template } from '../load/templateTypes.js';
+import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
+import { plainText } from '../parse/parseMarkdown.js';
+import { chartAltText } from './chartAltText.js';
+import { figuresInScene } from './chartFigures.js';
+import { formatFigure } from './formatFigure.js';
+import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
+import { splitScripts } from './splitScripts.js';
+import type { ChartScene } from '../charts/compileChart.js';
+
+/** Compiles a chart for a given width; the build shares one cache between documents. */
+export type ChartCompiler = (name: string, width: number, height: number) => Promise<ChartScene>;
+
+export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler): Promise<ResolvedDocument> {
+  const errors = new ErrorList();
+  const locale = source.config.locale;
+  const usedFigures = new Set<Figure>();
+  const sources = new Set<string>();
+
+  // Figures are numbered in reading order, before text is bound, so {{ref}} can point forward.
+  const figureNumbers = new Map<string, number>();
+  const walk = (blocks: Block[], f: (b: Block) => void) => {
+    for (const b of blocks) {
+      f(b);
+      if (b.kind === 'list') b.items.forEach((it) => walk(it, f));
+      if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta') walk(b.blocks, f);
+    }
+  };
+  walk(tree.blocks, (b) => {
+    if (b.kind !== 'figure') return;
+    if (!source.charts.has(b.chart)) {
+      const g = didYouMean(b.chart, [...source.charts.keys()]);
+      errors.add(b.place, `no chart named "${b.chart}"`, g ? `did you mean "${g}"?` : `add content/charts/${b.chart}.vl.json`);
+    } else if (!figureNumbers.has(b.chart)) figureNumbers.set(b.chart, figureNumbers.size + 1);
+  });
+
+  const noteNumbers = new Map<string, number>();
+  const figure = (key: string, place: SourcePlace): Figure | undefined => {
+    const f = source.figures.get(key);
+    if (!f) {
+      const g = didYouMean(key, [...source.figures.keys()]);
+      errors.add(place, `no figure "${key}" in content/data`, g ? `did you mean "${g}"?` : 'add it to a data file with its source and year');
+      return undefined;
+    }
+    usedFigures.add(f);
+    return f;
+  };
+
+  const inlines = (xs: Inline[]): RInline[] => {
+    const out: RInline[] = [];
+    for (const x of xs) {
+      if (x.kind === 'lineBreak') out.push(x);
+      else if (x.kind === 'noteRef') {
+        if (!noteNumbers.has(x.noteId)) noteNumbers.set(x.noteId, noteNumbers.size + 1);
+        out.push({ kind: 'noteRef', noteId: x.noteId, number: noteNumbers.get(x.noteId)! });
+      } else if (x.kind === 'text') {
+        out.push(...splitScripts({ kind: 'text', text: x.text, marks: x.marks, href: x.href }));
+      } else {
+        let text = '';
+        let dest: string | undefined;
+        if (x.op === 'ref') {
+          const n = figureNumbers.get(x.arg);
+          if (n === undefined) {
+            const g = didYouMean(x.arg, [...figureNumbers.keys()]);
+            errors.add(x.place, `{{ref ${x.arg}}}: no figure of this document shows chart "${x.arg}"`, g ? `did you mean "${g}"?` : 'place it with ::: figure NAME');
+            continue;
+          }
+          text = `Figure ${n}`;
+          dest = `figure-${x.arg}`;
+        } else {
+          const f = figure(x.arg, x.place);
+          if (!f) continue;
+          text = x.op === 'figure' ? formatFigure(f, locale) : x.op === 'year' ? f.year : f.source;
+        }
+        out.push({ kind: 'text', text, marks: x.marks, href: x.href, dest });
+      }
+    }
+    return out;
+  };
+
+  const blocks = async (bs: Block[]): Promise<RBlock[]> => {
+    const out: RBlock[] = [];
+    for (const b of bs) {
+      switch (b.kind) {
+        case 'heading': {
+          const r = inlines(b.inlines);
+          out.push({ kind: 'heading', level: b.level, inlines: r, id: b.id, text: textOf(r) });
+          break;
+        }
+        case 'paragraph':
+          out.push({ kind: 'paragraph', inlines: inlines(b.inlines) });
+          break;
+        case 'list': {
+          const items: RBlock[][] = [];
+          for (const it of b.items) items.push(await blocks(it));
+          out.push({ kind: 'list', ordered: b.ordered, start: b.start, tight: b.tight, items });
+          break;
+        }
+        case 'quote':
+          out.push({ kind: 'quote', blocks: await blocks(b.blocks) });
+          break;
+        case 'closing':
+        case 'cta':
+          out.push({ kind: b.kind, blocks: await blocks(b.blocks) });
+          break;
+        case 'code':
+          out.push({ kind: 'code', text: b.text });
+          break;
+        case 'rule':
+          out.push({ kind: 'rule' });
+          break;
+        case 'table': {
+          const header = b.header.map(inlines);
+          const rows = b.rows.map((r) => r.map(inlines));
+          // A column whose body cells are all numbers is set right-aligned.
+          const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+$€£]?[\d.,\s%]+(million|billion)?%?$|^$/.test(textOf(r[c] ?? []).trim())));
+          out.push({ kind: 'table', align: b.align, header, rows, numeric });
+          break;
+        }
+        case 'callout': {
+          const f = figure(b.key, b.place);
+          if (!f) break;
+          sources.add(f.source);
+          out.push({ kind: 'callout', key: b.key, value: formatFigure(f, locale), label: inlines(b.label), source: `${f.source}${f.year !== 'n.d.' && !f.source.includes(f.year) ? ', ' + f.year : ''}` });
+          break;
+        }
+        case 'figure': {
+          const spec = source.charts.get(b.chart);
+          if (!spec) break;
+          const chart = await compile(b.chart, figureWidth, template.chart.height);
+          const shown = figuresInScene(chart.scene, source.figures);
+          const rows = shown.length ? shown : spec.dataNames.flatMap((n) => source.tables.get(n)?.figures ?? []);
+          rows.forEach((f) => usedFigures.add(f));
+          const srcs = [...new Set(rows.map((f) => f.source))];
+          srcs.forEach((s) => sources.add(s));
+          const caption = inlines(b.caption);
+          const author = typeof spec.spec.description === 'string' ? spec.spec.description : '';
+          const alt = chartAltText(spec.spec, author || textOf(caption), rows, locale);
+          out.push({ kind: 'figure', name: b.chart, number: figureNumbers.get(b.chart)!, id: `figure-${b.chart}`, chart, caption, source: srcs.join('; '), alt,
+            data: rows.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: f.year, source: f.source })) });
+          break;
+        }
+      }
+    }
+    return out;
+  };
+
+  const body = await blocks(tree.blocks);
+  const notes: RNote[] = [];
+  for (const [id, n] of noteNumbers) {
+    const note = tree.notes.get(id);
+    if (note) notes.push({ id, number: n, blocks: await blocks(note.blocks) });
+  }
+  const warnings: ResolvedDocument['warnings'] = [];
+  for (const [id, note] of tree.notes) {
+    if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
+  }
+  errors.throwIfAny();
+  for (const f of usedFigures) sources.add(f.source);
+  return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings };
+}
+
+export function textOf(xs: RInline[]): string {
+  return xs.map((x) => (x.kind === 'text' ? x.text : x.kind === 'lineBreak' ? ' ' : '')).join('');
+}
+
+export { plainText };

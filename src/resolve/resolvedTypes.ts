@@ -1,0 +1,43 @@
+// The hand-off from resolve to layout: every value bound, every chart compiled, notes and
+// figures numbered. Still nothing about pages.
+import type { ChartScene } from '../charts/compileChart.js';
+import type { SourcePlace } from '../errors.js';
+import type { DocumentName, FrontMatter, ProjectConfig } from '../load/sourceTypes.js';
+import type { Align, Marks } from '../parse/documentTypes.js';
+
+export type RInline =
+  | { kind: 'text'; text: string; marks: Marks; href?: string; dest?: string; lang?: string }
+  | { kind: 'noteRef'; number: number; noteId: string }
+  | { kind: 'lineBreak' };
+
+export type RBlock =
+  | { kind: 'heading'; level: number; inlines: RInline[]; id: string; text: string }
+  | { kind: 'paragraph'; inlines: RInline[] }
+  | { kind: 'list'; ordered: boolean; start: number; tight: boolean; items: RBlock[][] }
+  | { kind: 'quote'; blocks: RBlock[] }
+  | { kind: 'code'; text: string }
+  | { kind: 'table'; align: Align[]; header: RInline[][]; rows: RInline[][][]; numeric: boolean[] }
+  | { kind: 'rule' }
+  | { kind: 'figure'; number: number; id: string; chart: ChartScene; caption: RInline[]; source: string; alt: string; name: string; data: { label: string; value: string; year: string; source: string }[] }
+  | { kind: 'callout'; value: string; label: RInline[]; source: string; key: string }
+  | { kind: 'closing'; blocks: RBlock[] }
+  | { kind: 'cta'; blocks: RBlock[] };
+
+export interface RNote {
+  number: number;
+  id: string;
+  blocks: RBlock[];
+}
+
+export interface ResolvedDocument {
+  name: DocumentName;
+  file: string;
+  meta: FrontMatter;
+  config: ProjectConfig;
+  blocks: RBlock[];
+  /** Notes in order of first citation. */
+  notes: RNote[];
+  /** Every data source the document's figures and charts use, for the sources list. */
+  sources: string[];
+  warnings: { place: SourcePlace; message: string }[];
+}
