@@ -92,22 +92,65 @@ export function getFont(key: FontKey): LoadedFont {
 
 /**
  * Advance width of `text` in points at `size`, with kerning and ligatures as the PDF will
- * draw them (fontkit's layout is what pdfkit uses to encode, so the numbers agree).
+ * draw them. Shaping a whole string with fontkit costs ~50–100 µs, and the line breaker asks
+ * for thousands of words and word pieces; for simple (Latin, Greek, Cyrillic) text the width is
+ * the sum of glyph advances plus the shaped adjustment of each adjacent pair, which is what
+ * pair kerning and two-letter ligatures amount to. Complex scripts (Khmer) are always shaped.
  */
 export function measureText(key: FontKey, text: string, size: number): number {
   if (text.length === 0) return 0;
   const ck = key + '\u0000' + text;
   let units = widthCache.get(ck);
   if (units === undefined) {
-    const f = getFont(key);
-    const run = f.font.layout(text);
-    let adv = 0;
-    for (const p of run.positions) adv += p.xAdvance;
-    units = adv / f.unitsPerEm;
+    units = SIMPLE_TEXT.test(text) ? simpleWidth(key, text) : shapedWidth(key, text);
     if (widthCache.size > 200_000) widthCache.clear();
     widthCache.set(ck, units);
   }
   return units * size;
+}
+
+const SIMPLE_TEXT = /^[\u0020-\u024F\u0370-\u04FF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
+
+function shapedWidth(key: FontKey, text: string): number {
+  const f = getFont(key);
+  const run = f.font.layout(text);
+  let adv = 0;
+  for (const p of run.positions) adv += p.xAdvance;
+  return adv / f.unitsPerEm;
+}
+
+const charWidths = new Map<FontKey, Map<string, number>>();
+const pairAdjust = new Map<FontKey, Map<string, number>>();
+
+function simpleWidth(key: FontKey, text: string): number {
+  let cw = charWidths.get(key);
+  let pa = pairAdjust.get(key);
+  if (!cw || !pa) {
+    charWidths.set(key, (cw = new Map()));
+    pairAdjust.set(key, (pa = new Map()));
+  }
+  let total = 0;
+  let prev = '';
+  for (const ch of text) {
+    let w = cw.get(ch);
+    if (w === undefined) {
+      w = shapedWidth(key, ch);
+      cw.set(ch, w);
+    }
+    total += w;
+    if (prev) {
+      const pair = prev + ch;
+      let adj = pa.get(pair);
+      if (adj === undefined) {
+        adj = shapedWidth(key, pair) - cw.get(prev)! - w;
+        if (Math.abs(adj) < 1e-9) adj = 0;
+        pa.set(pair, adj);
+      }
+      total += adj;
+    }
+    prev = ch;
+  }
+  return total;
 }
 
 /** Characters of `text` the font has no glyph for (used to warn instead of drawing boxes). */

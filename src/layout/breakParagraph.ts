@@ -5,17 +5,21 @@ import { getFont, lineMetrics, measureText, type FontKey } from '../fonts/fontRe
 import type { BreakOptions, InlineRun, InlineTarget, Line, LineFragment } from './lineTypes.js';
 import { sameStyle, type TextStyle } from './textStyle.js';
 import { knuthPlass, PENALTY_INFINITY, type BrokenLine, type Item } from './knuthPlass.js';
-import { hyphenate } from './hyphenate.js';
+import { hyphenate, looksLikeUrl } from './hyphenate.js';
 
 /** TeX's \hyphenpenalty and \exhyphenpenalty. */
 const HYPHEN_PENALTY = 50;
 const EX_HYPHEN_PENALTY = 50;
+/** After a delimiter in a URL: a bit dearer than a hyphen (the line is set ragged); a slash is best. */
+const URL_SLASH_PENALTY = 100;
+const URL_PENALTY = 110;
 /**
- * Breaks inside a word too wide for the line. The gap between the two values is what a
- * break after a URL delimiter may cost in emptier line before an arbitrary one wins.
+ * Breaks inside a word too wide for any line. The difference of the squares (~2,400
+ * demerits) is how much emptier a line may be left to break after a delimiter rather than
+ * between two letters.
  */
-const FORCED_PREFERRED_PENALTY = 50;
-const FORCED_ANY_PENALTY = 70;
+const FORCED_PREFERRED_PENALTY = 150;
+const FORCED_ANY_PENALTY = 158;
 /** Ragged lines may fall this many ems short of the measure at badness 100 (plain TeX uses 2em). */
 const RAGGED_STRETCH_EM = 3;
 /** Third-pass stretch (LaTeX's \sloppy uses 3em). */
@@ -24,7 +28,7 @@ const EMERGENCY_STRETCH_EM = 3;
 const FIT_EPS = 0.01;
 
 const DASHES = '-\u2010\u2013\u2014';
-const URL_DELIMS = '/.-_?&=#:;,~+';
+const URL_DELIMS = '/.-_?&=#:;,~+@';
 // Scripts written without spaces between words, which Intl.Segmenter can divide.
 const SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SPACELESS_START = /[\p{L}\p{N}]/u;
@@ -53,7 +57,8 @@ interface Sep {
   style: TextStyle;
 }
 
-type OppKind = 'hyph' | 'soft' | 'dash' | 'slash' | 'force';
+// 'url' and 'force' end lines that are set ragged: nothing in a URL can stretch.
+type OppKind = 'hyph' | 'soft' | 'dash' | 'slash' | 'url' | 'force';
 interface Opp {
   pos: number;
   kind: OppKind;
@@ -357,9 +362,15 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
       opps.push({ pos: p, kind: 'hyph', penalty: HYPHEN_PENALTY });
     }
   }
+  const url = looksLikeUrl(text);
   for (let p = 2; p < text.length; p++) {
     const prev = text[p - 1];
-    if (DASHES.includes(prev)) {
+    if (url) {
+      // As LaTeX's url package: after a delimiter, never inside "://" or a run of delimiters.
+      if (URL_DELIMS.includes(prev) && prev !== ':' && !URL_DELIMS.includes(text[p])) {
+        opps.push({ pos: p, kind: 'url', penalty: prev === '/' ? URL_SLASH_PENALTY : URL_PENALTY });
+      }
+    } else if (DASHES.includes(prev)) {
       // After a dash between word characters: "well-|known", "1990–|2000".
       if (WORDCHAR.test(text[p - 2]) && WORDCHAR.test(text[p])) opps.push({ pos: p, kind: 'dash', penalty: EX_HYPHEN_PENALTY });
     } else if (prev === '/') {
@@ -508,6 +519,7 @@ function emitOpp(o: Opp, piece: Piece, pre: number, post: number, push: (it: Ite
     case 'slash':
       push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
       return;
+    case 'url':
     case 'force':
       // TeX's \penalty10000\hskip0pt plus S\penalty p\hskip0pt plus -S: if the break is
       // taken the line gets stretch S (it will be set ragged); if not, the glue cancels.
@@ -562,7 +574,7 @@ function buildLine(
   const endMeta = meta[bl.end];
   const endKind = endMeta.k === 'opp' ? endMeta.kind : null;
   const hyphenPiece = endMeta.k === 'opp' && (endKind === 'hyph' || endKind === 'soft') ? endMeta.piece : null;
-  const forced = endKind === 'force';
+  const forced = endKind === 'force' || endKind === 'url';
 
   // Real widths of what will be drawn; KP's item widths agree to within rounding.
   const widths = atoms.map((a) => ('piece' in a ? measureText(a.piece.style.font, a.piece.text.slice(a.s, a.e), a.piece.style.size) : a.width));
@@ -606,7 +618,8 @@ function buildLine(
       // at natural spacing are one fragment (fewer text objects, same extracted text).
       const prevAtom = atoms[i - 1];
       const adjacent = lastText && prevAtom && 'piece' in prevAtom;
-      const gapBefore = prevAtom && !('piece' in prevAtom);
+      // Across a space only if the space is in the same style, so the drawn space is the one measured.
+      const gapBefore = prevAtom && !('piece' in prevAtom) && sameStyle(prevAtom.style, p.style);
       if (lastText && mergeable(lastText, p) && (adjacent || (gapBefore && !stretched))) {
         lastText.text += text;
         lastText.width = x + widths[i] - lastText.x;

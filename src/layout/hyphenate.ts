@@ -44,7 +44,13 @@ const cache = new Map<string, readonly number[]>();
 const NONE: readonly number[] = Object.freeze([]);
 
 // Tokens that are addresses, not words: a hyphen inserted into them changes what they say.
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:|^www\.|@|[\p{L}\p{N}]\.[\p{L}]{2,}/iu;
+const URL_LIKE =
+  /(?:^|[^\p{L}\p{N}])(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?:mailto|tel|urn|doi):)|[\p{L}\p{N}]@[\p{L}\p{N}]|[\p{L}\p{N}]\.[\p{L}]{2,}/iu;
+/** Looks like a URL, an e-mail address or a file name: never hyphenated, split only at delimiters. */
+export function looksLikeUrl(token: string): boolean {
+  return URL_LIKE.test(token);
+}
+
 const LETTERS = /[\p{L}\p{M}]+/gu;
 const LATIN_WORD = /^[\p{Script=Latin}\p{M}]+$/u;
 const UPPER = /\p{Lu}/u;

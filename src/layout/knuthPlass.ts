@@ -170,9 +170,14 @@ export function knuthPlass(items: Item[], opts: KnuthPlassOptions): BreakResult 
     const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: 0, final: false }, 2);
     if (r) return r;
   }
+  // TeX applies the whole \emergencystretch at once. It inflates every line's stretch, so
+  // the more of it there is, the less the optimiser sees of how loose lines really are;
+  // using the least that works keeps the real spacing closer to the best possible.
   if (emergency > 0) {
-    const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: emergency, final: false }, 3);
-    if (r) return r;
+    for (const part of [1 / 3, 2 / 3, 1]) {
+      const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: emergency * part, final: false }, 3);
+      if (r) return r;
+    }
   }
   const r = ctx.run({ tolerance: INF_BAD, hyphenate: true, emergencyStretch: emergency, final: true }, 4);
   if (!r) throw new Error('knuthPlass: final pass found no breaks'); // unreachable: artificial demerits
@@ -345,7 +350,7 @@ class Context {
       active.length = kept;
 
       if (cands.length > 0) this.activate(cands, active, b, flagged, keyedByLine);
-      if (active.length === 0) { if (process.env.KPDEBUG) console.log("dead at", b, passNo); return null; }
+      if (active.length === 0) return null;
     }
 
     let best: BreakNode | null = null;

@@ -982,7 +982,15 @@ export class PdfCanvasContext {
 
     useChartFont(this.doc, key, size);
     const features = chartTextFeatures(key, str);
-    const opts = { lineBreak: false, baseline: 'alphabetic', stroke, fill: !stroke, ...(features && { features }) } as PDFKit.Mixins.TextOptions;
+    // textWidth: pdfkit would otherwise lay the string out a second time just to measure it.
+    const opts = {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      stroke,
+      fill: !stroke,
+      textWidth: width / squeeze,
+      ...(features && { features }),
+    } as PDFKit.Mixins.TextOptions;
     const m = this.s.m;
     const plain = squeeze === 1 && Math.abs(m[0] - 1) < 1e-9 && Math.abs(m[3] - 1) < 1e-9 && Math.abs(m[1]) < 1e-9 && Math.abs(m[2]) < 1e-9;
     if (plain) {
