@@ -98,7 +98,7 @@ function setupVega(): void {
     const fn = vega.expressionFunction(utc);
     if (typeof fn === 'function') vega.expressionFunction(local, fn);
   }
-  const at = (d: unknown) => new Date(d as number);
+  const at = (d: unknown) => new Date((typeof d === 'string' ? parseDateUtc(d) : d) as number);
   const fns: Record<string, (...args: unknown[]) => unknown> = {
     year: (d) => at(d).getUTCFullYear(),
     month: (d) => at(d).getUTCMonth(),

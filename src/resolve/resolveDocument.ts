@@ -41,6 +41,11 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
   const noteNumbers = new Map<string, number>();
   const figure = (key: string, place: SourcePlace): Figure | undefined => {
     const f = source.figures.get(key);
+    const table = key.split('.')[0];
+    if (!f && !source.tables.has(table)) {
+      errors.add(place, `no data file for figure "${key}": content/data/${table}.csv does not exist`, `add the file, or use one of: ${[...source.tables.keys()].join(', ')}`);
+      return undefined;
+    }
     if (!f) {
       const g = didYouMean(key, [...source.figures.keys()]);
       errors.add(place, `no figure "${key}" in content/data`, g ? `did you mean "${g}"?` : 'add it to a data file with its source and year');
