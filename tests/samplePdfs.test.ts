@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/build/buildProject.js';
+import type { DestItem } from '../src/layout/pageTypes.js';
 import { loadProject } from '../src/load/loadProject.js';
 import { formatFigure } from '../src/resolve/formatFigure.js';
 import { fontNames, normalise, readPdfText, type PdfText } from './helpers/readPdf.js';
@@ -62,7 +63,7 @@ describe('brief', () => {
       for (const it of page.items) {
         if (it.kind !== 'link' || !it.dest?.startsWith('note-')) continue;
         cited++;
-        const note = page.items.find((x) => x.kind === 'dest' && x.name === it.dest);
+        const note = page.items.find((x): x is DestItem => x.kind === 'dest' && x.name === it.dest);
         expect(note, `${it.dest} on the citing page`).toBeDefined();
         expect(note!.y).toBeGreaterThan(it.y);
       }

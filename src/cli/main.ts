@@ -7,7 +7,17 @@ import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
 import { printTypesetReport } from './typesetReport.js';
 import { watchProject } from './watch.js';
 
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s + '\n'), err: (s: string) => process.stderr.write(s + '\n') }): Promise<number> {
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const processIO: CliIO = {
+  out: (s) => void process.stdout.write(s + '\n'),
+  err: (s) => void process.stderr.write(s + '\n'),
+};
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   let cmd: Command;
   try {
     cmd = parseArgs(argv);

@@ -72,8 +72,10 @@ export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'l
     return { page: p, ...b };
   };
   const result = paginate(body, ctx.laidNotes, nextFrame, emptyStats());
+  // The closing page's heading is a chapter of its own in the contents, header and outline.
+  const headings = result.headings.map((x) => (closingStart >= 0 && pages.indexOf(x.page) >= closingStart ? { ...x, level: 1 } : x));
   const firstBody = contentsPage ? 2 : 1;
-  addRunningHeads(pages, firstBody, box, t, doc.meta.title, result.headings);
+  addRunningHeads(pages, firstBody, box, t, doc.meta.title, headings);
   if (closingStart >= 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: 10, fill: c.accent });
 
   if (contentsPage && toc) {
@@ -85,7 +87,9 @@ export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'l
     contentsPage.items.push(textAt('Contents', h.style, b.x, b.y + h.style.size, 'left', heading.id));
     let y = b.y + 48;
     const body = styleOf(ctx, 'body');
-    for (const e of result.headings.filter((x) => x.level <= 2)) {
+    // Per-figure appendix headings are in the outline but not worth a contents line each.
+    const entries = headings.filter((x) => x.level <= 2 && !x.id.startsWith('appendix-'));
+    for (const e of entries) {
       const pageIdx = pages.indexOf(e.page);
       const label = pages[pageIdx].label ?? '';
       const item = ctx.sb.add(toc, 'TOCI');
@@ -112,7 +116,7 @@ export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'l
     name: doc.name,
     pages,
     structure: root,
-    outline: buildOutline(result.headings, extra),
+    outline: buildOutline(headings, extra),
     info: infoOf(doc),
     stats: result.stats,
   };
