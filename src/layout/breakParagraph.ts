@@ -135,11 +135,12 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
     lineWidth: opts.measure,
     pretolerance: 100,
     tolerance: 200,
-    emergencyStretch: EMERGENCY_STRETCH_EM * em,
+    emergencyStretch: process.env.BP_STRAT === "real" ? 0 : EMERGENCY_STRETCH_EM * em,
     backgroundStretch: justify ? 0 : RAGGED_STRETCH_EM * em,
     maxConsecutiveFlagged: 2,
   });
 
+  if (process.env.BPDEBUG) console.log("pass", result.pass, result.demerits);
   return result.lines.map((bl, i) =>
     buildLine(bl, items, meta, opts.align, i === result.lines.length - 1, widthAt(i), base),
   );
@@ -606,47 +607,68 @@ function buildLine(
     if (useShrink > 0) ratio = Math.max(-1, shortfall / useShrink);
   }
 
-  const fragments: LineFragment[] = [];
-  let x = 0;
-  let lastText: LineFragment | null = null;
-  const stretched = ratio !== 0;
-  atoms.forEach((a, i) => {
-    if ('piece' in a) {
-      const p = a.piece;
-      const text = p.text.slice(a.s, a.e);
-      // Adjacent slices with nothing between them are one word; same-styled words on a line
-      // at natural spacing are one fragment (fewer text objects, same extracted text).
-      const prevAtom = atoms[i - 1];
-      const adjacent = lastText && prevAtom && 'piece' in prevAtom;
-      // Across a space only if the space is in the same style, so the drawn space is the one measured.
-      const gapBefore = prevAtom && !('piece' in prevAtom) && sameStyle(prevAtom.style, p.style);
-      if (lastText && mergeable(lastText, p) && (adjacent || (gapBefore && !stretched))) {
-        lastText.text += text;
-        lastText.width = x + widths[i] - lastText.x;
+  const place = (merge: boolean): { fragments: LineFragment[]; width: number } => {
+    const fragments: LineFragment[] = [];
+    const merged = new Set<LineFragment>();
+    let x = 0;
+    let lastText: LineFragment | null = null;
+    atoms.forEach((a, i) => {
+      if ('piece' in a) {
+        const p = a.piece;
+        const text = p.text.slice(a.s, a.e);
+        const prevAtom = atoms[i - 1];
+        // Across a space only if the space is in the fragment's style, so the space pdfkit
+        // draws is the one that was measured.
+        const joinable = prevAtom && ('piece' in prevAtom || sameStyle(prevAtom.style, p.style));
+        if (merge && lastText && joinable && mergeable(lastText, p)) {
+          lastText.text += text;
+          lastText.width = x + widths[i] - lastText.x;
+          merged.add(lastText);
+        } else {
+          lastText = { text, style: p.style, x, width: widths[i] };
+          if (p.target) lastText.target = p.target;
+          if (p.lang) lastText.lang = p.lang;
+          fragments.push(lastText);
+        }
+        x += widths[i];
       } else {
-        lastText = { text, style: p.style, x, width: widths[i] };
-        if (p.target) lastText.target = p.target;
-        if (p.lang) lastText.lang = p.lang;
-        fragments.push(lastText);
+        // The space belongs to the text before it, so extracted text keeps word separation;
+        // the next fragment is positioned explicitly, so the drawn space width is irrelevant.
+        if (a.kind !== 'zw' && lastText) lastText.text += ' ';
+        const shrinkOf = spaceShrink ? (a.kind === 'zw' ? 0 : a.space / 3) : a.shrink;
+        const adj = ratio > 0 ? a.stretch * ratio : ratio < 0 ? shrinkOf * ratio : 0;
+        x += a.width + adj;
       }
-      x += widths[i];
-    } else {
-      // The space belongs to the text before it, so extracted text keeps word separation;
-      // the next fragment is positioned explicitly, so the drawn space width is irrelevant.
-      if (a.kind !== 'zw' && lastText) lastText.text += ' ';
-      const shrinkOf = spaceShrink ? (a.kind === 'zw' ? 0 : a.space / 3) : a.shrink;
-      const adj = ratio > 0 ? a.stretch * ratio : ratio < 0 ? shrinkOf * ratio : 0;
-      x += a.width + adj;
+    });
+    if (merged.size) {
+      // A merged fragment is drawn as one string, with kerning against its spaces that the
+      // word-by-word measure did not see: take its real width and move what follows.
+      let shift = 0;
+      for (const f of fragments) {
+        f.x += shift;
+        if (!merged.has(f)) continue;
+        const real = measureText(f.style.font, f.text.trimEnd(), f.style.size);
+        shift += real - f.width;
+        f.width = real;
+      }
+      x += shift;
     }
-  });
-  if (hyphenPiece) {
-    const h: LineFragment = { text: '-', style: hyphenPiece.style, x, width: hyphenWidth, isHyphen: true };
-    if (hyphenPiece.target) h.target = hyphenPiece.target;
-    if (hyphenPiece.lang) h.lang = hyphenPiece.lang;
-    fragments.push(h);
-    x += hyphenWidth;
-  }
-  const width = x;
+    if (hyphenPiece) {
+      const h: LineFragment = { text: '-', style: hyphenPiece.style, x, width: hyphenWidth, isHyphen: true };
+      if (hyphenPiece.target) h.target = hyphenPiece.target;
+      if (hyphenPiece.lang) h.lang = hyphenPiece.lang;
+      fragments.push(h);
+      x += hyphenWidth;
+    }
+    return { fragments, width: x };
+  };
+
+  // Same-styled words share a fragment only where nothing is stretched or shrunk: fewer
+  // text objects, same extracted text. Justified lines keep one fragment per word.
+  let placed = place(ratio === 0);
+  if (ratio === 0 && placed.width > measure + FIT_EPS / 2 && naturalWidth <= measure + FIT_EPS / 2) placed = place(false);
+  const { fragments } = placed;
+  const width = placed.width;
 
   let offset = 0;
   if (width < measure && (align === 'center' || align === 'right')) offset = align === 'center' ? (measure - width) / 2 : measure - width;
@@ -666,7 +688,7 @@ function buildLine(
 
   const line: Line = {
     fragments,
-    naturalWidth,
+    naturalWidth: ratio === 0 ? width : naturalWidth,
     width,
     measure,
     ratio,
