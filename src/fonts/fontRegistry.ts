@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as FontkitTypes from 'fontkit';
+import { safeLayout, shapeSimple, SIMPLE_TEXT } from './simpleShaper.js';
 
 const require = createRequire(import.meta.url);
 // The CommonJS build, on purpose: pdfkit's CommonJS build requires this same module instance,
@@ -109,48 +110,17 @@ export function measureText(key: FontKey, text: string, size: number): number {
   return units * size;
 }
 
-const SIMPLE_TEXT = /^[\u0020-\u024F\u0370-\u04FF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
-
 function shapedWidth(key: FontKey, text: string): number {
   const f = getFont(key);
-  const run = f.font.layout(text);
+  const run = safeLayout(f.font, text);
   let adv = 0;
   for (const p of run.positions) adv += p.xAdvance;
   return adv / f.unitsPerEm;
 }
 
-const charWidths = new Map<FontKey, Map<string, number>>();
-const pairAdjust = new Map<FontKey, Map<string, number>>();
-
 function simpleWidth(key: FontKey, text: string): number {
-  let cw = charWidths.get(key);
-  let pa = pairAdjust.get(key);
-  if (!cw || !pa) {
-    charWidths.set(key, (cw = new Map()));
-    pairAdjust.set(key, (pa = new Map()));
-  }
-  let total = 0;
-  let prev = '';
-  for (const ch of text) {
-    let w = cw.get(ch);
-    if (w === undefined) {
-      w = shapedWidth(key, ch);
-      cw.set(ch, w);
-    }
-    total += w;
-    if (prev) {
-      const pair = prev + ch;
-      let adj = pa.get(pair);
-      if (adj === undefined) {
-        adj = shapedWidth(key, pair) - cw.get(prev)! - w;
-        if (Math.abs(adj) < 1e-9) adj = 0;
-        pa.set(pair, adj);
-      }
-      total += adj;
-    }
-    prev = ch;
-  }
-  return total;
+  const f = getFont(key);
+  return shapeSimple(f.font, text).advance / f.unitsPerEm;
 }
 
 /** Characters of `text` the font has no glyph for (used to warn instead of drawing boxes). */

@@ -10,9 +10,11 @@ import { hyphenate, looksLikeUrl } from './hyphenate.js';
 /** TeX's \hyphenpenalty and \exhyphenpenalty. */
 const HYPHEN_PENALTY = 50;
 const EX_HYPHEN_PENALTY = 50;
-/** After a delimiter in a URL: a bit dearer than a hyphen (the line is set ragged); a slash is best. */
+/** After a delimiter in a URL: a bit dearer than a hyphen; a slash is best. */
 const URL_SLASH_PENALTY = 100;
 const URL_PENALTY = 110;
+/** A URL narrower than this share of the measure is kept whole, like any other word. */
+const URL_BREAK_SHARE = 0.3;
 /**
  * Breaks inside a word too wide for any line. The difference of the squares (~2,400
  * demerits) is how much emptier a line may be left to break after a delimiter rather than
@@ -57,7 +59,7 @@ interface Sep {
   style: TextStyle;
 }
 
-// 'url' and 'force' end lines that are set ragged: nothing in a URL can stretch.
+// 'force' breaks split a word too wide for any line; the line they end is set ragged.
 type OppKind = 'hyph' | 'soft' | 'dash' | 'slash' | 'url' | 'force';
 interface Opp {
   pos: number;
@@ -104,14 +106,15 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   const items: Item[] = [];
   const meta: Meta[] = [];
   const push = (it: Item, m: Meta) => { items.push(it); meta.push(m); };
-  // Stretch a line ending inside an over-wide word may use: it is set ragged, so KP should
-  // only weigh how full it is, not how its spaces would stretch.
-  const forcedStretch = Math.max(maxMeasure, 1) / 2;
+  // Stretch of a line ending inside an over-wide word, which is set ragged: KP should weigh
+  // how full it is, not how its spaces would stretch. A hole of a quarter of the measure
+  // then costs what a justified line at ratio 1 does.
+  const forcedStretch = Math.max(maxMeasure, 1) / 4;
 
   for (let wi = 0; wi < ws.length; wi++) {
     const word = ws[wi];
     const isLast = wi === ws.length - 1;
-    const opps = wordOpportunities(word, opts.hyphenateLang, isLast && protectLast);
+    const opps = wordOpportunities(word, opts.hyphenateLang, isLast && protectLast, minMeasure);
     addForcedOpportunities(word, opps, minMeasure);
     emitWord(word, opps, push, forcedStretch);
     if (wi < ss.length) {
@@ -135,12 +138,11 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
     lineWidth: opts.measure,
     pretolerance: 100,
     tolerance: 200,
-    emergencyStretch: process.env.BP_STRAT === "real" ? 0 : EMERGENCY_STRETCH_EM * em,
+    emergencyStretch: EMERGENCY_STRETCH_EM * em,
     backgroundStretch: justify ? 0 : RAGGED_STRETCH_EM * em,
     maxConsecutiveFlagged: 2,
   });
 
-  if (process.env.BPDEBUG) console.log("pass", result.pass, result.demerits);
   return result.lines.map((bl, i) =>
     buildLine(bl, items, meta, opts.align, i === result.lines.length - 1, widthAt(i), base),
   );
@@ -345,7 +347,7 @@ function insideLocked(w: Word, pos: number): boolean {
   return false;
 }
 
-function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boolean): Opp[] {
+function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boolean, minMeasure: number): Opp[] {
   const opps: Opp[] = [];
   const text = w.text;
   if (protect) return opps;
@@ -363,7 +365,8 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
       opps.push({ pos: p, kind: 'hyph', penalty: HYPHEN_PENALTY });
     }
   }
-  const url = looksLikeUrl(text);
+  // Only a long address is worth splitting (and setting its lines ragged); "node.js" is not.
+  const url = looksLikeUrl(text) && chunkWidth(w, 0, text.length) > URL_BREAK_SHARE * minMeasure;
   for (let p = 2; p < text.length; p++) {
     const prev = text[p - 1];
     if (url) {
@@ -382,18 +385,24 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
     }
   }
   const clean = opps.filter((o) => !insideLocked(w, o.pos) && o.pos > 0 && o.pos < text.length);
-  clean.sort((a, b) => a.pos - b.pos);
-  // One opportunity per position; an explicit dash wins over a pattern hyphen there.
+  // One opportunity per position; an explicit dash or slash wins over an added hyphen there.
+  const added = (o: Opp) => (o.kind === 'hyph' || o.kind === 'soft' ? 1 : 0);
+  clean.sort((a, b) => a.pos - b.pos || added(a) - added(b));
   return clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
- * A stretch of a word with no break wider than the narrowest line can never be set without
- * an overfull box; give it a break at every character, preferring URL delimiters.
+ * A word wider than the narrowest line must be split somewhere. A URL's lines are set ragged
+ * (nothing in it can stretch), so its delimiter breaks become 'force' breaks; any stretch of
+ * the word with no break that is still too wide gets a break at every character, preferring
+ * URL delimiters.
  */
 function addForcedOpportunities(w: Word, opps: Opp[], minMeasure: number): void {
+  // The common case, a word well inside the measure, needs no chunk measured.
+  if (chunkWidth(w, 0, w.text.length) <= minMeasure - FIT_EPS) return;
+  for (const o of opps) if (o.kind === 'url') o.kind = 'force';
   const bounds = [0, ...opps.map((o) => o.pos), w.text.length];
   const added: Opp[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -518,9 +527,9 @@ function emitOpp(o: Opp, piece: Piece, pre: number, post: number, push: (it: Ite
       push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: true, postWidth: post }, m);
       return;
     case 'slash':
+    case 'url':
       push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
       return;
-    case 'url':
     case 'force':
       // TeX's \penalty10000\hskip0pt plus S\penalty p\hskip0pt plus -S: if the break is
       // taken the line gets stretch S (it will be set ragged); if not, the glue cancels.
@@ -575,7 +584,7 @@ function buildLine(
   const endMeta = meta[bl.end];
   const endKind = endMeta.k === 'opp' ? endMeta.kind : null;
   const hyphenPiece = endMeta.k === 'opp' && (endKind === 'hyph' || endKind === 'soft') ? endMeta.piece : null;
-  const forced = endKind === 'force' || endKind === 'url';
+  const forced = endKind === 'force';
 
   // Real widths of what will be drawn; KP's item widths agree to within rounding.
   const widths = atoms.map((a) => ('piece' in a ? measureText(a.piece.style.font, a.piece.text.slice(a.s, a.e), a.piece.style.size) : a.width));

@@ -105,6 +105,13 @@ interface PassSettings {
   tolerance: number;
   hyphenate: boolean;
   emergencyStretch: number;
+  /**
+   * Rank lines by their real, uncapped badness. TeX ranks by the capped badness it also uses
+   * for feasibility, so beyond the cap (ratio ≈ 4.6) every line looks equally bad and one
+   * terrible line costs no more than a merely poor one; with emergency stretch it ranks by a
+   * badness the glue will never have. Both only matter once the normal passes have failed.
+   */
+  realBadness: boolean;
   final: boolean;
 }
 
@@ -135,12 +142,24 @@ interface Candidate {
 const AWFUL_BAD = Number.MAX_VALUE;
 const EPS = 1e-9;
 
+/**
+ * 100·r³ without TeX's cap. A short line with nothing to stretch cannot be justified at all
+ * (it would be left with a hole at its end), so it costs more than any stretched line.
+ */
+// Equivalent to a ratio of ~21; squared it stays well inside double precision for sums.
+const UNJUSTIFIABLE = 1e6;
+function realBadness(t: number, s: number): number {
+  if (t <= 0) return 0;
+  if (s <= 0) return UNJUSTIFIABLE;
+  const r = t / s;
+  return 100 * r * r * r;
+}
+
 function badness(t: number, s: number): number {
   if (t <= 0) return 0;
   if (s <= 0) return INF_BAD;
   const r = t / s;
   // TeX caps here (r ≈ 4.64); the cap is what lets a threshold of INF_BAD accept every line.
-  if (process.env.KP_UNCAP) return 100 * r * r * r;
   return r > 4.6415 ? INF_BAD : Math.min(INF_BAD, 100 * r * r * r);
 }
 
@@ -148,7 +167,7 @@ function badness(t: number, s: number): number {
  * Total-fit line breaking in up to four passes, as TeX does: first without pattern
  * hyphenation at `pretolerance`, then with it at `tolerance`, then with emergency stretch,
  * and finally accepting any line that is not overfull (and, only if a box is wider than the
- * measure, an overfull one). The items must end with a forced break.
+ * measure, an overfull one). Looseness is always 0. The items must end with a forced break.
  */
 export function knuthPlass(items: Item[], opts: KnuthPlassOptions): BreakResult {
   const last = items[items.length - 1];
@@ -162,25 +181,23 @@ export function knuthPlass(items: Item[], opts: KnuthPlassOptions): BreakResult 
   const ctx = new Context(items, opts);
 
   if (pretolerance >= 0) {
-    const r = ctx.run({ tolerance: pretolerance, hyphenate: false, emergencyStretch: 0, final: false }, 1);
+    const r = ctx.run({ tolerance: pretolerance, hyphenate: false, emergencyStretch: 0, realBadness: false, final: false }, 1);
     if (r) return r;
   }
   // The second pass differs from the first only by hyphenation and the higher tolerance;
   // skip it when neither changes anything.
   if (hasHyphenation || tolerance > pretolerance || pretolerance < 0) {
-    const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: 0, final: false }, 2);
+    const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: 0, realBadness: false, final: false }, 2);
     if (r) return r;
   }
-  // TeX applies the whole \emergencystretch at once. It inflates every line's stretch, so
-  // the more of it there is, the less the optimiser sees of how loose lines really are;
-  // using the least that works keeps the real spacing closer to the best possible.
+  // Emergency stretch decides which lines are acceptable, as in TeX, but lines are ranked
+  // by how loose they will really be: on a sweep of test paragraphs this halves the sum of
+  // squared ratios of TeX's rule and its worst line.
   if (emergency > 0) {
-    for (const part of [1 / 3, 2 / 3, 1]) {
-      const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: emergency * part, final: false }, 3);
-      if (r) return r;
-    }
+    const r = ctx.run({ tolerance, hyphenate: true, emergencyStretch: emergency, realBadness: true, final: false }, 3);
+    if (r) return r;
   }
-  const r = ctx.run({ tolerance: INF_BAD, hyphenate: true, emergencyStretch: emergency, final: true }, 4);
+  const r = ctx.run({ tolerance: Infinity, hyphenate: true, emergencyStretch: 0, realBadness: true, final: true }, 4);
   if (!r) throw new Error('knuthPlass: final pass found no breaks'); // unreachable: artificial demerits
   return r;
 }
@@ -265,7 +282,7 @@ class Context {
     // With a fixed measure every line is alike, so nodes that differ only in line number are
     // interchangeable and only the best needs to survive (TeX's "easy_line" optimisation).
     const keyedByLine = this.widthFn !== null;
-    let active: BreakNode[] = [
+    const active: BreakNode[] = [
       {
         pos: -1, line: 0, fitness: Fitness.Decent, flaggedRun: 0, flagged: false, totalDemerits: 0,
         w: 0, y: 0, z: 0, fil: 0, prev: null,
@@ -295,23 +312,29 @@ class Context {
         const a = active[i];
         const lw = this.lineWidth(a.line);
         const L = sumW[b] - a.w + pw;
-        let bad: number;
+        let bad: number; // decides feasibility
+        let rank: number; // enters the demerits
         let fitness: Fitness;
         let overfull = false;
         const shortfall = lw - L;
         if (shortfall > EPS) {
-          if (sumFil[b] - a.fil > 0) bad = 0;
-          else bad = badness(shortfall, sumY[b] - a.y + this.background + pass.emergencyStretch);
-          fitness = bad > 99 ? Fitness.VeryLoose : bad > 12 ? Fitness.Loose : Fitness.Decent;
+          if (sumFil[b] - a.fil > 0) bad = rank = 0;
+          else {
+            const y = sumY[b] - a.y + this.background;
+            bad = badness(shortfall, y + pass.emergencyStretch);
+            rank = pass.realBadness ? realBadness(shortfall, y) : bad;
+          }
+          fitness = rank > 99 ? Fitness.VeryLoose : rank > 12 ? Fitness.Loose : Fitness.Decent;
         } else if (shortfall < -EPS) {
           const z = sumZ[b] - a.z;
           if (-shortfall > z + EPS) {
             overfull = true;
             bad = INF_BAD + 1;
           } else bad = z > 0 ? Math.min(100, badness(-shortfall, z)) : 0;
+          rank = bad;
           fitness = bad > 12 ? Fitness.Tight : Fitness.Decent;
         } else {
-          bad = 0;
+          bad = rank = 0;
           fitness = Fitness.Decent;
         }
 
@@ -327,8 +350,8 @@ class Context {
           if (artificial) {
             d = 0;
           } else {
-            d = this.linePenalty + bad;
-            d = !process.env.KP_UNCAP && Math.abs(d) >= 10000 ? 100000000 : d * d;
+            d = this.linePenalty + rank;
+            d = !pass.realBadness && Math.abs(d) >= 10000 ? 100000000 : d * d;
             if (pi > 0) d += pi * pi;
             else if (pi > -PENALTY_INFINITY) d -= pi * pi;
             if (a.flagged) {
@@ -341,7 +364,7 @@ class Context {
           if (run > this.maxFlagged) {
             // A hard rule in the normal passes; in the final pass only very expensive, so a
             // paragraph of nothing but compound words still gets set.
-            if (pass.final) { d += 1e12; run = this.maxFlagged; }
+            if (pass.final) { d += 1e40; run = this.maxFlagged; }
             else ok = false;
           }
           if (ok) this.addCandidate(cands, keyedByLine ? a.line + 1 : 0, fitness, run, a.totalDemerits + d, a);

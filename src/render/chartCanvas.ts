@@ -7,6 +7,7 @@
 // - fill/stroke state lives here and is applied at paint time; save()/restore() map to q/Q
 //   so clips nest exactly as in canvas.
 // Text goes through pdfkit's text() with our embedded fonts, so it stays extractable.
+import { ensureFont } from './pdfFonts.js';
 import type { PDFDoc } from './pdfkitModule.js';
 import { getFont, lineMetrics, measureText, type FontKey } from '../fonts/fontRegistry.js';
 
@@ -356,24 +357,9 @@ function multiply(m: Matrix, a: number, b: number, c: number, d: number, e: numb
   ];
 }
 
-const registeredDocs = new WeakMap<object, Set<FontKey>>();
-
-interface PdfKitInternals {
-  _registeredFonts?: Record<string, unknown>;
-}
-
-/** Registers `key` on the doc (by FontKey name, from the font file) once, then selects it. */
+/** Selects `key` at `size`, registering the shared font on the document the first time. */
 export function useChartFont(doc: PDFDoc, key: FontKey, size: number): void {
-  let set = registeredDocs.get(doc);
-  if (!set) registeredDocs.set(doc, (set = new Set()));
-  if (!set.has(key)) {
-    const reg = (doc as unknown as PdfKitInternals)._registeredFonts;
-    // Reuse a registration someone else made under the same name (render/pdfFonts.ts registers
-    // the same files under the same FontKey names). Otherwise hand pdfkit the font the registry
-    // already parsed (pdfkit accepts a fontkit font as a source), so nothing is parsed twice.
-    if (!reg || !reg[key]) doc.registerFont(key, getFont(key).font as unknown as string);
-    set.add(key);
-  }
+  ensureFont(doc, key);
   doc.font(key).fontSize(size);
 }
 

@@ -1,18 +1,71 @@
-// Font embedding for pdfkit without parsing any font twice in a process: pdfkit 0.20 accepts
-// an already-parsed fontkit Font as a font source, so every document registers the registry's
-// shared Font objects (subsets and used glyphs stay per document).
+// Font embedding for pdfkit without parsing or shaping anything twice in a process.
+// pdfkit 0.20 accepts an already-parsed fontkit Font as a font source, so every document
+// registers the registry's shared Font objects. pdfkit would then shape every word of every
+// document with fontkit (~100 µs a call); each document's font instead asks the process-wide
+// simple shaper (Latin text) or a process-wide cache of fontkit runs (Khmer).
+import type * as FontkitTypes from 'fontkit';
 import { getFont, type FontKey } from '../fonts/fontRegistry.js';
+import { safeLayout, shapeSimple, SIMPLE_TEXT } from '../fonts/simpleShaper.js';
 import type { PDFDoc } from './pdfkitModule.js';
+
+interface PdfkitRun {
+  glyphs: FontkitTypes.Glyph[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+interface EmbeddedFontInternals {
+  scale: number;
+  layoutCached(text: string): PdfkitRun;
+  layoutRun(text: string, features?: unknown): PdfkitRun;
+}
 
 interface PdfkitInternals {
   _registeredFonts: Record<string, unknown>;
+  _font: EmbeddedFontInternals;
+}
+
+const runCache = new Map<string, PdfkitRun>();
+
+function sharedRun(key: FontKey, text: string, scale: number): PdfkitRun {
+  const ck = key + '\u0000' + text;
+  let run = runCache.get(ck);
+  if (run) return run;
+  const font = getFont(key).font;
+  if (SIMPLE_TEXT.test(text)) {
+    const s = shapeSimple(font, text);
+    const positions = s.glyphs.map((g, i) => ({ xAdvance: s.advances[i] * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: g.advanceWidth * scale }));
+    run = { glyphs: s.glyphs, positions, advanceWidth: s.advance * scale };
+  } else {
+    const r = safeLayout(font, text);
+    const positions = r.positions.map((p, i) => ({ xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: r.glyphs[i].advanceWidth * scale }));
+    run = { glyphs: r.glyphs, positions, advanceWidth: positions.reduce((a, p) => a + p.xAdvance, 0) };
+  }
+  if (runCache.size > 100_000) runCache.clear();
+  runCache.set(ck, run);
+  return run;
 }
 
 /** Makes `doc.font(key)` select the shared, already-parsed font. Idempotent per document. */
 export function ensureFont(doc: PDFDoc, key: FontKey): void {
-  const reg = (doc as unknown as PdfkitInternals)._registeredFonts;
-  if (reg[key]) return;
+  const d = doc as unknown as PdfkitInternals;
+  if (d._registeredFonts[key]) return;
   doc.registerFont(key, getFont(key).font as unknown as string);
+  const previous = d._font;
+  doc.font(key);
+  const ef = d._font;
+  if (!ef || typeof ef.layoutCached !== 'function') return; // not pdfkit's EmbeddedFont (a test double)
+  ef.layoutCached = (text: string) => sharedRun(key, text, ef.scale);
+  const run = ef.layoutRun.bind(ef);
+  // Called when features are given; only the Khmer fallback matters there.
+  ef.layoutRun = (text: string, features?: unknown) => {
+    try {
+      return run(text, features);
+    } catch {
+      return run(text, { mark: false, mkmk: false });
+    }
+  };
+  if (previous) d._font = previous;
 }
 
 /** Avoids re-emitting font selection for every fragment of the same style. */

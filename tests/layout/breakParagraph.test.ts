@@ -273,6 +273,19 @@ describe('breakParagraph', () => {
     for (const l of lines.slice(0, -1)) expect(lineText(l)).toMatch(/[/.]$/);
   });
 
+  it('keeps short addresses and file names whole', () => {
+    const text = 'Install node.js and edit config.yaml, then write to someone@example.org about it. '.repeat(6).trim();
+    // Addresses under 30% of the measure stay whole; longer ones may be split at delimiters.
+    const longest = measureText('serif', 'someone@example.org', SIZE);
+    for (const measure of [longest / 0.3 + 1, longest / 0.25, longest / 0.2]) {
+      const lines = breakParagraph([run(text)], opts(measure));
+      for (const l of lines.slice(0, -1)) {
+        expect(l.forcedBreak).toBeUndefined();
+        expect(lineText(l)).not.toMatch(/(node\.|config\.|someone@|example\.)$/);
+      }
+    }
+  });
+
   it('splits a 2,000-character word by force, quickly', () => {
     const word = 'x'.repeat(700) + 'abcdefghij'.repeat(130);
     const o = opts(250);

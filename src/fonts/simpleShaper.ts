@@ -1,0 +1,119 @@
+// A small shaper for simple scripts (Latin, Greek, Cyrillic): cmap glyphs, the font's standard
+// ligatures and pair kerning, read straight from the OpenType tables and cached per process.
+// fontkit's layout() costs ~100 µs a call whatever the length, and both the line breaker and
+// pdfkit would call it for every word and word piece. Complex scripts (Khmer) never come here:
+// fontkit shapes them in full.
+import type * as FontkitTypes from 'fontkit';
+import { openTypeFeatures, type OpenTypeFeatures } from './openTypeTables.js';
+
+type Font = FontkitTypes.Font;
+type Glyph = FontkitTypes.Glyph;
+
+export const SIMPLE_TEXT = /^[\u0020-\u024F\u0370-\u04FF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
+
+interface FontCaches {
+  ot: OpenTypeFeatures;
+  glyph: Map<number, Glyph>;
+  kern: Map<number, number>;
+  /** Ligature glyph for a string of 2–3 characters, or null when the font has none. */
+  liga: Map<string, Glyph | null>;
+}
+
+const caches = new WeakMap<Font, FontCaches>();
+
+function cachesOf(font: Font): FontCaches {
+  let c = caches.get(font);
+  if (!c) caches.set(font, (c = { ot: openTypeFeatures(font), glyph: new Map(), kern: new Map(), liga: new Map() }));
+  return c;
+}
+
+function glyphOf(font: Font, c: FontCaches, cp: number): Glyph {
+  let g = c.glyph.get(cp);
+  if (!g) {
+    g = font.glyphForCodePoint(cp);
+    c.glyph.set(cp, g);
+  }
+  return g;
+}
+
+function ligatureOf(font: Font, c: FontCaches, cps: number[]): Glyph | null {
+  const key = String.fromCodePoint(...cps);
+  let l = c.liga.get(key);
+  if (l === undefined) {
+    const id = c.ot.ligature(cps.map((cp) => glyphOf(font, c, cp).id));
+    l = id === null ? null : font.getGlyph(id, cps);
+    c.liga.set(key, l);
+  }
+  return l;
+}
+
+function kernOf(c: FontCaches, a: Glyph, b: Glyph): number {
+  const key = a.id * 65536 + b.id;
+  let k = c.kern.get(key);
+  if (k === undefined) {
+    k = c.ot.kern(a.id, b.id);
+    c.kern.set(key, k);
+  }
+  return k;
+}
+
+export interface SimpleRun {
+  glyphs: Glyph[];
+  /** Advance of each glyph in font units, kerning included. */
+  advances: number[];
+  /** Total advance in font units. */
+  advance: number;
+}
+
+/** Glyphs and advances of simple-script text (callers check SIMPLE_TEXT first). */
+export function shapeSimple(font: Font, text: string): SimpleRun {
+  const c = cachesOf(font);
+  const cps = Array.from(text, (ch) => ch.codePointAt(0)!);
+  const glyphs: Glyph[] = [];
+  for (let i = 0; i < cps.length; ) {
+    // Ligatures are only tried between letters (never across spaces, digits or punctuation).
+    if (i + 1 < cps.length && isLetter(cps[i]) && isLetter(cps[i + 1])) {
+      if (i + 2 < cps.length && isLetter(cps[i + 2])) {
+        const lig3 = ligatureOf(font, c, [cps[i], cps[i + 1], cps[i + 2]]);
+        if (lig3) {
+          glyphs.push(lig3);
+          i += 3;
+          continue;
+        }
+      }
+      const lig2 = ligatureOf(font, c, [cps[i], cps[i + 1]]);
+      if (lig2) {
+        glyphs.push(lig2);
+        i += 2;
+        continue;
+      }
+    }
+    glyphs.push(glyphOf(font, c, cps[i]));
+    i++;
+  }
+  const advances = new Array<number>(glyphs.length);
+  let advance = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    let a = glyphs[i].advanceWidth;
+    if (i + 1 < glyphs.length) a += kernOf(c, glyphs[i], glyphs[i + 1]);
+    advances[i] = a;
+    advance += a;
+  }
+  return { glyphs, advances, advance };
+}
+
+function isLetter(cp: number): boolean {
+  return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
+}
+
+/**
+ * fontkit's layout, surviving a fontkit bug: some Khmer sequences (e.g. "ខំ" in Noto Sans
+ * Khmer) throw inside mark positioning; those are shaped again without mark attachment.
+ */
+export function safeLayout(font: Font, text: string, features?: Record<string, boolean> | string[]): FontkitTypes.GlyphRun {
+  try {
+    return font.layout(text, features as string[]);
+  } catch {
+    return font.layout(text, { ...(Array.isArray(features) ? {} : features), mark: false, mkmk: false } as unknown as string[]);
+  }
+}

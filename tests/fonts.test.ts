@@ -1,0 +1,40 @@
+// The fast width model (cmap + OpenType kerning and ligatures read from the tables) must agree
+// with fontkit's full shaping, which is what pdfkit would otherwise draw.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FONT_KEYS, getFont, measureText } from '../src/fonts/fontRegistry.js';
+import { shapeSimple } from '../src/fonts/simpleShaper.js';
+import { ROOT } from './helpers/project.js';
+
+const corpus = readFileSync(join(ROOT, 'content/brief.md'), 'utf8').replace(/[^\p{L}\p{N}\p{P}\s$%]/gu, '').split(/\s+/).filter(Boolean);
+const words = [...new Set(corpus)].slice(0, 600);
+
+describe('text measurement', () => {
+  for (const key of FONT_KEYS.filter((k) => !k.startsWith('khmer'))) {
+    it(`matches fontkit shaping word for word in ${key}`, () => {
+      const f = getFont(key);
+      let checked = 0;
+      for (const w of [...words, 'office', 'affluent', 'AVATAR', 'To', 'Ty.', 'fjord', '“quoted”', 'Hồ Chí Minh']) {
+        const run = f.font.layout(w);
+        const shaped = run.positions.reduce((a, p) => a + p.xAdvance, 0);
+        const mine = shapeSimple(f.font, w);
+        expect(mine.advance, `${key} "${w}"`).toBeCloseTo(shaped, 6);
+        expect(mine.glyphs.map((g) => g.id), `${key} "${w}" glyphs`).toEqual(run.glyphs.map((g) => g.id));
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(300);
+    });
+  }
+
+  it('kerns: "AV" is narrower than "A" plus "V" in the serif', () => {
+    expect(measureText('serif', 'AV', 10)).toBeLessThan(measureText('serif', 'A', 10) + measureText('serif', 'V', 10) - 0.05);
+  });
+
+  it('shapes Khmer with fontkit, not the simple model', () => {
+    const km = 'ព្រះរាជាណាចក្រកម្ពុជា';
+    const f = getFont('khmer');
+    const run = f.font.layout(km);
+    expect(measureText('khmer', km, 1)).toBeCloseTo(run.positions.reduce((a, p) => a + p.xAdvance, 0) / f.unitsPerEm, 6);
+  });
+});
