@@ -5,7 +5,7 @@ import { buildProject } from '../build/buildProject.js';
 import { InputError, InputErrors } from '../errors.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
 import { printTypesetReport } from './typesetReport.js';
-import { watchProject } from './watch.js';
+import { runWatch } from './watch.js';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -34,7 +34,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const root = resolve(cmd.root);
-  if (cmd.command === 'watch') return watchProject(cmd, root, io);
+  if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
     const result = await buildProject({
       root,
