@@ -6,7 +6,34 @@ import type { FlowLine } from './flowTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import type { StructureBuilder } from './structure.js';
 
+// Broken paragraphs are kept per process: in watch mode an edit re-breaks only the paragraph
+// that changed. Lines are immutable once made, so sharing them between builds is safe.
+const lineCache = new Map<string, Line[]>();
+
+function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
+  if (typeof opts.measure === 'function') return null;
+  let k = `${opts.measure}|${opts.align}|${opts.hyphenateLang}|${opts.protectLastWord ?? ''}`;
+  for (const r of runs) {
+    const t = r.target;
+    k += `\u0001${r.text}\u0002${r.style.font},${r.style.size},${r.style.color},${r.noHyphenate ? 1 : 0}${r.unbreakable ? 1 : 0},${r.lang ?? ''}`;
+    if (t) k += `,${t.href ?? ''},${t.dest ?? ''},${t.noteId ?? ''},${t.superscript ? 1 : 0}`;
+  }
+  return k;
+}
+
 export function breakRuns(runs: InlineRun[], opts: BreakOptions): Line[] {
+  const key = cacheKey(runs, opts);
+  const hit = key === null ? undefined : lineCache.get(key);
+  if (hit) return hit;
+  const lines = breakRunsUncached(runs, opts);
+  if (key !== null) {
+    if (lineCache.size > 20_000) lineCache.clear();
+    lineCache.set(key, lines);
+  }
+  return lines;
+}
+
+function breakRunsUncached(runs: InlineRun[], opts: BreakOptions): Line[] {
   const segments: InlineRun[][] = [[]];
   for (const r of runs) {
     if (r.text === '\n') segments.push([]);
