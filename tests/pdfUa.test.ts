@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { getFont } from '../src/fonts/fontRegistry.js';
 import { PDFDocument, type PDFDoc } from '../src/render/pdfkitModule.js';
-import { checkPdfUa } from './helpers/pdfUaCheck.js';
+import { checkPdfUa, scanContent } from './helpers/pdfUaCheck.js';
 import { sampleBuild } from './helpers/project.js';
 
 describe('sample PDFs', () => {
@@ -13,6 +13,11 @@ describe('sample PDFs', () => {
       const doc = build.documents.find((d) => d.name === name);
       expect(doc, `no ${name} document in the build`).toBeDefined();
       const res = await checkPdfUa(doc!.pdf);
+      // The checker really looked at something (guards against a vacuous pass).
+      expect(res.stats.structElems).toBeGreaterThan(10);
+      expect(res.stats.mcids).toBeGreaterThan(10);
+      expect(res.stats.paintOps).toBeGreaterThan(100);
+      expect(res.stats.fonts).toBeGreaterThan(0);
       if (res.failures.length) console.log(`${name}.pdf PDF/UA failures:\n  ${res.failures.join('\n  ')}`);
       expect(res.failures).toEqual([]);
       expect(res.ok).toBe(true);
@@ -166,6 +171,60 @@ describe('hand-made PDFs', () => {
     expect(checks(res.failures).sort()).toEqual(['link-contents', 'link-uri']);
   });
 
+  it('catches a Link element without a link annotation', async () => {
+    const pdf = await makePdf((doc, root) => {
+      tagged(doc, root!, 'Link', 'example.org', 20);
+    });
+    const res = await checkPdfUa(pdf);
+    expect(checks(res.failures)).toEqual(['link-objr']);
+  });
+
+  it('catches an OBJR whose /Pg is not the page the annotation is on (what pdfkit writes when the tree is flushed on a later page)', async () => {
+    const pdf = await makePdf((doc, root) => {
+      const link = doc.struct('Link');
+      root!.add(link);
+      const lc = doc.markStructureContent('Link');
+      doc.text('example.org', 20, 20, { lineBreak: false });
+      doc.endMarkedContent();
+      link.add(lc);
+      doc.link(20, 20, 80, 14, 'https://example.org', { structParent: link, Contents: new String('example.org') } as never);
+      doc.addPage({ size: [300, 300], margin: 0 });
+      tagged(doc, root!, 'P', 'Second page.', 20);
+    });
+    const res = await checkPdfUa(pdf);
+    expect(checks(res.failures)).toEqual(['objr-page']);
+    expect(res.failures[0]).toMatch(/says page 2, but the annotation \(object \d+\) is on page 1/);
+  });
+
+  it('catches marked content whose MCID no structure element claims', async () => {
+    const pdf = await makePdf((doc, root) => {
+      tagged(doc, root!, 'H1', 'Title', 20);
+      doc.markStructureContent('P');
+      doc.text('Orphan paragraph.', 20, 50, { lineBreak: false });
+      doc.endMarkedContent();
+    });
+    const res = await checkPdfUa(pdf);
+    expect(checks(res.failures).sort()).toEqual(['mcid-orphan', 'parent-tree']);
+  });
+
+  it('catches an Artifact nested inside tagged content', async () => {
+    const pdf = await makePdf((doc, root) => {
+      const p = doc.struct('P');
+      root!.add(p);
+      const c = doc.markStructureContent('P');
+      doc.text('Text', 20, 20, { lineBreak: false });
+      // Raw operators: pdfkit's markContent('Artifact') would first close the open tagged sequence.
+      doc.addContent('/Artifact BMC');
+      doc.rect(20, 40, 100, 1).fill('#000');
+      doc.addContent('EMC');
+      doc.endMarkedContent();
+      p.add(c);
+    });
+    const res = await checkPdfUa(pdf);
+    expect(checks(res.failures)).toEqual(['content-nesting']);
+    expect(res.failures[0]).toMatch(/Artifact sequence\(s\) inside tagged content/);
+  });
+
   it('catches a document that is not tagged (no MarkInfo, no StructTreeRoot)', async () => {
     const pdf = await makePdf(
       (doc) => {
@@ -239,5 +298,20 @@ describe('hand-made PDFs', () => {
     }, { title });
     const res = await checkPdfUa(pdf);
     expect(res.failures).toEqual([]);
+  });
+});
+
+describe('content-stream scanner', () => {
+  it('skips strings, hex strings, dictionaries, comments and inline image data', () => {
+    const src = [
+      '/P <</MCID 0 /ActualText (a \\) b (nested) Tj) /X [1 2 <</Y (z)>>]>> BDC',
+      'BT (text with \\( and \\) EMC (nested Tj) inside) Tj [(a) -20 <414243> (b)] TJ ET % comment Tj EMC',
+      'EMC',
+      'BI /W 2 /H 1 /BPC 8 /CS /G ID \x00EMC Tj\xff EI',
+      '/Artifact BMC 0 0 m 1 1 l S EMC',
+    ].join('\n');
+    const ops: string[] = [];
+    scanContent(new Uint8Array(Buffer.from(src, 'latin1')), (op) => ops.push(op));
+    expect(ops).toEqual(['BDC', 'BT', 'Tj', 'TJ', 'ET', 'EMC', 'EI', 'BMC', 'm', 'l', 'S', 'EMC']);
   });
 });

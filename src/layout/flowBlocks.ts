@@ -69,6 +69,9 @@ function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
   const note = ctx.notesByNumber.get(n);
   if (!note) return;
   const node = ctx.sb.add(parent, 'Note', { title: `Note ${n}` });
+  // The number comes first in the note and links back to where the note is cited.
+  const labelNode = ctx.sb.add(node, 'Lbl');
+  const backLink = ctx.sb.add(labelNode, 'Link', { alt: `Back to the text of note ${n}` });
   const { style, leading } = styleOf(ctx, 'note');
   const labelW = measureText(style.font, '00', style.size) + 3;
   const saved = ctx.width;
@@ -78,8 +81,6 @@ function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
     if (b.kind === 'paragraph') lines.push(...flowParagraph(ctx, b.inlines, node, 'P', { role: 'note', indent: 0, align: 'justify' }));
   });
   ctx.width = saved;
-  const labelNode = ctx.sb.add(node, 'Lbl');
-  // The number starts the note and links back to where it is cited.
   if (lines[0]) {
     lines.forEach((l) => (l.indent = labelW));
     lines[0].extra = (x, y): PageItem[] => {
@@ -87,8 +88,8 @@ function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
       const w = measureText(style.font, label, style.size);
       return [
         { kind: 'dest', name: `note-${n}`, y },
-        { kind: 'text', y: y + lines[0].height * 0.5 + style.size * 0.33, fragments: [{ text: label, style: { ...style, color: ctx.template.colors.accent }, x, width: w }], struct: labelNode.id },
-        { kind: 'link', x, y, w, h: leading, dest: `noteref-${n}` },
+        { kind: 'text', y: y + lines[0].height * 0.5 + style.size * 0.33, fragments: [{ text: label + ' ', style: { ...style, color: ctx.template.colors.accent }, x, width: w }], struct: backLink.id },
+        { kind: 'link', x, y, w, h: leading, dest: `noteref-${n}`, struct: backLink.id },
       ];
     };
   }

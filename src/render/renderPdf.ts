@@ -40,6 +40,7 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
       ModDate: opts.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
+  escapeXmpInfo(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -54,6 +55,7 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
   const byId = new Map<number, StructNode>();
   const build = (n: StructNode): StructElem => {
     const e = doc.struct(n.type, { alt: n.alt, lang: n.lang, actual: n.actualText, title: n.title, scope: n.scope } as PDFKit.Mixins.StructureElementOptions);
+    if (n.type === 'Link') pinObjrPages(e);
     elems.set(n.id, e);
     byId.set(n.id, n);
     for (const c of n.children) {
@@ -103,6 +105,48 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
   return done;
 }
 
+/**
+ * pdfkit copies Title, Author, Subject… into the XMP packet unescaped, so a title with "&" or
+ * "<" makes malformed XML. The values are escaped only while the XMP is written; the Info
+ * dictionary, written before, keeps the real text.
+ */
+function escapeXmpInfo(doc: PDFDoc): void {
+  const d = doc as unknown as { _addInfo(): void; info: Record<string, unknown> };
+  const original = d._addInfo.bind(d);
+  d._addInfo = () => {
+    const saved = { ...d.info };
+    for (const [k, v] of Object.entries(d.info)) if (typeof v === 'string') d.info[k] = escapeXml(v);
+    try {
+      original();
+    } finally {
+      Object.assign(d.info, saved);
+    }
+  };
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** The page each link annotation was placed on (see pinObjrPages). */
+const annotationPage = new WeakMap<object, object>();
+
+/**
+ * pdfkit writes an OBJR's /Pg as the page current when the structure tree is flushed, which is
+ * the last page for us (the tree is ended after all pages). Link elements write it from the
+ * page the annotation was really put on.
+ */
+function pinObjrPages(e: StructElem): void {
+  const el = e as unknown as { _flushChild(child: unknown): void; dictionary: { data: { K: unknown[] } } };
+  const original = el._flushChild.bind(el);
+  el._flushChild = (child: unknown) => {
+    const ref = (child as { annotationRef?: object } | null)?.annotationRef;
+    const page = ref ? annotationPage.get(ref) : undefined;
+    if (ref && page) el.dictionary.data.K.push({ Type: 'OBJR', Obj: ref, Pg: page });
+    else original(child);
+  };
+}
+
 function drawPage(doc: PDFDoc, page: Page, fonts: FontSelector, byId: Map<number, StructNode>, attach: (id: number) => StructElem, onDest: (name: string) => void): void {
   for (const it of page.items) {
     if (it.kind === 'dest') {
@@ -116,6 +160,8 @@ function drawPage(doc: PDFDoc, page: Page, fonts: FontSelector, byId: Map<number
       const extra = { structParent, Contents: new String(alt ?? it.href ?? it.dest ?? 'link') } as Record<string, unknown>;
       if (it.href) doc.link(it.x, it.y, it.w, it.h, it.href, extra);
       else if (it.dest) doc.goTo(it.x, it.y, it.w, it.h, it.dest, extra);
+      const annots = (doc.page as unknown as { annotations: object[]; dictionary: object });
+      annotationPage.set(annots.annotations[annots.annotations.length - 1], annots.dictionary);
       continue;
     }
     const node = it.struct !== undefined ? byId.get(it.struct) : undefined;
@@ -171,9 +217,10 @@ function drawText(doc: PDFDoc, it: TextItem, fonts: FontSelector): void {
     const y = f.style.size < 7 && f.target?.superscript ? it.y - f.style.size * 0.6 : it.y;
     if (f.isHyphen) {
       // The line-end hyphen is layout, not text: extraction and screen readers get nothing for it.
-      doc.markContent('Span', { actual: '' } as object);
+      // pdfkit drops an empty ActualText, so the marked-content operators are written directly.
+      doc.addContent('/Span <</ActualText ()>> BDC');
       doc.text(f.text, f.x, y, { lineBreak: false, baseline: 'alphabetic' });
-      doc.endMarkedContent();
+      doc.addContent('EMC');
     } else {
       doc.text(f.text, f.x, y, { lineBreak: false, baseline: 'alphabetic' });
     }

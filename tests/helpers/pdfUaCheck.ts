@@ -677,6 +677,10 @@ export async function checkPdfUa(pdf: Buffer | Uint8Array): Promise<PdfUaResult>
     }
   });
 
+  for (const [pg, m] of str.mcidRefs) {
+    if (!pageNo.has(pg)) for (const owners of m.values()) fail('struct-pg', `${owners.map(label).join(', ')} refers to marked content on object ${pg}, which is not a page`);
+  }
+
   // OBJRs point at annotations on the page they name
   for (const e of str.elems) {
     for (const o of e.objrs) {

@@ -1,0 +1,141 @@
+// npm run bench: the real CLI, as a new process each time, after a warm-up. Prints a table of
+// medians and spreads and writes the same numbers to output/bench.json.
+//   cold      process start → both sample PDFs written (and each stage)
+//   watch     warm rebuild in `report watch` after a one-word edit, a data change, a chart change
+//   synthetic a 100-page and a 500-page generated document: layout and total
+// Peak RSS is the child's own maxRSS (process.resourceUsage), reported by the CLI.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist/report.mjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const { syntheticMarkdown } = await import(join(ROOT, 'dist/synthetic.mjs'));
+
+function scratch() {
+  const dir = mkdtempSync(join(tmpdir(), 'report-bench-'));
+  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+function buildOnce(dir, args = []) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'build', '--root', dir, '--out', join(dir, 'out'), ...args], { env: { ...process.env, REPORT_BENCH: '1' }, encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  const info = JSON.parse(line.slice(6));
+  return { wall, ...info.stages, rssMb: info.maxRssKb / 1024 };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
+
+function series(samples) {
+  const keys = Object.keys(samples[0]);
+  const out = {};
+  for (const k of keys) {
+    const xs = samples.map((s) => s[k]);
+    out[k] = { median: median(xs), min: spread(xs)[0], max: spread(xs)[1] };
+  }
+  return out;
+}
+
+function repeat(n, f) {
+  f(); // warm-up: file cache, V8 code cache of node itself
+  return series(Array.from({ length: n }, f));
+}
+
+async function watchBench(edits) {
+  const dir = scratch();
+  const child = spawn(process.execPath, [CLI, 'watch', '--root', dir, '--out', join(dir, 'out')], { env: { ...process.env, REPORT_BENCH: '1' } });
+  let buf = '';
+  const waiters = [];
+  child.stdout.on('data', (d) => {
+    buf += d;
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      const m = /^✓ .* in (\d+) ms$/.exec(line);
+      if (m) waiters.shift()?.(Number(m[1]));
+    }
+  });
+  child.stderr.on('data', (d) => process.stderr.write(d));
+  const next = () => new Promise((res, rej) => { waiters.push(res); setTimeout(() => rej(new Error('watch timed out')), 30000); });
+  await next(); // initial build
+  const results = {};
+  for (const [name, file, from, to] of edits) {
+    const path = join(dir, file);
+    const original = readFileSync(path, 'utf8');
+    const times = [];
+    for (let i = 0; i <= RUNS; i++) {
+      writeFileSync(path, original.replace(from, i % 2 ? from : to));
+      const ms = await next();
+      if (i > 0) times.push(ms); // the first rebuild after start warms the JIT
+    }
+    writeFileSync(path, original);
+    await next();
+    results[name] = { median: median(times), min: Math.min(...times), max: Math.max(...times) };
+  }
+  child.kill();
+  rmSync(dir, { recursive: true, force: true });
+  return results;
+}
+
+function syntheticProject(pages) {
+  const dir = scratch();
+  writeFileSync(join(dir, 'content/brief.md'), syntheticMarkdown({ pages, charts: ['forced-labour', 'scale', 'timeline'] }));
+  return dir;
+}
+
+const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), node: process.version }, runs: RUNS };
+
+const sample = scratch();
+results.cold = repeat(RUNS, () => buildOnce(sample));
+results.watch = await watchBench([
+  ['one-word edit', 'content/brief.md', 'form of modern slavery', 'form of contemporary slavery'],
+  ['data change', 'content/data/ilo.csv', '99000000000', '98000000000'],
+  ['chart change', 'content/charts/scale.vl.json', '"height"', '"width": "container", "height"'],
+]);
+const docs = {};
+for (const pages of [100, 500]) {
+  const dir = syntheticProject(pages);
+  const probe = buildOnce(dir, ['brief']);
+  docs[pages] = repeat(pages > 200 ? Math.min(RUNS, 3) : Math.min(RUNS, 5), () => buildOnce(dir, ['brief']));
+  docs[pages].pages = readPages(join(dir, 'out/brief.pdf'));
+  void probe;
+}
+results.synthetic = docs;
+rmSync(sample, { recursive: true, force: true });
+
+function readPages(pdf) {
+  const s = readFileSync(pdf, 'latin1');
+  const m = /\/Type\s*\/Pages[^>]*\/Count\s+(\d+)/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+const f = (x) => `${x.median.toFixed(0)} ms (${x.min.toFixed(0)}–${x.max.toFixed(0)})`;
+const rows = [
+  ['cold build, both sample PDFs', f(results.cold.wall), `${results.cold.rssMb.median.toFixed(0)} MB`],
+  ...['load', 'parse', 'charts', 'layout', 'write'].map((s) => [`  stage: ${s}`, f(results.cold[s]), '']),
+  ...Object.entries(results.watch).map(([k, v]) => [`watch rebuild: ${k}`, f(v), '']),
+  ...Object.entries(docs).flatMap(([p, d]) => [
+    [`synthetic ${p} pages (${d.pages} PDF pages): total`, f(d.wall), `${d.rssMb.median.toFixed(0)} MB`],
+    [`synthetic ${p} pages: layout`, f(d.layout), ''],
+  ]),
+];
+const w = Math.max(...rows.map((r) => r[0].length));
+console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memGb} GB, node ${results.machine.node}; ${RUNS} runs after a warm-up, median (min–max)`);
+console.log(`${'measure'.padEnd(w)}  ${'time'.padEnd(22)}  peak RSS`);
+for (const r of rows) console.log(`${r[0].padEnd(w)}  ${r[1].padEnd(22)}  ${r[2]}`);
+mkdirSync(join(ROOT, 'output'), { recursive: true });
+writeFileSync(join(ROOT, 'output/bench.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('wrote output/bench.json');
