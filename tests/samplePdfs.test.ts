@@ -56,18 +56,23 @@ describe('brief', () => {
     expect(normalise(brief.pages.join('\n'))).toContain('Hồ Chí Minh');
   });
 
-  it('puts every footnote on the page that cites it, below the text', () => {
+  it('puts every footnote on the page that first cites it, below the text', () => {
     const laid = build.documents.find((d) => d.name === 'brief')!.laid;
     let cited = 0;
+    const seen = new Set<string>();
     laid.pages.forEach((page) => {
       for (const it of page.items) {
-        if (it.kind !== 'link' || !it.dest?.startsWith('note-')) continue;
+        if (it.kind !== 'link' || !it.dest?.startsWith('note-') || seen.has(it.dest)) continue;
+        seen.add(it.dest);
         cited++;
         const note = page.items.find((x): x is DestItem => x.kind === 'dest' && x.name === it.dest);
         expect(note, `${it.dest} on the citing page`).toBeDefined();
         expect(note!.y).toBeGreaterThan(it.y);
       }
     });
+    // Each note is printed once.
+    const printed = laid.pages.flatMap((p) => p.items.filter((x): x is DestItem => x.kind === 'dest' && /^note-\d+$/.test(x.name)).map((x) => x.name));
+    expect(new Set(printed).size).toBe(printed.length);
     expect(cited).toBeGreaterThanOrEqual(6);
     // And the text of note 1 is read back from the page that cites it.
     const p = brief.pages.find((x) => x.includes('The problem worldwide') && x.includes('definition of human trafficking'));

@@ -13,8 +13,21 @@ import type { LaidOutDocument, Page } from './pageTypes.js';
 import { emptyStats, paginate, type Frame } from './paginate.js';
 import { textAt, textBlock } from './setText.js';
 import { contactBlock } from './contactBlock.js';
+import { contentsEntries, contentsPagesNeeded, fillContents } from './contentsPages.js';
 
 export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter'): LaidOutDocument {
+  // Page numbers depend on how many pages the contents takes, and that on the headings: lay
+  // out with one contents page, and again with more only when a long document needs them.
+  const first = layoutWith(doc, t, paper, 1);
+  if (typeof first === 'number') {
+    const second = layoutWith(doc, t, paper, first);
+    if (typeof second === 'number') throw new Error(`contents needs ${second} pages after reserving ${first}`);
+    return second;
+  }
+  return first;
+}
+
+function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', contentsCount: number): LaidOutDocument | number {
   const box = pageBox(t, paper);
   const width = box.content(1).width;
   const ctx = documentContext(doc, t, width);
@@ -44,9 +57,9 @@ export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'l
   cover.items.push({ kind: 'rect', x: cx, y: box.height - 150, w: 40, h: 3, fill: c.warm });
 
   // Contents: a page reserved now, filled once the body's page numbers are known.
-  const contentsPage = t.contents ? newPage(box, null) : null;
+  const contentsPages = t.contents ? Array.from({ length: contentsCount }, () => newPage(box, null)) : [];
   const toc = t.contents ? ctx.sb.add(root, 'TOC') : null;
-  if (contentsPage) pages.push(contentsPage);
+  pages.push(...contentsPages);
 
   // Body, sources, appendix and closing page flow through single-column pages.
   const body: FlowItem[] = [];
@@ -74,44 +87,15 @@ export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'l
   const result = paginate(body, ctx.laidNotes, nextFrame, emptyStats());
   // The closing page's heading is a chapter of its own in the contents, header and outline.
   const headings = result.headings.map((x) => (closingStart >= 0 && pages.indexOf(x.page) >= closingStart ? { ...x, level: 1 } : x));
-  const firstBody = contentsPage ? 2 : 1;
-  addRunningHeads(pages, firstBody, box, t, doc.meta.title, headings);
-  if (closingStart >= 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: 10, fill: c.accent });
-
-  if (contentsPage && toc) {
-    const b = box.content(2);
-    const h = styleOf(ctx, 'h1', c.accent);
-    const heading = ctx.sb.detached('H1');
-    toc.children.push(heading);
-    contentsPage.items.push({ kind: 'dest', name: 'contents', y: b.y });
-    contentsPage.items.push(textAt('Contents', h.style, b.x, b.y + h.style.size, 'left', heading.id));
-    let y = b.y + 48;
-    const body = styleOf(ctx, 'body');
-    // Per-figure appendix headings are in the outline but not worth a contents line each.
-    const entries = headings.filter((x) => x.level <= 2 && !x.id.startsWith('appendix-'));
-    for (const e of entries) {
-      const pageIdx = pages.indexOf(e.page);
-      const label = pages[pageIdx].label ?? '';
-      const item = ctx.sb.add(toc, 'TOCI');
-      const link = ctx.sb.add(item, 'Link', { alt: `${e.text}, page ${label}` });
-      const indent = e.level === 1 ? 0 : 16;
-      const style = e.level === 1 ? { ...body.style, font: 'sans-semibold' as const, size: 11 } : { ...body.style, font: 'sans' as const, size: 10, color: c.muted };
-      if (e.level === 1 && y > b.y + 48) y += 6;
-      const tw = measureText(style.font, e.text, style.size);
-      const nw = measureText(style.font, label, style.size);
-      contentsPage.items.push(textAt(e.text, style, b.x + indent, y, 'left', link.id));
-      // Dot leaders between the entry and its page number (decoration: an artifact).
-      const dotW = measureText('sans', ' .', 9);
-      const from = b.x + indent + tw + 6;
-      const to = b.x + b.width - nw - 6;
-      const count = Math.max(0, Math.floor((to - from) / dotW));
-      if (count > 0) contentsPage.items.push(textAt(' .'.repeat(count), { font: 'sans', size: 9, color: c.rule }, to, y, 'right'));
-      contentsPage.items.push(textAt(label, style, b.x + b.width, y, 'right', link.id));
-      contentsPage.items.push({ kind: 'link', x: b.x + indent, y: y - style.size, w: b.width - indent, h: style.size + 5, dest: e.id, struct: link.id });
-      y += e.level === 1 ? 20 : 16;
-    }
+  if (toc) {
+    const entries = contentsEntries(headings);
+    const needed = contentsPagesNeeded(entries, box);
+    if (needed > contentsCount) return needed;
+    fillContents({ pages: contentsPages, allPages: pages, entries, box, t, toc, sb: ctx.sb, titleStyle: styleOf(ctx, 'h1', c.accent).style, bodyStyle: styleOf(ctx, 'body').style });
   }
-  const extra = contentsPage ? [{ title: 'Contents', dest: 'contents', level: 1, children: [] }] : [];
+  addRunningHeads(pages, 1 + contentsPages.length, box, t, doc.meta.title, headings);
+  if (closingStart >= 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: 10, fill: c.accent });
+  const extra = toc ? [{ title: 'Contents', dest: 'contents', level: 1, children: [] }] : [];
   return {
     name: doc.name,
     pages,

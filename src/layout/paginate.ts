@@ -111,10 +111,12 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   const NOTE_SEP = 10;
   const hyphenRun = { hyphens: 0 };
 
+  // A note is printed once, at the foot of the page that first cites it; later citations link there.
+  const printedNotes = new Set<number>();
   const newNotesHeight = (c: Chunk) => {
     let h = 0;
     for (const n of new Set(c.notes)) {
-      if (frameNotes.includes(n)) continue;
+      if (frameNotes.includes(n) || printedNotes.has(n)) continue;
       const fn = notes.get(n);
       if (fn) h += fn.height;
     }
@@ -154,9 +156,10 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       used += c.repeatHeader.height;
     }
     for (const n of new Set(c.notes)) {
-      if (frameNotes.includes(n) || !notes.has(n)) continue;
+      if (frameNotes.includes(n) || printedNotes.has(n) || !notes.has(n)) continue;
       notesHeight += (frameNotes.length === 0 ? NOTE_SEP : 0) + notes.get(n)!.height;
       frameNotes.push(n);
+      printedNotes.add(n);
     }
     for (const it of c.items) {
       if (it.kind === 'break') continue;
