@@ -4,7 +4,7 @@ import type { FlowContext } from './flowBlocks.js';
 import type { FlowBox } from './flowTypes.js';
 import { inlineRuns } from './inlineRuns.js';
 import type { PageItem, StructNode } from './pageTypes.js';
-import { breakRuns } from './textLines.js';
+import { breakRuns, placeFragments } from './textLines.js';
 import { textAt, textBlock } from './setText.js';
 
 export function flowCallouts(ctx: FlowContext, callouts: Extract<RBlock, { kind: 'callout' }>[], parent: StructNode, width: number): FlowBox {
@@ -34,12 +34,12 @@ export function flowCallouts(ctx: FlowContext, callouts: Extract<RBlock, { kind:
         let ly = y + 36 * s;
         l.label.forEach((line) => {
           ly += 11 * s;
-          items.push({ kind: 'text', y: ly - 2, fragments: line.fragments.map((f) => ({ ...f, x: bx + 10 + f.x })), struct: l.node.id });
+          items.push({ kind: 'text', y: ly - 2, fragments: placeFragments(line, bx + 10), struct: l.node.id });
         });
         ly += 4;
         l.src.forEach((line) => {
           ly += 8.5 * s;
-          items.push({ kind: 'text', y: ly - 1, fragments: line.fragments.map((f) => ({ ...f, x: bx + 10 + f.x })), struct: l.node.id });
+          items.push({ kind: 'text', y: ly - 1, fragments: placeFragments(line, bx + 10), struct: l.node.id });
         });
       });
       return items;

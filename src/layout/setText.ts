@@ -3,7 +3,7 @@ import { measureText } from '../fonts/fontRegistry.js';
 import type { LineFragment } from './lineTypes.js';
 import type { PageItem, TextItem } from './pageTypes.js';
 import type { TextStyle } from './textStyle.js';
-import { breakRuns } from './textLines.js';
+import { breakRuns, placeFragments } from './textLines.js';
 
 /** One line of text with its baseline at y; `align` positions it against x (left, centre or right edge). */
 export function textAt(text: string, style: TextStyle, x: number, y: number, align: 'left' | 'center' | 'right' = 'left', struct?: number): TextItem {
@@ -19,7 +19,7 @@ export function textBlock(text: string, style: TextStyle, leading: number, x: nu
   const items: PageItem[] = [];
   lines.forEach((l, i) => {
     const baseline = top + i * leading + (leading + style.size * 0.7) / 2;
-    items.push({ kind: 'text', y: baseline, fragments: l.fragments.map((f) => ({ ...f, x: x + f.x })), struct });
+    items.push({ kind: 'text', y: baseline, fragments: placeFragments(l, x), struct });
   });
   return { items, height: lines.length * leading };
 }

@@ -1,7 +1,7 @@
 // Runs → broken lines, honouring hard line breaks (a "\n" run), and the drawing of one line:
 // fragments grouped by structure node so links, note marks and Khmer spans are tagged apart.
 import { breakParagraph } from './breakParagraph.js';
-import type { BreakOptions, InlineRun, Line } from './lineTypes.js';
+import type { BreakOptions, InlineRun, Line, LineFragment } from './lineTypes.js';
 import type { FlowLine } from './flowTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import type { StructureBuilder } from './structure.js';
@@ -83,14 +83,37 @@ export function fragmentStructs(lines: Line[], para: StructNode, sb: StructureBu
   return out;
 }
 
+/**
+ * True when the line was broken at an inter-word space. The space is then kept at the end of
+ * the line (an invisible glyph past the text): copy-and-paste and screen readers otherwise join
+ * the last word of a line with the first of the next. Not after a hyphen, a dash, a slash, a
+ * forced break inside a URL, or between Khmer words (which have no spaces).
+ */
+export function endsAtSpace(line: Line): boolean {
+  if (line.last || line.hyphenated || line.forcedBreak) return false;
+  const last = line.fragments[line.fragments.length - 1];
+  if (!last || last.isHyphen) return false;
+  return !/[\s/\u1780-\u17FF\u200B]$/.test(last.text);
+}
+
+/** A line's fragments placed at x, with the line-end space kept (see endsAtSpace). */
+export function placeFragments(line: Line, x: number): LineFragment[] {
+  const space = endsAtSpace(line);
+  const last = line.fragments.length - 1;
+  return line.fragments.map((f, k) => ({ ...f, x: x + f.x, text: space && k === last ? f.text + ' ' : f.text }));
+}
+
 /** Page items for one placed line: text grouped by structure node, link areas, note anchors. */
 export function drawLine(fl: FlowLine, x: number, top: number): PageItem[] {
   const items: PageItem[] = [];
   const baseline = top + baselineOffset(fl.line, fl.height);
   let group: { struct: number; frags: typeof fl.line.fragments } | null = null;
+  const lastIndex = fl.line.fragments.length - 1;
+  const spaceAtEnd = endsAtSpace(fl.line);
   fl.line.fragments.forEach((f, i) => {
     const struct = fl.fragmentStruct?.get(i) ?? fl.struct;
     const placed = { ...f, x: x + fl.indent + f.x };
+    if (i === lastIndex && spaceAtEnd) placed.text += ' ';
     if (!group || group.struct !== struct) {
       group = { struct, frags: [] };
       items.push({ kind: 'text', y: baseline, fragments: group.frags, struct: struct < 0 ? undefined : struct });
