@@ -5,26 +5,18 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { buildProject } from '../src/build/buildProject.js';
 import { checkPdfUa } from './helpers/pdfUaCheck.js';
 import { ROOT, scratchProject } from './helpers/project.js';
+import { bundleCli } from './helpers/cliBundle.js';
 
 let cli: string;
+let cleanup: () => void;
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
-  cli = join(ROOT, 'dist', `test-${process.pid}`, 'report.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    external: ['pdfkit', 'fontkit'], logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  void dir;
+  ({ cli, cleanup } = await bundleCli());
 }, 60_000);
-afterAll(() => rmSync(dirname(cli), { recursive: true, force: true }));
+afterAll(() => cleanup());
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

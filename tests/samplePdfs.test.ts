@@ -94,6 +94,11 @@ describe('handout', () => {
 });
 
 describe('both documents', () => {
+  it('are small enough to email: brief ≤ 250 KB, handout ≤ 150 KB', () => {
+    expect(pdf('brief').length).toBeLessThanOrEqual(250 * 1024);
+    expect(pdf('handout').length).toBeLessThanOrEqual(150 * 1024);
+  });
+
   it('embed every font as a subset and use none of the standard 14 fonts', () => {
     for (const d of build.documents) {
       const names = fontNames(d.pdf);

@@ -1,10 +1,14 @@
 // Outputs are written to temporary files and renamed into place only when every document of
 // the build has rendered: a failed build leaves the previous PDFs byte for byte as they were.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// A build killed mid-write can leave a temporary file behind; the next build removes it.
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+const TEMP = /^\.(.+)\.(\d+)\.tmp$/;
 
 export function writeAllAtomic(files: { path: string; data: Buffer }[]): void {
   const temps: { tmp: string; path: string }[] = [];
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) removeStaleTemps(dir);
   try {
     for (const f of files) {
       mkdirSync(dirname(f.path), { recursive: true });
@@ -16,5 +20,29 @@ export function writeAllAtomic(files: { path: string; data: Buffer }[]): void {
   } catch (e) {
     for (const t of temps) rmSync(t.tmp, { force: true });
     throw e;
+  }
+}
+
+/** Temporary files of builds that are no longer running (killed, or the machine restarted). */
+function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = TEMP.exec(n);
+    if (!m || Number(m[2]) === process.pid || isAlive(Number(m[2]))) continue;
+    rmSync(join(dir, n), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

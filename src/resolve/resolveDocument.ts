@@ -10,6 +10,7 @@ import { figuresInScene } from './chartFigures.js';
 import { formatFigure } from './formatFigure.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
 import { splitScripts } from './splitScripts.js';
+import { missingGlyphWarnings } from './missingGlyphs.js';
 import type { ChartScene } from '../charts/compileChart.js';
 
 /** Compiles a chart for a given width; the build shares one cache between documents. */
@@ -160,7 +161,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     const note = tree.notes.get(id);
     if (note) notes.push({ id, number: n, blocks: await blocks(note.blocks) });
   }
-  const warnings: ResolvedDocument['warnings'] = [];
+  const warnings: ResolvedDocument['warnings'] = missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)]);
   for (const [id, note] of tree.notes) {
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }

@@ -1,0 +1,15 @@
+// Tests that need the real CLI as a separate process bundle it once with esbuild.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { ROOT } from './project.js';
+
+export async function bundleCli(): Promise<{ cli: string; cleanup: () => void }> {
+  const cli = join(ROOT, 'dist', `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, 'report.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    external: ['pdfkit', 'fontkit'], logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return { cli, cleanup: () => rmSync(dirname(cli), { recursive: true, force: true }) };
+}
