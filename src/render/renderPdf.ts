@@ -1,11 +1,12 @@
 // The render stage, the only one that touches pdfkit: walks laid-out pages and writes a
 // tagged PDF. Content with a structure node is marked and attached to it; everything else is
 // an artifact (running heads, page numbers, decoration).
-import type { LaidOutDocument, OutlineEntry, Page, PageItem, StructNode, TextItem } from '../layout/pageTypes.js';
+import type { LaidOutDocument, OutlineEntry, Page, PageItem, StructNode } from '../layout/pageTypes.js';
 import { drawChart } from './drawChart.js';
 import { FontSelector } from './pdfFonts.js';
 import { PDFDocument, type PDFDoc } from './pdfkitModule.js';
 import { drawQr } from './drawQr.js';
+import { drawTextItem } from './drawTextItem.js';
 
 type StructElem = PDFKit.PDFStructureElement;
 
@@ -179,7 +180,7 @@ function drawPage(doc: PDFDoc, page: Page, fonts: FontSelector, byId: Map<number
 function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 'link' }>, fonts: FontSelector): void {
   switch (it.kind) {
     case 'text':
-      drawText(doc, it, fonts);
+      drawTextItem(doc, it);
       return;
     case 'rect':
       doc.save();
@@ -205,24 +206,3 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
   }
 }
 
-function drawText(doc: PDFDoc, it: TextItem, fonts: FontSelector): void {
-  let color = '';
-  for (const f of it.fragments) {
-    if (!f.text) continue;
-    fonts.use(f.style.font, f.style.size);
-    if (f.style.color !== color) {
-      doc.fillColor(f.style.color);
-      color = f.style.color;
-    }
-    const y = f.style.size < 7 && f.target?.superscript ? it.y - f.style.size * 0.6 : it.y;
-    if (f.isHyphen) {
-      // The line-end hyphen is layout, not text: extraction and screen readers get nothing for it.
-      // pdfkit drops an empty ActualText, so the marked-content operators are written directly.
-      doc.addContent('/Span <</ActualText ()>> BDC');
-      doc.text(f.text, f.x, y, { lineBreak: false, baseline: 'alphabetic' });
-      doc.addContent('EMC');
-    } else {
-      doc.text(f.text, f.x, y, { lineBreak: false, baseline: 'alphabetic' });
-    }
-  }
-}
