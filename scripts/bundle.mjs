@@ -15,6 +15,6 @@ const common = {
   legalComments: 'none',
 };
 
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/report.mjs' });
+await build({ ...common, entryPoints: ['src/cli/report.ts'], outfile: 'dist/report.mjs' });
 // The benchmark's synthetic documents.
 await build({ ...common, entryPoints: ['src/synthetic/syntheticMarkdown.ts'], outfile: 'dist/synthetic.mjs' });

@@ -1,5 +1,5 @@
 // The parts of the `hyphen` package (CommonJS, no bundled types) that layout uses.
-declare module 'hyphen/en-us' {
+declare module 'hyphen/en-us/index.js' {
   export interface HyphenateOptions {
     /** Character inserted at each break (default U+00AD). */
     hyphenChar?: string;
@@ -10,12 +10,19 @@ declare module 'hyphen/en-us' {
     /** Skip HTML tags (default true). */
     html?: boolean;
   }
-  export function hyphenateSync(text: string, options?: HyphenateOptions): string;
-  export function hyphenate(text: string, options?: HyphenateOptions): Promise<string>;
+  const hyphen: {
+    hyphenateSync(text: string, options?: HyphenateOptions): string;
+    hyphenate(text: string, options?: HyphenateOptions): Promise<string>;
+  };
+  export default hyphen;
 }
 
-declare module 'hyphen/en-gb' {
-  export type { HyphenateOptions } from 'hyphen/en-us';
-  export function hyphenateSync(text: string, options?: import('hyphen/en-us').HyphenateOptions): string;
-  export function hyphenate(text: string, options?: import('hyphen/en-us').HyphenateOptions): Promise<string>;
+declare module 'hyphen/en-gb/index.js' {
+  import en from 'hyphen/en-us/index.js';
+  export default en;
+}
+
+declare module 'markdown-it-footnote' {
+  const footnote: (md: unknown) => void;
+  export default footnote;
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The `report` command. Exit codes: 0 success, 1 failed build, 2 bad input or usage.
 import { relative, resolve } from 'node:path';
 import { buildProject } from '../build/buildProject.js';
@@ -77,16 +76,4 @@ export function reportError(e: unknown, debug: boolean, err: (s: string) => void
   if (debug && e instanceof Error && e.stack) err(e.stack);
   else err('(run again with --debug for details)');
   return 1;
-}
-
-const isEntry = process.argv[1] && /(?:main\.(?:ts|js|mjs)|report(?:\.mjs)?)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.exitCode = reportError(e, process.argv.includes('--debug'), (s) => process.stderr.write(s + '\n'));
-    },
-  );
 }

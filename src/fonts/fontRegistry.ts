@@ -1,15 +1,16 @@
 // The one place that knows which font files exist. Every font is read and parsed by fontkit
 // at most once per process, then shared by layout (measuring) and render (embedding), and by
 // both documents of a build.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import type * as FontkitTypes from 'fontkit';
 import { safeLayout, shapeSimple, SIMPLE_TEXT } from './simpleShaper.js';
 
-const require = createRequire(import.meta.url);
-// The CommonJS build, on purpose: pdfkit's CommonJS build requires this same module instance,
-// which lets render hand pdfkit the fonts parsed here instead of parsing them again.
-const fontkit = require('fontkit') as typeof FontkitTypes;
+// Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its
+// own; the startup-snapshot builder's require cannot resolve, so node_modules is searched.
+const resolver: NodeRequire | undefined = typeof require === 'function' ? require : createRequire(import.meta.url);
 type Font = FontkitTypes.Font;
 
 export type FontKey =
@@ -62,8 +63,12 @@ const cache = new Map<FontKey, LoadedFont>();
 const widthCache = new Map<string, number>();
 
 function packageDir(pkg: string): string {
-  const pj = require.resolve(`${pkg}/package.json`);
-  return pj.slice(0, -'package.json'.length);
+  if (typeof resolver?.resolve === 'function') return resolver.resolve(`${pkg}/package.json`).slice(0, -'package.json'.length);
+  for (let dir = typeof __dirname === 'string' ? __dirname : process.cwd(); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', pkg, 'package.json');
+    if (existsSync(candidate)) return candidate.slice(0, -'package.json'.length);
+    if (dirname(dir) === dir) throw new Error(`font package ${pkg} is not installed (run npm ci)`);
+  }
 }
 
 export function fontPath(key: FontKey): string {

@@ -391,7 +391,10 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
   return clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: an ICU segmenter holds a native handle, which a V8 startup snapshot
+// (see cli/snapshotEntry.ts) cannot contain.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const graphemes = { segment: (s: string) => (graphemeSegmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(s) };
 
 /**
  * A word wider than the narrowest line must be split somewhere. A URL's lines are set ragged

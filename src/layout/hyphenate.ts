@@ -1,13 +1,11 @@
 // Where a word may take a hyphen: Liang's patterns (the TeX ones, via the `hyphen` package)
 // plus the conventions TeX and good house styles add on top.
-import { createRequire } from 'node:module';
-import type * as HyphenEnUs from 'hyphen/en-us';
+// `hyphen/en-us` is a CommonJS directory module: imported by its file, which Node's ESM loader
+// and the bundler both accept. Statically, so the bundle (and its startup snapshot) holds it.
+import enGb from 'hyphen/en-gb/index.js';
+import enUs from 'hyphen/en-us/index.js';
 
-// `hyphen/en-us` is a CommonJS directory module; Node's ESM loader refuses directory imports,
-// so it is loaded the way the font registry loads fontkit.
-const require = createRequire(import.meta.url);
-
-type HyphenateSync = typeof HyphenEnUs.hyphenateSync;
+type HyphenateSync = typeof enUs.hyphenateSync;
 
 export type HyphenLang = 'en-us' | 'en-gb';
 
@@ -26,17 +24,8 @@ export function hyphenationLanguage(lang: string | null | undefined): HyphenLang
   return /^en-(gb|uk|au|nz|ie|za|in)\b/.test(l) ? 'en-gb' : 'en-us';
 }
 
-const hyphenators = new Map<HyphenLang, HyphenateSync>();
-
 function hyphenator(lang: HyphenLang): HyphenateSync {
-  let h = hyphenators.get(lang);
-  if (!h) {
-    // Loaded lazily: the pattern tries are large and a document may never need them.
-    const mod = require(`hyphen/${lang}`) as typeof HyphenEnUs;
-    h = mod.hyphenateSync;
-    hyphenators.set(lang, h);
-  }
-  return h;
+  return lang === 'en-gb' ? enGb.hyphenateSync : enUs.hyphenateSync;
 }
 
 const SOFT_HYPHEN = '\u00ad';

@@ -1,13 +1,11 @@
 // Data files: one figure a row, each with its source and year, so text, callouts and charts
 // all read the same number. Derived figures are recomputed and must match what is written.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { ErrorList, InputError, type SourcePlace } from '../errors.js';
 import type { DataTable, Figure } from './sourceTypes.js';
 import { evaluateDerived } from './derivedFigure.js';
 
-const require = createRequire(import.meta.url);
-const { parse: parseCsv } = require('csv-parse/sync') as typeof import('csv-parse/sync');
+import { parse as parseCsv } from 'csv-parse/sync';
 
 const REQUIRED = ['key', 'label', 'value', 'unit', 'year', 'source'] as const;
 const KNOWN_UNITS = ['people', 'count', 'USD', 'percent', 'year', 'text', 'multiple'];

@@ -2,7 +2,6 @@
 // (markdown-it's html option is off, so it stays literal text), and link targets other than
 // http, https, mailto and internal anchors are dropped with a warning.
 import MarkdownIt, { type Token } from 'markdown-it';
-import { createRequire } from 'node:module';
 import { InputError, type SourcePlace } from '../errors.js';
 import type { MarkdownSource } from '../load/sourceTypes.js';
 import { bindingPlugin, BINDING_OPS } from './bindingRule.js';
@@ -10,13 +9,20 @@ import { containerPlugin, CONTAINERS } from './containerRule.js';
 import type { Align, Block, DocumentTree, Inline, Marks, Note } from './documentTypes.js';
 import { slugify } from './slugify.js';
 
-const require = createRequire(import.meta.url);
-const footnote = require('markdown-it-footnote') as (md: InstanceType<typeof MarkdownIt>) => void;
+import footnoteModule from 'markdown-it-footnote';
+
+const footnote = footnoteModule as (md: InstanceType<typeof MarkdownIt>) => void;
+
+/** Lists and block quotes may nest this deep (a list level takes two token levels: list, item). */
+export const MAX_NESTING = 100;
+// markdown-it silently drops everything below its nesting limit; ours is checked in
+// checkNesting so that deeper input fails with its line instead of losing text.
+const TOKEN_NESTING = 2 * MAX_NESTING + 2;
 
 let parser: InstanceType<typeof MarkdownIt> | undefined;
 function markdown(): InstanceType<typeof MarkdownIt> {
   if (!parser) {
-    parser = new MarkdownIt('default', { html: false, linkify: false, typographer: true });
+    parser = new MarkdownIt('default', { html: false, linkify: false, typographer: true, maxNesting: TOKEN_NESTING });
     parser.use(footnote).use(containerPlugin).use(bindingPlugin);
     // Keep every link here and judge it in one place (safeHref) so the user gets a warning.
     parser.validateLink = () => true;
@@ -32,6 +38,7 @@ export interface ParseResult {
 export function parseMarkdown(src: MarkdownSource): ParseResult {
   const tokens = markdown().parse(src.body, {});
   const b = new TreeBuilder(src, tokens);
+  b.checkNesting();
   const blocks = b.blocks(0, tokens.length);
   return { tree: { name: src.name, file: src.file, meta: src.frontMatter, blocks, notes: b.notes }, warnings: b.warnings };
 }
@@ -45,6 +52,20 @@ class TreeBuilder {
   place(line0: number | undefined): SourcePlace {
     if (line0 === undefined) return { file: this.src.file };
     return this.src.lineMap[line0] ?? this.src.lineMap[this.src.lineMap.length - 1] ?? { file: this.src.file, line: line0 + 1 };
+  }
+
+  /**
+   * A block (quote, list item, ::: block) opened at the parser's nesting limit has had its
+   * content dropped by markdown-it. Paragraphs, headings and table cells hold inline content,
+   * which is parsed apart and never dropped.
+   */
+  checkNesting(): void {
+    const t = this.tokens.find((x, i) => x.nesting === 1 && x.level >= TOKEN_NESTING - 1 && this.tokens[i + 1]?.type !== 'inline'
+      && !/^(table|thead|tbody|tr|th|td)_open$/.test(x.type));
+    if (t) {
+      throw new InputError(this.place(t.map?.[0]), `lists and block quotes are nested too deeply (more than ${MAX_NESTING} levels)`,
+        `nest at most ${MAX_NESTING} levels; a reader cannot follow more than a few`);
+    }
   }
 
   /** Index of the token closing the one opened at `i`. */
@@ -235,7 +256,9 @@ class TreeBuilder {
         case 'image':
           // Images are not part of this product's content model; keep the alt text visible.
           this.warnings.push(new InputError(this.place(base), `image "${c.attrGet('src')}" is not supported; its description is shown as text`, 'use a chart (::: figure) instead'));
-          out.push({ kind: 'text', text: c.content, marks: { ...marks, em: true } });
+          // The description as plain text (markdown-it's `content` is the label's raw source,
+          // with its emphasis markers and nested link syntax).
+          out.push({ kind: 'text', text: altText(c), marks: { ...marks, em: true } });
           break;
         case 'html_inline':
           out.push({ kind: 'text', text: c.content, marks: { ...marks }, href });
@@ -260,6 +283,12 @@ class TreeBuilder {
     this.usedIds.add(id);
     return id;
   }
+}
+
+/** An image's description as the HTML alt attribute would give it: its label's text, no markup. */
+function altText(t: Token): string {
+  if (!t.children) return t.content;
+  return t.children.map((c) => (c.type === 'image' ? altText(c) : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content)).join('');
 }
 
 export function plainText(inlines: Inline[]): string {

@@ -1,9 +1,6 @@
-// Loads pdfkit's CommonJS build. That build requires the same CommonJS fontkit instance the
-// font registry uses, so the registry can hand pdfkit fonts it has already parsed.
-import { createRequire } from 'node:module';
-import type PDFKitTypes from 'pdfkit';
-
-const require = createRequire(import.meta.url);
+// pdfkit, the only PDF writer: imported here so that only render reaches it. Fonts are handed
+// to it already parsed (see pdfFonts.ts), so its own fontkit instance never parses a file.
+import PDFDocument from 'pdfkit';
 
 export type PDFDoc = PDFKit.PDFDocument;
-export const PDFDocument = require('pdfkit') as typeof PDFKitTypes;
+export { PDFDocument };

@@ -7,7 +7,7 @@ import { ROOT } from './project.js';
 export async function bundleCli(): Promise<{ cli: string; cleanup: () => void }> {
   const cli = join(ROOT, 'dist', `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, 'report.mjs');
   await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    entryPoints: [join(ROOT, 'src/cli/report.ts')], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20',
     external: ['pdfkit', 'fontkit'], logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
