@@ -16,5 +16,7 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/cli/report.ts'], outfile: 'dist/report.mjs' });
+// Worker thread of `report build --jobs N`.
+await build({ ...common, entryPoints: ['src/build/buildWorker.ts'], outfile: 'dist/build-worker.mjs' });
 // The benchmark's synthetic documents.
 await build({ ...common, entryPoints: ['src/synthetic/syntheticMarkdown.ts'], outfile: 'dist/synthetic.mjs' });

@@ -1,5 +1,6 @@
 // The `report` command. Exit codes: 0 success, 1 failed build, 2 bad input or usage.
 import { relative, resolve } from 'node:path';
+import { buildParallel } from '../build/buildParallel.js';
 import { buildProject } from '../build/buildProject.js';
 import { InputError, InputErrors } from '../errors.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
@@ -33,6 +34,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 0;
   }
   const root = resolve(cmd.root);
+  if (cmd.command === 'build' && cmd.jobs > 1) return buildWithWorkers(cmd, root, io);
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
     const result = await buildProject({
@@ -56,6 +58,22 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       for (const d of result.documents) {
         io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
       }
+    }
+    return 0;
+  } catch (e) {
+    return reportError(e, cmd.debug, io.err);
+  }
+}
+
+async function buildWithWorkers(cmd: Command, root: string, io: CliIO): Promise<number> {
+  try {
+    // The worker is bundled next to this file (dist/build-worker.mjs).
+    const workerUrl = new URL('./build-worker.mjs', import.meta.url);
+    const r = await buildParallel({ root, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined, only: cmd.documents, paper: cmd.paper, jobs: cmd.jobs, workerUrl });
+    for (const w of r.warnings) io.err(`warning: ${w}`);
+    if (!cmd.quiet) {
+      for (const [k, ms] of Object.entries(r.stages)) io.out(`${k.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);
+      for (const d of r.documents) io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
     }
     return 0;
   } catch (e) {

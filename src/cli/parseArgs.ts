@@ -13,23 +13,26 @@ export interface Command {
   paper?: 'a4' | 'letter';
   quiet: boolean;
   debug: boolean;
+  /** Worker threads for building several documents at once (1: in this thread). */
+  jobs: number;
   root: string;
 }
 
-export const USAGE = `usage: report build [brief|handout…] [--out DIR] [--paper a4|letter] [--quiet] [--debug]
+export const USAGE = `usage: report build [brief|handout…] [--out DIR] [--paper a4|letter] [--jobs N] [--quiet] [--debug]
        report watch [brief|handout…] [--out DIR] [--paper a4|letter]
        report typeset-report [brief|handout…] [--paper a4|letter]
 options:
   --out DIR        write the PDFs to DIR (default: output/)
   --paper SIZE     a4 or letter (default: the template's, or the front matter's)
   --root DIR       the project folder holding content/ and templates/ (default: .)
+  --jobs N         build up to N documents at once in worker threads (default 1)
   --quiet          print only errors and warnings
   --debug          print stack traces of unexpected errors`;
 
 const COMMANDS = ['build', 'watch', 'typeset-report', 'help'] as const;
 
 export function parseArgs(argv: string[]): Command {
-  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.' };
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1 };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined) throw new UsageError('missing command');
@@ -48,6 +51,11 @@ export function parseArgs(argv: string[]): Command {
     };
     if (a === '--out') out.outDir = value(a);
     else if (a === '--root') out.root = value(a);
+    else if (a === '--jobs' || a === '-j') {
+      const v = value(a);
+      if (!/^[1-9]\d?$/.test(v)) throw new UsageError(`--jobs must be a whole number from 1 to 99, not "${v}"`);
+      out.jobs = Number(v);
+    }
     else if (a === '--paper') {
       const v = value(a);
       if (v !== 'a4' && v !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${v}"`);

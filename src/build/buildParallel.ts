@@ -1,0 +1,71 @@
+// `--jobs N`: each document is laid out and rendered in its own worker thread; the main thread
+// writes all PDFs at once at the end (all or nothing, as in a single-threaded build).
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { InputError, InputErrors } from '../errors.js';
+import { DOCUMENT_NAMES, type DocumentName } from '../load/sourceTypes.js';
+import type { BuildOptions, BuiltDocument } from './buildProject.js';
+import { writeAllAtomic } from './writeAtomic.js';
+
+export type WrittenDocument = Omit<BuiltDocument, 'laid'>;
+
+/** What a worker sends back: a document, or the errors that stopped it. */
+export type WorkerReply =
+  | { ok: true; doc: Omit<WrittenDocument, 'pdf'> & { pdf: Uint8Array }; warnings: string[]; stages: Record<string, number> }
+  | { ok: false; input?: { file: string; line?: number; col?: number; problem: string; hint?: string }[]; message?: string };
+
+export interface ParallelResult {
+  documents: WrittenDocument[];
+  warnings: string[];
+  /** Wall time per document in its worker, and of the whole build. */
+  stages: Record<string, number>;
+}
+
+export async function buildParallel(opts: BuildOptions & { jobs: number; workerUrl: URL }): Promise<ParallelResult> {
+  const t0 = performance.now();
+  const docs = [...(opts.only?.length ? opts.only : DOCUMENT_NAMES)];
+  const jobs = Math.max(1, Math.min(opts.jobs, docs.length, availableParallelism()));
+  const replies = new Map<DocumentName, WorkerReply>();
+  const queue = [...docs];
+  await Promise.all(Array.from({ length: jobs }, async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      replies.set(name, await runWorker(opts.workerUrl, { root: opts.root, only: [name], paper: opts.paper }));
+    }
+  }));
+  const errors: InputError[] = [];
+  const documents: WrittenDocument[] = [];
+  const warnings: string[] = [];
+  const stages: Record<string, number> = {};
+  const outDir = opts.outDir ?? join(opts.root, 'output');
+  for (const name of docs) {
+    const r = replies.get(name)!;
+    if (!r.ok) {
+      if (r.input) errors.push(...r.input.map((e) => new InputError({ file: e.file, line: e.line, col: e.col }, e.problem, e.hint)));
+      else throw new Error(r.message ?? `building ${name} failed`);
+      continue;
+    }
+    warnings.push(...r.warnings);
+    stages[name] = Object.values(r.stages).reduce((a, x) => a + x, 0);
+    documents.push({ ...r.doc, file: join(outDir, `${name}.pdf`), pdf: Buffer.from(r.doc.pdf) });
+  }
+  // The same error may come from both workers (a broken data file): report it once.
+  const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
+  if (unique.length === 1) throw unique[0];
+  if (unique.length > 1) throw new InputErrors(unique);
+  if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  stages.total = performance.now() - t0;
+  return { documents, warnings, stages };
+}
+
+function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter' }): Promise<WorkerReply> {
+  return new Promise((resolve) => {
+    const w = new Worker(url, { workerData: data });
+    w.once('message', (m: WorkerReply) => resolve(m));
+    w.once('error', (e) => resolve({ ok: false, message: e.message }));
+    w.once('exit', (code) => {
+      if (code !== 0) resolve({ ok: false, message: `worker exited with code ${code}` });
+    });
+  });
+}
