@@ -19,8 +19,9 @@ export function contentsEntries(headings: PlacedHeading[]): PlacedHeading[] {
   return headings.filter((x) => x.level <= 2 && !x.id.startsWith('appendix-'));
 }
 
-/** How many pages the contents needs for these entries. */
+/** How many pages the contents needs for these entries (none for a document with under two). */
 export function contentsPagesNeeded(entries: PlacedHeading[], box: PageBox): number {
+  if (entries.length < 2) return 0;
   const height = box.content(2).height;
   let pages = 1;
   let y = TOP;

@@ -127,11 +127,12 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
       case 'quote': {
         if (!first) space(t.paragraphSpace);
         const q = ctx.sb.add(parent, 'BlockQuote');
-        const inner = withWidth(ctx, ctx.width, () => flowBlocks(ctx, b.blocks, q, indent + 14));
+        const base = nestedIndent(ctx, indent);
+        const inner = withWidth(ctx, ctx.width, () => flowBlocks(ctx, b.blocks, q, base + 14));
         for (const it of inner) {
           if (it.kind !== 'line') continue;
           const prev = it.extra;
-          it.extra = (x, y) => [...(prev ? prev(x, y) : []), { kind: 'line', x1: x + indent + 4, y1: y, x2: x + indent + 4, y2: y + it.height, color: t.colors.rule, width: 2 }];
+          it.extra = (x, y) => [...(prev ? prev(x, y) : []), { kind: 'line', x1: x + base + 4, y1: y, x2: x + base + 4, y2: y + it.height, color: t.colors.rule, width: 2 }];
         }
         out.push(...inner);
         return;
@@ -170,6 +171,18 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
   return out;
 }
 
+/** Nested lists and quotes step in for this many levels; deeper ones stay at that indent. */
+const INDENT_LEVELS = 8;
+
+/**
+ * Where a nested list or quote starts: its parent's indent, but never more than about eight
+ * levels' worth (nor a third of the measure), so 100 nested quotes still leave lines of a
+ * readable width inside the page instead of a measure that is zero or negative.
+ */
+function nestedIndent(ctx: FlowContext, indent: number): number {
+  return Math.min(indent, INDENT_LEVELS * 14 * ctx.scale, ctx.width / 3);
+}
+
 function withWidth<T>(ctx: FlowContext, w: number, f: () => T): T {
   const saved = ctx.width;
   ctx.width = w;
@@ -180,8 +193,9 @@ function withWidth<T>(ctx: FlowContext, w: number, f: () => T): T {
   }
 }
 
-function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent: StructNode, indent: number): FlowItem[] {
+function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent: StructNode, parentIndent: number): FlowItem[] {
   const out: FlowItem[] = [];
+  const indent = nestedIndent(ctx, parentIndent);
   const L = ctx.sb.add(parent, 'L');
   const { style } = styleOf(ctx, 'body');
   const hang = b.ordered ? measureText(style.font, `${b.start + b.items.length - 1}.`, style.size) + 6 : 12;

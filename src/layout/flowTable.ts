@@ -74,6 +74,8 @@ export function flowTable(ctx: FlowContext, b: Extract<RBlock, { kind: 'table' }
   const header = makeRow(b.header, true, thead);
   // The repeated header is drawn without structure: it is an artifact, not content read twice.
   const repeat = makeRow(b.header, true, null);
-  const rows = b.rows.map((r) => ({ ...makeRow(r, false, tbody), repeatHeader: repeat }));
+  // The first row is kept with the header itself, so it never needs the repeat: pagination
+  // would otherwise draw the header twice when the table starts at the top of a frame.
+  const rows = b.rows.map((r, i) => ({ ...makeRow(r, false, tbody), repeatHeader: i === 0 ? undefined : repeat }));
   return [header, ...rows];
 }

@@ -58,7 +58,7 @@ function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', 
 
   // Contents: a page reserved now, filled once the body's page numbers are known.
   const contentsPages = t.contents ? Array.from({ length: contentsCount }, () => newPage(box, null)) : [];
-  const toc = t.contents ? ctx.sb.add(root, 'TOC') : null;
+  const toc = t.contents && contentsCount > 0 ? ctx.sb.add(root, 'TOC') : null;
   pages.push(...contentsPages);
 
   // Body, sources, appendix and closing page flow through single-column pages.
@@ -90,7 +90,7 @@ function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', 
   if (toc) {
     const entries = contentsEntries(headings);
     const needed = contentsPagesNeeded(entries, box);
-    if (needed > contentsCount) return needed;
+    if (needed !== contentsCount) return needed;
     fillContents({ pages: contentsPages, allPages: pages, entries, box, t, toc, sb: ctx.sb, titleStyle: styleOf(ctx, 'h1', c.accent).style, bodyStyle: styleOf(ctx, 'body').style });
   }
   addRunningHeads(pages, 1 + contentsPages.length, box, t, doc.meta.title, headings);

@@ -13,7 +13,12 @@ describe('hyphenate', () => {
   it('uses the TeX patterns', () => {
     expect(show('hyphenation')).toBe('hy-phen-ation');
     expect(show('typesetting')).toBe('type-set-ting');
-    expect(show('Hyphenation')).toBe('Hy-phen-ation');
+  });
+
+  it('leaves capitalised words (mostly names) whole', () => {
+    expect(show('Hyphenation')).toBe('Hyphenation');
+    expect(show('Vietnamese')).toBe('Vietnamese');
+    expect(show('vietnamese')).not.toBe('vietnamese');
   });
 
   it('picks US or British patterns by language tag', () => {
