@@ -114,7 +114,25 @@ for (const pages of [100, 500]) {
   void probe;
 }
 results.synthetic = docs;
+results.batch = batchRss(Number(process.env.BENCH_BATCH ?? 1000));
 rmSync(sample, { recursive: true, force: true });
+
+/** Builds the handout N times in one process through the API; RSS after a GC at checkpoints. */
+function batchRss(n) {
+  const script = `
+    const { buildProject } = await import(${JSON.stringify(join(ROOT, 'dist/api.mjs'))});
+    const marks = new Set([1, 10, 100, 250, 500, 750, 1000, ${n}]);
+    const out = [];
+    const t0 = performance.now();
+    for (let i = 1; i <= ${n}; i++) {
+      await buildProject({ root: ${JSON.stringify(ROOT)}, only: ['handout'], dryRun: true });
+      if (marks.has(i)) { globalThis.gc(); out.push([i, process.memoryUsage().rss / 2 ** 20]); }
+    }
+    console.log(JSON.stringify({ rss: out, msPerBuild: (performance.now() - t0) / ${n} }));`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
 
 function readPages(pdf) {
   const s = readFileSync(pdf, 'latin1');
@@ -132,6 +150,7 @@ const rows = [
     [`synthetic ${p} pages: layout`, f(d.layout), ''],
   ]),
 ];
+rows.push([`batch: ${results.batch.rss.at(-1)[0]} handout builds in one process`, `${results.batch.msPerBuild.toFixed(0)} ms each`, `RSS ${results.batch.rss.map(([i, mb]) => `${i}:${mb.toFixed(0)}`).join(' ')} MB`]);
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memGb} GB, node ${results.machine.node}; ${RUNS} runs after a warm-up, median (min–max)`);
 console.log(`${'measure'.padEnd(w)}  ${'time'.padEnd(22)}  peak RSS`);

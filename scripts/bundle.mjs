@@ -16,6 +16,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/cli/report.ts'], outfile: 'dist/report.mjs' });
+// The programmatic API (batch builds).
+await build({ ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.mjs' });
 // Worker thread of `report build --jobs N`.
 await build({ ...common, entryPoints: ['src/build/buildWorker.ts'], outfile: 'dist/build-worker.mjs' });
 // The benchmark's synthetic documents.

@@ -1,0 +1,4 @@
+// The programmatic API (bundled to dist/api.mjs): build many documents in one process, or watch.
+export { buildProject, type BuildOptions, type BuildResult, type BuiltDocument } from './build/buildProject.js';
+export { watchProject, type WatchEvent, type WatchOptions } from './build/watchProject.js';
+export { InputError, InputErrors } from './errors.js';
