@@ -226,6 +226,9 @@ interface ViewInternals {
 /** Overrun (in points) of strokes past the chart box that we tolerate instead of growing it. */
 const TOLERANCE = 1;
 
+/** Top-level keys of the Vega-Lite view-composition specs. */
+const COMPOSITE_KEYS = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
+
 export async function compileChart(input: CompileChartInput): Promise<ChartScene> {
   const specFile = input.specFile ?? 'chart spec';
   if (!isObject(input.spec)) throw new Error(`${specFile}: a chart spec must be a JSON object`);
@@ -245,9 +248,15 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
   for (const [name, rows] of Object.entries(input.datasets)) datasets[name] = rows.map((r) => ({ ...r }));
   spec.datasets = datasets;
 
-  spec.width = input.width;
-  if (input.height !== undefined) spec.height = input.height;
-  spec.autosize = { type: input.height !== undefined ? 'fit' : 'fit-x', contains: 'padding' };
+  // Composite charts (facet, repeat, concat) cannot be fitted: Vega-Lite ignores a top-level
+  // size and warns about "fit"; their cells keep their own sizes (an overflow is warned below).
+  if (!COMPOSITE_KEYS.some((k) => k in spec)) {
+    spec.width = input.width;
+    if (input.height !== undefined) spec.height = input.height;
+    spec.autosize = { type: input.height !== undefined ? 'fit' : 'fit-x', contains: 'padding' };
+  } else {
+    spec.autosize = { type: 'pad', contains: 'padding' };
+  }
 
   const warnings: string[] = [];
   const collect = (...args: unknown[]) => {

@@ -1,9 +1,12 @@
 // Chart specs are Vega-Lite JSON whose data must come from the project's data files.
-// A spec that asks for a URL or a file is refused here, before vega ever sees it.
+// A spec that asks for a URL or a file is refused here, before vega ever sees it, and every spec
+// is checked against Vega-Lite's JSON schema (validateChartSpec.ts), so a typo is reported at its
+// line and column instead of being silently ignored by Vega-Lite.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { ErrorList, InputError, type SourcePlace } from '../errors.js';
+import { ErrorList, InputError } from '../errors.js';
 import { jsonError } from './loadData.js';
 import type { ChartSpecSource, DataTable } from './sourceTypes.js';
+import { JsonLocator, displayPath, validateChartSpec } from './validateChartSpec.js';
 
 const MAX_SPEC_BYTES = 512 * 1024;
 
@@ -28,9 +31,14 @@ export function loadCharts(root: string, tables: Map<string, DataTable>, dir = '
         throw jsonError(e, text, file);
       }
       if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new InputError({ file, line: 1 }, 'a chart spec must be a JSON object');
+      const before = errors.length;
+      const loc = new JsonLocator(text);
       const dataNames = new Set<string>();
-      checkData(spec, text, file, tables, dataNames, errors);
-      charts.set(n.replace(/\.vl\.json$/, ''), { name: n.replace(/\.vl\.json$/, ''), file, spec: spec as Record<string, unknown>, dataNames: [...dataNames] });
+      checkSandbox(spec, [], { file, loc, tables, names: dataNames, errors });
+      for (const p of validateChartSpec(spec, text, file)) errors.add(p.place, p.problem, p.hint);
+      if (errors.length === before) {
+        charts.set(n.replace(/\.vl\.json$/, ''), { name: n.replace(/\.vl\.json$/, ''), file, spec: spec as Record<string, unknown>, dataNames: [...dataNames] });
+      }
     } catch (e) {
       if (e instanceof InputError) errors.push(e);
       else throw e;
@@ -40,40 +48,81 @@ export function loadCharts(root: string, tables: Map<string, DataTable>, dir = '
   return charts;
 }
 
-/** Walks the whole spec (layers, concat, facets, lookups) and checks every data reference. */
-function checkData(node: unknown, text: string, file: string, tables: Map<string, DataTable>, names: Set<string>, errors: ErrorList): void {
+interface SandboxContext {
+  file: string;
+  loc: JsonLocator;
+  tables: Map<string, DataTable>;
+  names: Set<string>;
+  errors: ErrorList;
+}
+
+const DATA_HINT = 'charts read only the project\'s data files: put the rows in content/data/NAME.csv and use "data": {"name": "NAME"}';
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Walks the whole spec (layers, concats, facets, repeats, lookups, marks, encodings) and refuses
+ * anything that would make vega read a file or URL or carry data that is not in a data file:
+ * - any `url` key (data.url, lookup from.data.url, an image mark's url, the url channel);
+ * - inline data (`data.values`, top-level `datasets`);
+ * - `href` values that are not http(s) links (and `href` expressions, which cannot be checked);
+ * and checks every `data.name` against the data files.
+ */
+function checkSandbox(node: unknown, path: (string | number)[], ctx: SandboxContext): void {
   if (Array.isArray(node)) {
-    for (const x of node) checkData(x, text, file, tables, names, errors);
+    node.forEach((x, i) => checkSandbox(x, [...path, i], ctx));
     return;
   }
-  if (typeof node !== 'object' || node === null) return;
+  if (!isObj(node)) return;
+  const refuse = (key: string, problem: string, hint: string) => ctx.errors.add(ctx.loc.place(ctx.file, [...path, key], 'key'), problem, hint);
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'url' || k === 'href' && typeof v === 'string' && !/^https?:/.test(v)) {
-      errors.add(placeOfKey(text, file, k, v), `chart data "${k}": ${JSON.stringify(v)} is not allowed`,
-        'charts read only the project\'s data files: use "data": {"name": "<file in content/data>"}');
+    const where = displayPath([...path, k]);
+    if (k === 'url') {
+      refuse(k, `${where}: charts may not read files or URLs (${JSON.stringify(v).slice(0, 60)})`,
+        path.includes('mark') || path.includes('encoding') ? 'images are not drawn in charts: remove it' : DATA_HINT);
       continue;
     }
-    if (k === 'data' && typeof v === 'object' && v !== null && 'name' in v) {
-      const name = String((v as { name: unknown }).name);
-      if (!tables.has(name)) {
-        errors.add(placeOfKey(text, file, 'name', name), `no data file named "${name}"`,
-          `add content/data/${name}.csv or use one of: ${[...tables.keys()].join(', ') || '(none)'}`);
-      } else names.add(name);
+    if (k === 'datasets' && path.length === 0) {
+      refuse(k, '"datasets" (inline data) is not allowed in chart specs', DATA_HINT);
+      continue;
     }
-    checkData(v, text, file, tables, names, errors);
+    if (k === 'href') {
+      const bad = badHref(v);
+      if (bad) refuse(k, `${where}: ${bad}`, 'links in charts must be http(s) URLs (they are not clickable in the PDF anyway): remove it');
+      continue;
+    }
+    if (k === 'data' && isObj(v)) {
+      if ('values' in v) {
+        ctx.errors.add(ctx.loc.place(ctx.file, [...path, k, 'values'], 'key'), `${where}.values: inline data is not allowed in chart specs`, DATA_HINT);
+      }
+      if ('name' in v) {
+        const name = String(v.name);
+        if (!ctx.tables.has(name)) {
+          ctx.errors.add(ctx.loc.place(ctx.file, [...path, k, 'name']), `no data file named "${name}"`,
+            `add content/data/${name}.csv or use one of: ${[...ctx.tables.keys()].join(', ') || '(none)'}`);
+        } else ctx.names.add(name);
+      }
+    }
+    checkSandbox(v, [...path, k], ctx);
   }
 }
 
-function placeOfKey(text: string, file: string, key: string, value: unknown): SourcePlace {
-  const needle = `"${key}"`;
-  let idx = text.indexOf(needle);
-  const valueText = JSON.stringify(value);
-  while (idx >= 0) {
-    const rest = text.slice(idx + needle.length, idx + needle.length + 200);
-    if (typeof value !== 'string' || rest.replace(/^\s*:\s*/, '').startsWith(valueText)) break;
-    idx = text.indexOf(needle, idx + 1);
+/** Why an `href` value is refused, or undefined when it is fine. */
+function badHref(v: unknown): string | undefined {
+  if (typeof v === 'string') return /^https?:\/\//i.test(v.trim()) ? undefined : `link ${JSON.stringify(v).slice(0, 60)} is not an http(s) URL`;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const b = badHref(x);
+      if (b) return b;
+    }
+    return undefined;
   }
-  if (idx < 0) return { file, line: 1 };
-  const before = text.slice(0, idx);
-  return { file, line: before.split('\n').length, col: idx - before.lastIndexOf('\n') };
+  if (!isObj(v)) return undefined;
+  if ('expr' in v || 'signal' in v) return 'computed links (expressions) are not allowed';
+  for (const k of ['value', 'condition']) {
+    if (k in v) {
+      const b = badHref(v[k]);
+      if (b) return b;
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 // Reads a document's Markdown: front matter validated, `{{include …}}` lines expanded, and a
 // line map kept so every later error can name the file and line the text really came from.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { ErrorList, InputError, type SourcePlace } from '../errors.js';
 import { readMapping, readYaml } from './readYaml.js';
 import { DOCUMENT_NAMES, type DocumentName, type FrontMatter, type MarkdownSource } from './sourceTypes.js';
@@ -8,6 +8,15 @@ import { checkContentPath } from './contentPath.js';
 
 const INCLUDE = /^\s*\{\{\s*include\s+([^}\s]+)\s*\}\}\s*$/;
 const MAX_INCLUDE_DEPTH = 8;
+// Line ends as markdown-it counts them (a lone CR is one too), so the line map stays in step.
+const NEWLINE = /\r\n?|\n/;
+/**
+ * Markdown a document may hold, each file and all of it with its includes: 5 MB is well over
+ * a thousand pages of prose, far beyond any brief, and keeps a mistaken file (a log, a data
+ * dump) from tying up the build for minutes.
+ */
+export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function loadMarkdown(root: string, name: DocumentName, file: string): MarkdownSource {
   const text = readText(root, file, undefined);
@@ -15,8 +24,13 @@ export function loadMarkdown(root: string, name: DocumentName, file: string): Ma
   const frontMatter = readFrontMatter(yamlText, file, yamlFirstLine, name);
   const lines: string[] = [];
   const lineMap: SourcePlace[] = [];
-  expand(root, file, text.split(/\r?\n/).slice(bodyStart), bodyStart + 1, lines, lineMap, [file]);
-  return { name, file, frontMatter, body: lines.join('\n'), lineMap };
+  expand(root, file, text.split(NEWLINE).slice(bodyStart), bodyStart + 1, lines, lineMap, [file]);
+  const body = lines.join('\n');
+  const size = Buffer.byteLength(body);
+  if (size > MAX_MARKDOWN_BYTES) {
+    throw new InputError({ file }, `with its includes the text is ${mb(size)}; the limit is ${MAX_MARKDOWN_BYTES / 1048576} MB`, 'include less, or split the document');
+  }
+  return { name, file, frontMatter, body, lineMap };
 }
 
 function readText(root: string, file: string, from: SourcePlace | undefined): string {
@@ -25,11 +39,15 @@ function readText(root: string, file: string, from: SourcePlace | undefined): st
     throw new InputError(from ?? { file }, from ? `included file ${file} does not exist` : `${file} does not exist`,
       'check the file name under content/');
   }
+  const size = statSync(path).size;
+  if (size > MAX_MARKDOWN_BYTES) {
+    throw new InputError(from ?? { file }, `${file} is ${mb(size)}; the limit is ${MAX_MARKDOWN_BYTES / 1048576} MB`, 'a document this long is almost certainly the wrong file; shorten or split it');
+  }
   return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 }
 
 function splitFrontMatter(text: string, file: string) {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(NEWLINE);
   if (lines[0]?.trim() !== '---') {
     throw new InputError({ file, line: 1 }, 'missing front matter', 'start the file with a --- line, the title, date, language and template, then ---');
   }
@@ -80,7 +98,7 @@ function expand(root: string, file: string, src: string[], firstLine: number, ou
     // Blank lines around an include keep it a block of its own whatever surrounds it.
     out.push('');
     map.push(place);
-    expand(root, target, text.split(/\r?\n/), 1, out, map, [...stack, target]);
+    expand(root, target, text.split(NEWLINE), 1, out, map, [...stack, target]);
     out.push('');
     map.push(place);
   });
