@@ -13,6 +13,9 @@ const common = {
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',
+  // Smaller source parses faster at every start; names are kept for readable stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
 };
 
 await build({ ...common, entryPoints: ['src/cli/report.ts'], outfile: 'dist/report.mjs' });
