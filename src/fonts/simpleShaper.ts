@@ -1,53 +1,63 @@
 // A small shaper for simple scripts (Latin, Greek, Cyrillic): cmap glyphs, the font's standard
-// ligatures and pair kerning, read straight from the OpenType tables and cached per process.
-// fontkit's layout() costs ~100 µs a call whatever the length, and both the line breaker and
-// pdfkit would call it for every word and word piece. Complex scripts (Khmer) never come here:
-// fontkit shapes them in full.
+// ligatures and pair kerning, read straight from the font's bytes (openTypeReader.ts) and
+// cached per process. fontkit's layout() costs ~100 µs a call whatever the length, and both
+// the line breaker and pdfkit would call it for every word and word piece. Complex scripts
+// (Khmer) never come here: fontkit shapes them in full.
 import type * as FontkitTypes from 'fontkit';
-import { openTypeFeatures, type OpenTypeFeatures } from './openTypeTables.js';
+import { readOpenType, type OpenTypeReader } from './openTypeReader.js';
 
 type Font = FontkitTypes.Font;
-type Glyph = FontkitTypes.Glyph;
+
+/** What pdfkit's encoder needs of a glyph. */
+export interface SimpleGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
 
 export const SIMPLE_TEXT = /^[\u0020-\u024F\u0370-\u04FF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
 
 interface FontCaches {
-  ot: OpenTypeFeatures;
-  glyph: Map<number, Glyph>;
+  ot: OpenTypeReader;
+  glyph: Map<number, SimpleGlyph>;
   kern: Map<number, number>;
   /** Ligature glyph for a string of 2–3 characters, or null when the font has none. */
-  liga: Map<string, Glyph | null>;
+  liga: Map<string, SimpleGlyph | null>;
 }
 
 const caches = new WeakMap<Font, FontCaches>();
 
 function cachesOf(font: Font): FontCaches {
   let c = caches.get(font);
-  if (!c) caches.set(font, (c = { ot: openTypeFeatures(font), glyph: new Map(), kern: new Map(), liga: new Map() }));
+  if (!c) {
+    const bytes = (font as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
+    caches.set(font, (c = { ot: readOpenType(bytes), glyph: new Map(), kern: new Map(), liga: new Map() }));
+  }
   return c;
 }
 
-function glyphOf(font: Font, c: FontCaches, cp: number): Glyph {
+function glyphOf(c: FontCaches, cp: number): SimpleGlyph {
   let g = c.glyph.get(cp);
   if (!g) {
-    g = font.glyphForCodePoint(cp);
+    const id = c.ot.glyphId(cp);
+    g = { id, advanceWidth: c.ot.advance(id), codePoints: [cp] };
     c.glyph.set(cp, g);
   }
   return g;
 }
 
-function ligatureOf(font: Font, c: FontCaches, cps: number[]): Glyph | null {
+function ligatureOf(c: FontCaches, cps: number[]): SimpleGlyph | null {
   const key = String.fromCodePoint(...cps);
   let l = c.liga.get(key);
   if (l === undefined) {
-    const id = c.ot.ligature(cps.map((cp) => glyphOf(font, c, cp).id));
-    l = id === null ? null : font.getGlyph(id, cps);
+    const id = c.ot.ligature(cps.map((cp) => glyphOf(c, cp).id));
+    l = id === null ? null : { id, advanceWidth: c.ot.advance(id), codePoints: cps };
     c.liga.set(key, l);
   }
   return l;
 }
 
-function kernOf(c: FontCaches, a: Glyph, b: Glyph): number {
+function kernOf(c: FontCaches, a: SimpleGlyph, b: SimpleGlyph): number {
   const key = a.id * 65536 + b.id;
   let k = c.kern.get(key);
   if (k === undefined) {
@@ -58,7 +68,7 @@ function kernOf(c: FontCaches, a: Glyph, b: Glyph): number {
 }
 
 export interface SimpleRun {
-  glyphs: Glyph[];
+  glyphs: SimpleGlyph[];
   /** Advance of each glyph in font units, kerning included. */
   advances: number[];
   /** Total advance in font units. */
@@ -69,26 +79,26 @@ export interface SimpleRun {
 export function shapeSimple(font: Font, text: string): SimpleRun {
   const c = cachesOf(font);
   const cps = Array.from(text, (ch) => ch.codePointAt(0)!);
-  const glyphs: Glyph[] = [];
+  const glyphs: SimpleGlyph[] = [];
   for (let i = 0; i < cps.length; ) {
     // Ligatures are only tried between letters (never across spaces, digits or punctuation).
     if (i + 1 < cps.length && isLetter(cps[i]) && isLetter(cps[i + 1])) {
       if (i + 2 < cps.length && isLetter(cps[i + 2])) {
-        const lig3 = ligatureOf(font, c, [cps[i], cps[i + 1], cps[i + 2]]);
+        const lig3 = ligatureOf(c, [cps[i], cps[i + 1], cps[i + 2]]);
         if (lig3) {
           glyphs.push(lig3);
           i += 3;
           continue;
         }
       }
-      const lig2 = ligatureOf(font, c, [cps[i], cps[i + 1]]);
+      const lig2 = ligatureOf(c, [cps[i], cps[i + 1]]);
       if (lig2) {
         glyphs.push(lig2);
         i += 2;
         continue;
       }
     }
-    glyphs.push(glyphOf(font, c, cps[i]));
+    glyphs.push(glyphOf(c, cps[i]));
     i++;
   }
   const advances = new Array<number>(glyphs.length);

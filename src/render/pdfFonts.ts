@@ -3,13 +3,13 @@
 // registers the registry's shared Font objects. pdfkit would then shape every word of every
 // document with fontkit (~100 µs a call); each document's font instead asks the process-wide
 // simple shaper (Latin text) or a process-wide cache of fontkit runs (Khmer).
-import type * as FontkitTypes from 'fontkit';
 import { getFont, type FontKey } from '../fonts/fontRegistry.js';
-import { safeLayout, shapeSimple, SIMPLE_TEXT } from '../fonts/simpleShaper.js';
+import { safeLayout, shapeSimple, SIMPLE_TEXT, type SimpleGlyph } from '../fonts/simpleShaper.js';
 import type { PDFDoc } from './pdfkitModule.js';
 
 interface PdfkitRun {
-  glyphs: FontkitTypes.Glyph[];
+  /** pdfkit's encoder reads only id, advanceWidth and codePoints of each glyph. */
+  glyphs: SimpleGlyph[];
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
   advanceWidth: number;
 }
