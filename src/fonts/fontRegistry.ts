@@ -76,12 +76,31 @@ export function fontPath(key: FontKey): string {
   return packageDir(pkg) + file;
 }
 
+/**
+ * fontkit keeps one Glyph per id per font, with the code points of the first request, and its
+ * subsetter (pdfkit embedding a document's fonts) requests every glyph it embeds with none.
+ * The fonts are shared by every document of the process, so text that fontkit shapes in a
+ * later document (Khmer, or any word with a character outside SIMPLE_TEXT) gets glyphs with no
+ * code points, and pdfkit writes no ToUnicode entry for them: the text is lost to search, copy
+ * and screen readers. A later request that knows the code points fills them in.
+ */
+function keepCodePoints(font: Font): void {
+  const f = font as unknown as { getGlyph(id: number, cps?: number[]): FontkitTypes.Glyph };
+  const getGlyph = f.getGlyph.bind(font);
+  f.getGlyph = (id, cps = []) => {
+    const g = getGlyph(id, cps);
+    if (g && id !== 0 && cps.length && g.codePoints.length === 0) (g as { codePoints: number[] }).codePoints = cps;
+    return g;
+  };
+}
+
 export function getFont(key: FontKey): LoadedFont {
   let f = cache.get(key);
   if (f) return f;
   const path = fontPath(key);
   const data = readFileSync(path);
   const font = fontkit.create(data) as Font;
+  keepCodePoints(font);
   const upm = font.unitsPerEm;
   f = {
     key,

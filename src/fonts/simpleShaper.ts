@@ -124,6 +124,7 @@ export function safeLayout(font: Font, text: string, features?: Record<string, b
   try {
     return font.layout(text, features as string[]);
   } catch {
-    return font.layout(text, { ...(Array.isArray(features) ? {} : features), mark: false, mkmk: false } as unknown as string[]);
+    // abvm/blwm too: Khmer's above-base marks (the nikahit of "ខំ", "ភ្នំពេញ") throw in abvm.
+    return font.layout(text, { ...(Array.isArray(features) ? {} : features), abvm: false, blwm: false, mark: false, mkmk: false } as unknown as string[]);
   }
 }

@@ -5,7 +5,7 @@ import type { Template } from '../load/templateTypes.js';
 import type { PlacedHeading } from './paginate.js';
 import type { PageBox } from './pageGeometry.js';
 import type { Page, StructNode } from './pageTypes.js';
-import { textAt } from './setText.js';
+import { fitText, textAt } from './setText.js';
 import type { StructureBuilder } from './structure.js';
 import type { TextStyle } from './textStyle.js';
 
@@ -71,9 +71,11 @@ export function fillContents(opts: {
     const indent = e.level === 1 ? 0 : 16;
     const style: TextStyle = e.level === 1 ? { ...opts.bodyStyle, font: 'sans-semibold', size: 11 } : { ...opts.bodyStyle, font: 'sans', size: 10, color: c.muted };
     const baseline = b.y + y + (e.level === 1 ? 0 : 0);
-    const tw = measureText(style.font, e.text, style.size);
     const nw = measureText(style.font, label, style.size);
-    page.items.push(textAt(e.text, style, b.x + indent, baseline, 'left', link.id));
+    // An entry too long for its line is cut with an ellipsis (its link's alt text keeps it whole).
+    const text = fitText(e.text, style, b.width - indent - nw - 12);
+    const tw = measureText(style.font, text, style.size);
+    page.items.push(textAt(text, style, b.x + indent, baseline, 'left', link.id));
     // Dot leaders between the entry and its page number (decoration: an artifact).
     const dotW = measureText('sans', ' .', 9);
     const from = b.x + indent + tw + 6;

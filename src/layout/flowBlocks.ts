@@ -5,13 +5,14 @@ import type { RBlock, RInline, RNote } from '../resolve/resolvedTypes.js';
 import { flowFigure } from './flowFigure.js';
 import { flowTable } from './flowTable.js';
 import type { FlowItem, FlowLine, FlowNote } from './flowTypes.js';
+import type { Marks } from '../parse/documentTypes.js';
 import { inlineRuns } from './inlineRuns.js';
-import type { BreakOptions } from './lineTypes.js';
+import type { BreakOptions, Line } from './lineTypes.js';
 import type { PageItem, StructNode, StructType } from './pageTypes.js';
 import type { StructureBuilder } from './structure.js';
 import { breakRuns, fragmentStructs } from './textLines.js';
 import type { TextStyle } from './textStyle.js';
-import { measureText } from '../fonts/fontRegistry.js';
+import { lineMetrics, measureText } from '../fonts/fontRegistry.js';
 
 export interface FlowContext {
   template: Template;
@@ -61,13 +62,34 @@ export function flowParagraph(
   });
   // Notes cited here follow the paragraph in the structure tree (their reading position).
   for (const l of out) for (const n of l.notes) layNote(ctx, n, parent);
+  for (const l of out) if (l.notes.length) l.notes = withNestedNotes(ctx, l.notes);
   return out;
 }
 
-function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
+/**
+ * The notes `ns` and, after each, the notes its text cites (and so on): those go to the foot of
+ * the same page. A note that is never placed would be missing, and would hold up the render,
+ * whose tagged structure waits for its back link's content.
+ */
+export function withNestedNotes(ctx: FlowContext, ns: number[]): number[] {
+  const seen = new Set<number>();
+  const visit = (n: number) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    for (const l of ctx.laidNotes.get(n)?.lines ?? []) l.notes.forEach(visit);
+  };
+  ns.forEach(visit);
+  return [...seen];
+}
+
+/** Lays out note `n` (once) under `parent` in the structure tree, for pagination to place. */
+export function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
   if (ctx.laidNotes.has(n)) return;
   const note = ctx.notesByNumber.get(n);
   if (!note) return;
+  // Registered before its text is laid out: a note that cites itself (or a note citing it) is done.
+  const laid: FlowNote = { number: n, lines: [], height: 0 };
+  ctx.laidNotes.set(n, laid);
   const node = ctx.sb.add(parent, 'Note', { title: `Note ${n}` });
   // The number comes first in the note and links back to where the note is cited.
   const labelNode = ctx.sb.add(node, 'Lbl');
@@ -77,23 +99,71 @@ function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
   const saved = ctx.width;
   ctx.width = saved - labelW;
   const lines: FlowLine[] = [];
-  note.blocks.forEach((b) => {
-    if (b.kind === 'paragraph') lines.push(...flowParagraph(ctx, b.inlines, node, 'P', { role: 'note', indent: 0, align: 'justify' }));
-  });
+  for (const inlines of noteParagraphs(note.blocks)) lines.push(...flowParagraph(ctx, inlines, node, 'P', { role: 'note', indent: 0, align: 'justify' }));
   ctx.width = saved;
-  if (lines[0]) {
-    lines.forEach((l) => (l.indent = labelW));
-    lines[0].extra = (x, y): PageItem[] => {
-      const label = String(n);
-      const w = measureText(style.font, label, style.size);
-      return [
-        { kind: 'dest', name: `note-${n}`, y },
-        { kind: 'text', y: y + lines[0].height * 0.5 + style.size * 0.33, fragments: [{ text: label + ' ', style: { ...style, color: ctx.template.colors.accent }, x, width: w }], struct: backLink.id },
-        { kind: 'link', x, y, w, h: leading, dest: `noteref-${n}`, struct: backLink.id },
-      ];
-    };
+  // An empty note still shows its number (and gives its back link content: render waits for it).
+  if (!lines[0]) {
+    const m = lineMetrics(style.font, style.size);
+    const empty: Line = { fragments: [], naturalWidth: 0, width: 0, measure: ctx.width - labelW, ratio: 0, hyphenated: false, last: true, ascent: m.ascent, descent: m.descent };
+    lines.push({ kind: 'line', height: leading, line: empty, indent: 0, struct: node.id, para: ++ctx.counter.para, index: 0, count: 1, keepWithNext: false, notes: [] });
   }
-  ctx.laidNotes.set(n, { number: n, lines, height: lines.reduce((h, l) => h + l.height, 0) + 2 });
+  lines.forEach((l) => (l.indent = labelW));
+  lines[0].extra = (x, y): PageItem[] => {
+    const label = String(n);
+    const w = measureText(style.font, label, style.size);
+    return [
+      { kind: 'dest', name: `note-${n}`, y },
+      { kind: 'text', y: y + lines[0].height * 0.5 + style.size * 0.33, fragments: [{ text: label + ' ', style: { ...style, color: ctx.template.colors.accent }, x, width: w }], struct: backLink.id },
+      { kind: 'link', x, y, w, h: leading, dest: `noteref-${n}`, struct: backLink.id },
+    ];
+  };
+  laid.lines = lines;
+  laid.height = lines.reduce((h, l) => h + l.height, 0) + 2;
+}
+
+/**
+ * A note is set as paragraphs in the note style; whatever else it holds (a list, code, a
+ * quote, a table) is set as paragraphs too, so none of its text is lost.
+ */
+function noteParagraphs(blocks: RBlock[]): RInline[][] {
+  const text = (s: string, marks: Marks = {}): RInline => ({ kind: 'text', text: s, marks });
+  const out: RInline[][] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'paragraph':
+      case 'heading':
+        out.push(b.inlines);
+        break;
+      case 'list':
+        b.items.forEach((item, k) => {
+          const ps = noteParagraphs(item);
+          const label = text(b.ordered ? `${b.start + k}. ` : '• ');
+          if (ps[0]) ps[0] = [label, ...ps[0]];
+          out.push(...ps);
+        });
+        break;
+      case 'quote':
+      case 'closing':
+      case 'cta':
+        out.push(...noteParagraphs(b.blocks));
+        break;
+      case 'code':
+        for (const l of b.text.split('\n')) if (l.trim()) out.push([text(l, { code: true })]);
+        break;
+      case 'table':
+        for (const row of [b.header, ...b.rows]) out.push(row.flatMap((cell, c) => (c ? [text(' | '), ...cell] : cell)));
+        break;
+      case 'figure':
+        out.push(b.caption);
+        break;
+      case 'callout':
+        out.push([text(`${b.value} `), ...b.label]);
+        break;
+      case 'rule':
+        break;
+    }
+  }
+  return out;
 }
 
 export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNode, indent = 0): FlowItem[] {
@@ -157,9 +227,15 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
         out.push(...flowTable(ctx, b, parent, indent));
         space(t.paragraphSpace + 2);
         return;
-      case 'figure':
-        out.push(flowFigure(ctx, b, parent));
+      case 'figure': {
+        const box = flowFigure(ctx, b, parent);
+        // Notes cited in the caption go to the foot of the figure's page.
+        const cited = b.caption.flatMap((x) => (x.kind === 'noteRef' ? [x.number] : []));
+        for (const n of cited) layNote(ctx, n, parent);
+        box.notes = withNestedNotes(ctx, cited);
+        out.push(box);
         return;
+      }
       case 'closing':
       case 'cta':
         out.push(...flowBlocks(ctx, b.blocks, parent, indent));

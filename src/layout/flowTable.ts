@@ -3,7 +3,7 @@
 import { measureText } from '../fonts/fontRegistry.js';
 import type { RBlock, RInline } from '../resolve/resolvedTypes.js';
 import type { FlowContext } from './flowBlocks.js';
-import { styleOf } from './flowBlocks.js';
+import { layNote, styleOf, withNestedNotes } from './flowBlocks.js';
 import type { FlowBox, FlowItem } from './flowTypes.js';
 import { fontFor, inlineRuns } from './inlineRuns.js';
 import type { Line } from './lineTypes.js';
@@ -55,8 +55,11 @@ export function flowTable(ctx: FlowContext, b: Extract<RBlock, { kind: 'table' }
       return { lines, node, structs: node ? fragmentStructs(lines, node, ctx.sb) : new Map<Line, Map<number, number>>() };
     });
     const h = Math.max(1, ...laid.map((l) => l.lines.length)) * leading + 2 * PAD_Y;
+    // Notes cited in the row's cells: laid out after the table, placed on the row's page.
+    const cited = rowParent ? laid.flatMap((l) => l.lines.flatMap((line) => line.fragments.filter((f) => f.target?.noteId && !f.isHyphen).map((f) => Number(f.text)))) : [];
+    for (const n of cited) layNote(ctx, n, parent);
     return {
-      kind: 'box', height: h, float: false, keepWithNext: header, notes: [], what: header ? 'table header' : 'table row',
+      kind: 'box', height: h, float: false, keepWithNext: header, notes: withNestedNotes(ctx, cited), what: header ? 'table header' : 'table row',
       draw: (x, y) => {
         const items: PageItem[] = [];
         let cx = x + indent;

@@ -3,7 +3,7 @@ import type { Template } from '../load/templateTypes.js';
 import type { PlacedHeading } from './paginate.js';
 import type { PageBox } from './pageGeometry.js';
 import type { Page } from './pageTypes.js';
-import { textAt } from './setText.js';
+import { fitText, textAt } from './setText.js';
 
 export function addRunningHeads(pages: Page[], from: number, box: PageBox, t: Template, docTitle: string, headings: PlacedHeading[]): void {
   const run = t.type.running;
@@ -19,8 +19,11 @@ export function addRunningHeads(pages: Page[], from: number, box: PageBox, t: Te
     const c = box.content(n);
     const headY = c.y - 12;
     const odd = n % 2 === 1;
-    page.items.push(textAt(docTitle, style, odd ? c.x : c.x + c.width, headY, odd ? 'left' : 'right'));
-    if (current && current !== docTitle) page.items.push(textAt(current, { ...style, font: 'sans-semibold', color: t.colors.accent }, odd ? c.x + c.width : c.x, headY, odd ? 'right' : 'left'));
+    // Title and section share the line: each is cut with an ellipsis to half of it if longer.
+    const half = c.width / 2 - 6;
+    page.items.push(textAt(fitText(docTitle, style, half), style, odd ? c.x : c.x + c.width, headY, odd ? 'left' : 'right'));
+    const sectionStyle = { ...style, font: 'sans-semibold' as const, color: t.colors.accent };
+    if (current && current !== docTitle) page.items.push(textAt(fitText(current, sectionStyle, half), sectionStyle, odd ? c.x + c.width : c.x, headY, odd ? 'right' : 'left'));
     page.items.push({ kind: 'line', x1: c.x, y1: headY + 4, x2: c.x + c.width, y2: headY + 4, color: t.colors.rule, width: 0.5 });
     const footY = c.y + c.height + 22;
     page.items.push(textAt(page.label, { ...style, font: 'sans-semibold' }, odd ? c.x + c.width : c.x, footY, odd ? 'right' : 'left'));

@@ -13,6 +13,20 @@ export function textAt(text: string, style: TextStyle, x: number, y: number, ali
   return { kind: 'text', y, fragments: [frag], struct };
 }
 
+/** `text`, cut at a character boundary and ended with "…" if it is wider than `width`. */
+export function fitText(text: string, style: TextStyle, width: number): string {
+  if (measureText(style.font, text, style.size) <= width) return text;
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measureText(style.font, chars.slice(0, mid).join('').trimEnd() + '…', style.size) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return chars.slice(0, lo).join('').trimEnd() + '…';
+}
+
 /** A short block of wrapped text (ragged right); returns items and the height used. */
 export function textBlock(text: string, style: TextStyle, leading: number, x: number, top: number, width: number, struct?: number, align: 'left' | 'center' = 'left'): { items: PageItem[]; height: number } {
   const lines = breakRuns([{ text, style }], { measure: width, align, hyphenateLang: null });

@@ -47,6 +47,8 @@ class TreeBuilder {
   readonly notes = new Map<string, Note>();
   readonly warnings: InputError[] = [];
   private readonly usedIds = new Set<string>();
+  /** Names of the ::: blocks being built, outermost first. */
+  private readonly openContainers: string[] = [];
   constructor(private readonly src: MarkdownSource, private readonly tokens: Token[]) {}
 
   place(line0: number | undefined): SourcePlace {
@@ -141,8 +143,19 @@ class TreeBuilder {
   private container(t: Token, i: number, end: number, place: SourcePlace): Block {
     const name = t.info;
     const arg = String((t.meta as { arg: string }).arg ?? '');
-    const inner = this.blocks(i + 1, end);
+    this.openContainers.push(name);
+    let inner: Block[];
+    try {
+      inner = this.blocks(i + 1, end);
+    } finally {
+      this.openContainers.pop();
+    }
     if (!(t.meta as { closed: boolean }).closed) {
+      // Inside another block, the ::: meant to close this one closed the outer block instead.
+      const outer = this.openContainers[this.openContainers.length - 1];
+      if (outer !== undefined) {
+        throw new InputError(place, `"::: ${name}" cannot go inside "::: ${outer}": ::: blocks do not nest`, `close "::: ${outer}" with a line of ::: before this one`);
+      }
       throw new InputError(place, `"::: ${name}" is not closed`, 'add a line with only ::: after its content');
     }
     const inlinesOf = (): Inline[] => {
@@ -197,10 +210,17 @@ class TreeBuilder {
       if (t.type !== 'footnote_open') continue;
       const c = this.closeOf(j);
       const label = String((t.meta as { label?: string; id: number }).label ?? (t.meta as { id: number }).id);
-      const firstMap = this.tokens.slice(j, c).find((x) => x.map)?.map?.[0];
+      // An empty note has no token with a line; its definition is then found in the text.
+      const firstMap = this.tokens.slice(j, c).find((x) => x.map)?.map?.[0] ?? this.definitionLine(label);
       this.notes.set(label, { id: label, blocks: this.blocks(j + 1, c), place: this.place(firstMap) });
       j = c;
     }
+  }
+
+  /** 0-based line of the first `[^label]:` in the body, if any. */
+  private definitionLine(label: string): number | undefined {
+    const i = this.src.body.split('\n').findIndex((l) => l.includes(`[^${label}]:`));
+    return i < 0 ? undefined : i;
   }
 
   inlines(t: Token | undefined, line0: number | undefined): Inline[] {

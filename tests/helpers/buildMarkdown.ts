@@ -31,11 +31,15 @@ export function sampleStages(opts: { plain?: boolean } = {}): Stages {
 
 export const FRONT_MATTER: FrontMatter = { title: 'Test document', date: '2026-11-30', language: 'en-GB', template: 'brief' };
 
-/** A brief's MarkdownSource whose body is `body`, line i of it mapped to content/brief.md line i + 9 (after the front matter). */
+/**
+ * A brief's MarkdownSource whose body is `body`, line i of it mapped to content/brief.md line
+ * i + 9 (after the front matter). Line ends are taken as loadMarkdown takes them.
+ */
 export function markdownSource(body: string, title = FRONT_MATTER.title): MarkdownSource {
   const file = 'content/brief.md';
-  const lineMap = body.split('\n').map((_, i) => ({ file, line: i + 9 }));
-  return { name: 'brief', file, frontMatter: { ...FRONT_MATTER, title }, body, lineMap };
+  const lines = body.split(/\r\n?|\n/);
+  const lineMap = lines.map((_, i) => ({ file, line: i + 9 }));
+  return { name: 'brief', file, frontMatter: { ...FRONT_MATTER, title }, body: lines.join('\n'), lineMap };
 }
 
 export interface BuiltMarkdown {
