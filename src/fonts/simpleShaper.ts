@@ -15,7 +15,7 @@ export interface SimpleGlyph {
   codePoints: number[];
 }
 
-export const SIMPLE_TEXT = /^[\u0020-\u024F\u0370-\u04FF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
+export const SIMPLE_TEXT = /^[\u0020-\u024F\u0370-\u04FF\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
 
 interface FontCaches {
   ot: OpenTypeReader;
