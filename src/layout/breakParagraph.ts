@@ -9,6 +9,7 @@ import { hyphenate, looksLikeUrl } from './hyphenate.js';
 
 /** TeX's \hyphenpenalty and \exhyphenpenalty. */
 const HYPHEN_PENALTY = 50;
+const CAPITALISED_HYPHEN_PENALTY = 400;
 const EX_HYPHEN_PENALTY = 50;
 /** After a delimiter in a URL: a bit dearer than a hyphen; a slash is best. */
 const URL_SLASH_PENALTY = 100;
@@ -360,9 +361,12 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
     // digit), so they are masked with a character that is neither letter nor digit.
     let htext = '';
     for (const p of w.pieces) htext += p.noHyphenate ? '\u2063'.repeat(p.text.length) : p.text;
+    // Capitalised words are mostly names, which the patterns split badly ("Vi-etnamese",
+    // "Sihan-ouk"): they may still break, but only to save a clearly worse line.
+    const penalty = /^\p{Lu}/u.test(htext) ? CAPITALISED_HYPHEN_PENALTY : HYPHEN_PENALTY;
     for (const p of hyphenate(htext, lang)) {
       if (w.pieces[pieceIndexAt(w, p - 1)].noHyphenate || w.pieces[pieceIndexAt(w, p)].noHyphenate) continue;
-      opps.push({ pos: p, kind: 'hyph', penalty: HYPHEN_PENALTY });
+      opps.push({ pos: p, kind: 'hyph', penalty });
     }
   }
   // Only a long address is worth splitting (and setting its lines ragged); "node.js" is not.

@@ -73,9 +73,6 @@ function compute(word: string, lang: HyphenLang): readonly number[] {
     // Acronyms (NASA) and internal capitals (JavaScript, iPhone, McDonald) are names whose
     // syllables the patterns don't know.
     if (!LOWER.test(seg) || UPPER.test(seg.slice(chars[0].length))) continue;
-    // Capitalised words are mostly names, which the patterns split badly ("Vi-etnamese",
-    // "Sihan-ouk"); the cost, a sentence-initial word left whole, is small.
-    if (UPPER.test(chars[0])) continue;
     const marked = hyphenator(lang)(seg, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LENGTH, html: false });
     let offset = 0; // UTF-16 offset into seg
     let letters = 0; // letters before the current position
