@@ -76,15 +76,6 @@ describe('the generated validator', () => {
       expect(validateChartSpec(JSON.parse(text), text, f), f).toEqual([]);
     }
   });
-
-  it('validates a spec in well under a millisecond once warm', () => {
-    const text = fs.readFileSync(join(ROOT, 'content/charts/forced-labour.vl.json'), 'utf8');
-    const spec = JSON.parse(text);
-    for (let i = 0; i < 20; i++) validateChartSpec(spec, text, 'f');
-    const t0 = performance.now();
-    for (let i = 0; i < 200; i++) validateChartSpec(spec, text, 'f');
-    expect((performance.now() - t0) / 200).toBeLessThan(2);
-  });
 });
 
 describe('JsonLocator', () => {
