@@ -48,7 +48,9 @@ export function loadDataTables(root: string, dir = 'content/data'): { tables: Ma
       else throw e;
     }
   }
-  for (const f of figures.values()) {
+  // Derived figures are checked only when every row loaded: a bad input row would otherwise
+  // be reported a second time as an "unknown figure" in the formulas that use it.
+  for (const f of errors.length ? [] : figures.values()) {
     if (!f.derived) continue;
     const r = evaluateDerived(f.derived, figures);
     if (typeof r === 'string') errors.add(f.place, `derived figure ${f.key}: ${r}`);
