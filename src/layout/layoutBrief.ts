@@ -73,7 +73,7 @@ function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', 
     body.push({ kind: 'break' });
     const aside = ctx.sb.add(root, 'Sect');
     body.push({ kind: 'box', height: 0, float: false, keepWithNext: false, notes: [], draw: () => { closingStart = pages.length - 1; return []; } });
-    for (const cl of closing) body.push(...flowBlocks(ctx, cl.blocks, aside));
+    for (const cl of closing) body.push(...flowBlocks(ctx, asTopLevel(cl.blocks), aside));
     body.push({ kind: 'space', height: 14 });
     body.push(contactBlock(ctx, doc, aside, width));
   }
@@ -152,3 +152,13 @@ function appendix(ctx: ReturnType<typeof documentContext>, doc: ResolvedDocument
   return [{ kind: 'break' }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
 }
 export { flowParagraph };
+
+/**
+ * The closing page is a chapter of its own: its highest heading (authors write `##` inside the
+ * block) is set as a level-1 heading, the rest moved up with it.
+ */
+function asTopLevel(blocks: RBlock[]): RBlock[] {
+  const levels = blocks.filter((b): b is Extract<RBlock, { kind: 'heading' }> => b.kind === 'heading').map((b) => b.level);
+  const shift = levels.length ? Math.min(...levels) - 1 : 0;
+  return shift > 0 ? blocks.map((b) => (b.kind === 'heading' ? { ...b, level: b.level - shift } : b)) : blocks;
+}

@@ -121,7 +121,11 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
   if (ctaBox && !result.overflow) {
     const last = pages[pages.length - 1];
     const c = box.content(1);
-    last.items.push(...ctaBox.draw(c.x, c.y + c.height - ctaBox.height));
+    // Right under the balanced columns, so a short back page reads as finished rather than
+    // leaving a gap above a box pinned to the foot; never lower than the foot.
+    const textBottom = Math.max(c.y, ...last.items.filter((i) => i.kind === 'text' || i.kind === 'chart').map((i) => (i.kind === 'chart' ? i.y + i.chart.height : i.y + 4)));
+    const top = Math.min(c.y + c.height - ctaBox.height, textBottom + 22);
+    last.items.push(...ctaBox.draw(c.x, top));
   }
   pages.forEach((p, i) => {
     if (pages.length > 1) p.items.push(textAt(i === 0 ? 'Please turn over' : `${doc.meta.organisation ?? doc.config.organisation.name} · ${doc.meta.title}`, { ...styleOf(ctx, 'running').style, color: t.colors.muted }, box.content(1).x + box.content(1).width, box.height - 20, 'right'));
