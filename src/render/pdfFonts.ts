@@ -16,6 +16,7 @@ interface PdfkitRun {
 
 interface EmbeddedFontInternals {
   scale: number;
+  subset: { glyphs: number[]; encode(): Buffer };
   layoutCached(text: string): PdfkitRun;
   layoutRun(text: string, features?: unknown): PdfkitRun;
 }
@@ -26,6 +27,7 @@ interface PdfkitInternals {
 }
 
 const runCache = new Map<string, PdfkitRun>();
+const subsetCache = new Map<string, Buffer>();
 
 function sharedRun(key: FontKey, text: string, scale: number): PdfkitRun {
   const ck = key + '\u0000' + text;
@@ -64,6 +66,19 @@ export function ensureFont(doc: PDFDoc, key: FontKey): void {
     } catch {
       return run(text, { mark: false, mkmk: false });
     }
+  };
+  // The embedded subset depends only on the glyphs used: a watch rebuild after a small edit
+  // usually needs exactly the same one, so its encoding (~5 ms a build) is kept.
+  const encode = ef.subset.encode.bind(ef.subset);
+  ef.subset.encode = () => {
+    const k = key + ':' + ef.subset.glyphs.join(',');
+    let data = subsetCache.get(k);
+    if (!data) {
+      data = encode();
+      if (subsetCache.size > 64) subsetCache.clear();
+      subsetCache.set(k, data);
+    }
+    return data;
   };
   if (previous) d._font = previous;
 }
