@@ -3,6 +3,7 @@
 import type { Template, TypeRole } from '../load/templateTypes.js';
 import type { RBlock, RInline, RNote } from '../resolve/resolvedTypes.js';
 import { flowFigure } from './flowFigure.js';
+import { flowImage } from './flowImage.js';
 import { flowTable } from './flowTable.js';
 import type { FlowItem, FlowLine, FlowNote } from './flowTypes.js';
 import type { Marks } from '../parse/documentTypes.js';
@@ -236,6 +237,9 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
         out.push(box);
         return;
       }
+      case 'image':
+        out.push(flowImage(ctx, b, parent, indent));
+        return;
       case 'closing':
       case 'cta':
         out.push(...flowBlocks(ctx, b.blocks, parent, indent));

@@ -64,6 +64,15 @@ export interface ChartItem extends ItemBase {
   chart: ChartScene;
 }
 
+export interface ImageItem extends ItemBase {
+  kind: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  data: Buffer;
+}
+
 export interface QrItem extends ItemBase {
   kind: 'qr';
   x: number;
@@ -92,7 +101,7 @@ export interface DestItem {
   struct?: undefined;
 }
 
-export type PageItem = TextItem | RectItem | LineItem | ChartItem | QrItem | LinkItem | DestItem;
+export type PageItem = TextItem | RectItem | LineItem | ChartItem | ImageItem | QrItem | LinkItem | DestItem;
 
 export interface Page {
   width: number;

@@ -25,6 +25,8 @@ export type Block =
   | { kind: 'code'; text: string; lang: string; place: SourcePlace }
   | { kind: 'table'; align: Align[]; header: Inline[][]; rows: Inline[][][]; place: SourcePlace }
   | { kind: 'rule'; place: SourcePlace }
+  /** An image alone in its paragraph: `![description](images/photo.png)`. */
+  | { kind: 'image'; src: string; alt: string; place: SourcePlace }
   | { kind: 'figure'; chart: string; caption: Inline[]; place: SourcePlace }
   | { kind: 'callout'; key: string; label: Inline[]; place: SourcePlace }
   | { kind: 'closing'; blocks: Block[]; place: SourcePlace }

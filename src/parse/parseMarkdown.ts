@@ -94,9 +94,12 @@ class TreeBuilder {
           out.push({ kind: 'heading', level, inlines, id: this.uniqueId(plainText(inlines)), place });
           break;
         }
-        case 'paragraph_open':
-          out.push({ kind: 'paragraph', inlines: this.inlines(this.tokens[i + 1], t.map?.[0]), place });
+        case 'paragraph_open': {
+          const image = this.soleImage(this.tokens[i + 1]);
+          if (image) out.push({ kind: 'image', src: String(image.attrGet('src') ?? ''), alt: altText(image), place });
+          else out.push({ kind: 'paragraph', inlines: this.inlines(this.tokens[i + 1], t.map?.[0]), place });
           break;
+        }
         case 'bullet_list_open':
         case 'ordered_list_open': {
           const items: Block[][] = [];
@@ -274,8 +277,9 @@ class TreeBuilder {
           break;
         }
         case 'image':
-          // Images are not part of this product's content model; keep the alt text visible.
-          this.warnings.push(new InputError(this.place(base), `image "${c.attrGet('src')}" is not supported; its description is shown as text`, 'use a chart (::: figure) instead'));
+          // Only an image alone in its paragraph is placed (as a figure); inside text it would
+          // have to sit on a line, so its description is shown instead.
+          this.warnings.push(new InputError(this.place(base), `image "${c.attrGet('src')}" inside text is not placed; its description is shown`, 'put the image in a paragraph of its own'));
           // The description as plain text (markdown-it's `content` is the label's raw source,
           // with its emphasis markers and nested link syntax).
           out.push({ kind: 'text', text: altText(c), marks: { ...marks, em: true } });
@@ -288,6 +292,12 @@ class TreeBuilder {
       }
     }
     return out;
+  }
+
+  /** The image token of a paragraph that holds nothing else (whitespace aside). */
+  private soleImage(inline: Token | undefined): Token | undefined {
+    const kids = (inline?.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
+    return kids.length === 1 && kids[0].type === 'image' ? kids[0] : undefined;
   }
 
   private safeHref(href: string, line0: number | undefined): string | undefined {

@@ -203,6 +203,9 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
     case 'qr':
       drawQr(doc, it);
       return;
+    case 'image':
+      doc.image(it.data, it.x, it.y, { width: it.w, height: it.h });
+      return;
   }
 }
 

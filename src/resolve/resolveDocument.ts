@@ -1,6 +1,7 @@
 // The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts.
 // After this the document is complete and still knows nothing of pages.
-import { ErrorList, didYouMean, type SourcePlace } from '../errors.js';
+import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
+import { loadImage } from './loadImage.js';
 import type { Figure, Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
@@ -40,6 +41,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
   });
 
   const noteNumbers = new Map<string, number>();
+  const imageWarnings: ResolvedDocument['warnings'] = [];
   const figure = (key: string, place: SourcePlace): Figure | undefined => {
     const f = source.figures.get(key);
     const table = key.split('.')[0];
@@ -119,6 +121,19 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         case 'rule':
           out.push({ kind: 'rule' });
           break;
+        case 'image':
+          // A picture that cannot be placed degrades to its description, with a warning: pasted
+          // content often links images that are not in the project.
+          try {
+            const img = loadImage(source.root, b.src, b.place);
+            if (!b.alt.trim()) imageWarnings.push({ place: b.place, message: `image ${b.src} has no description; screen readers will only hear its file name — write one: ![what it shows](${b.src})` });
+            out.push({ kind: 'image', ...img, alt: b.alt.trim() || `Image ${b.src}`, src: b.src });
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+            imageWarnings.push({ place: e.place, message: `${e.problem}; its description is shown instead${e.hint ? ` — ${e.hint}` : ''}` });
+            if (b.alt.trim()) out.push({ kind: 'paragraph', inlines: [{ kind: 'text', text: b.alt, marks: { em: true } }] });
+          }
+          break;
         case 'table': {
           const header = b.header.map(inlines);
           const rows = b.rows.map((r) => r.map(inlines));
@@ -161,7 +176,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     const note = tree.notes.get(id);
     if (note) notes.push({ id, number: n, blocks: await blocks(note.blocks) });
   }
-  const warnings: ResolvedDocument['warnings'] = missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)]);
+  const warnings: ResolvedDocument['warnings'] = [...imageWarnings, ...missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)])];
   for (const [id, note] of tree.notes) {
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }

@@ -18,6 +18,7 @@ export type RBlock =
   | { kind: 'code'; text: string }
   | { kind: 'table'; align: Align[]; header: RInline[][]; rows: RInline[][][]; numeric: boolean[] }
   | { kind: 'rule' }
+  | { kind: 'image'; data: Buffer; width: number; height: number; alt: string; src: string }
   | { kind: 'figure'; number: number; id: string; chart: ChartScene; caption: RInline[]; source: string; alt: string; name: string; data: { label: string; value: string; year: string; source: string }[] }
   | { kind: 'callout'; value: string; label: RInline[]; source: string; key: string }
   | { kind: 'closing'; blocks: RBlock[] }
