@@ -1,24 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfOf } from '../helpers/pdfOf.js';
 import { compileChart, type ChartScene } from '../../src/charts/compileChart.js';
 import { defaultChartTheme } from '../../src/charts/chartTheme.js';
 import { drawChart } from '../../src/render/drawChart.js';
-import { PDFDocument, type PDFDoc } from '../../src/render/pdfkitModule.js';
+import type { PDFDoc } from '../../src/render/pdfkitModule.js';
 import { lineMetrics, measureText } from '../../src/fonts/fontRegistry.js';
 import { parseCssColor, parseCssFont, fontKeyForCss, PdfCanvasContext } from '../../src/render/chartCanvas.js';
 import { barSpec, datasets, donutSpec, lineSpec, timelineSpec, type SceneNodeLike } from './fixtures.js';
 
 const A4_HEIGHT = 841.89;
 
-async function pdfBuffer(draw: (doc: PDFDoc) => void, compress = true): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, compress });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((r) => doc.on('end', () => r()));
-  draw(doc);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
+const pdfBuffer = (draw: (doc: PDFDoc) => void, compress = true) => pdfOf(draw, compress);
 
 interface TextRun {
   str: string;

@@ -9,6 +9,7 @@
 //   stream matches `usermeta.pdfPatterns` (shadings for gradients, dash arrays, opacity, clips).
 // Set VL_CORPUS_PDF=/tmp/corpus.pdf to also write every chart, one per page, for a visual check.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pdfOf } from '../helpers/pdfOf.js';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -17,7 +18,7 @@ import * as vega from 'vega';
 import { compileChart, type ChartScene } from '../../src/charts/compileChart.js';
 import { defaultChartTheme } from '../../src/charts/chartTheme.js';
 import { drawChart } from '../../src/render/drawChart.js';
-import { PDFDocument, type PDFDoc } from '../../src/render/pdfkitModule.js';
+import type { PDFDoc } from '../../src/render/pdfkitModule.js';
 import { validateChartSpec } from '../../src/load/validateChartSpec.js';
 import { readPdfText } from '../helpers/readPdf.js';
 
@@ -127,16 +128,6 @@ const corpus: CorpusEntry[] = fs
     return { name: f.replace(/\.json$/, ''), file: `tests/conformance/vlSpecs/${f}`, spec, meta: spec.usermeta as Meta };
   });
 
-async function pdfOf(draw: (doc: PDFDoc) => void, compress = false): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, compress });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((r) => doc.on('end', () => r()));
-  draw(doc);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
 
 interface SceneNode {
   marktype?: string;
