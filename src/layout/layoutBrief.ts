@@ -13,6 +13,7 @@ import type { LaidOutDocument, Page } from './pageTypes.js';
 import { emptyStats, paginate, type Frame } from './paginate.js';
 import { textAt, textBlock } from './setText.js';
 import { contactBlock } from './contactBlock.js';
+import { sourcesSection } from './sourcesSection.js';
 import { contentsEntries, contentsPagesNeeded, fillContents } from './contentsPages.js';
 
 export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter'): LaidOutDocument {
@@ -65,7 +66,7 @@ function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', 
   const body: FlowItem[] = [];
   const main = doc.blocks.filter((b) => b.kind !== 'closing');
   body.push(...flowBlocks(ctx, main, root));
-  body.push(...sourcesSection(ctx, doc));
+  body.push(...sourcesSection(ctx, doc, { level: 1, intro: 'Every number in this brief comes from the project’s data files, each with its source and year. Estimates come from different years and use different definitions, so they are not a trend.' }));
   if (t.chartDataAppendix) body.push(...appendix(ctx, doc));
   const closing = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'closing' }> => b.kind === 'closing');
   let closingStart = -1;
@@ -123,16 +124,6 @@ export function formatDate(iso: string, lang: string): string {
 
 function text(s: string): RInline[] {
   return [{ kind: 'text', text: s, marks: {} }];
-}
-
-function sourcesSection(ctx: ReturnType<typeof documentContext>, doc: ResolvedDocument): FlowItem[] {
-  if (!doc.sources.length) return [];
-  const blocks: RBlock[] = [
-    { kind: 'heading', level: 1, inlines: text('Sources of figures'), id: 'sources', text: 'Sources of figures' },
-    { kind: 'paragraph', inlines: text('Every number in this brief comes from the project’s data files, each with its source and year. Estimates come from different years and use different definitions, so they are not a trend.') },
-    { kind: 'list', ordered: false, start: 1, tight: true, items: doc.sources.map((s) => [{ kind: 'paragraph', inlines: text(s) } as RBlock]) },
-  ];
-  return [{ kind: 'space', height: 12 }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
 }
 
 function appendix(ctx: ReturnType<typeof documentContext>, doc: ResolvedDocument): FlowItem[] {

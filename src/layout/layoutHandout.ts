@@ -9,6 +9,7 @@ import { documentContext } from './documentContext.js';
 import { flowBlocks, styleOf, type FlowContext } from './flowBlocks.js';
 import { flowCallouts } from './flowCallouts.js';
 import { flowCta } from './flowCta.js';
+import { sourcesSection } from './sourcesSection.js';
 import type { FlowBox, FlowItem } from './flowTypes.js';
 import { infoOf } from './layoutBrief.js';
 import { buildOutline } from './outline.js';
@@ -63,7 +64,10 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
     top += calloutBox.height + 12;
   }
   const bodyBlocks = doc.blocks.filter((b) => b.kind !== 'callout' && b.kind !== 'cta');
-  const items: FlowItem[] = flowBlocks(ctx, bodyBlocks, root);
+  const items: FlowItem[] = [
+    ...flowBlocks(ctx, bodyBlocks, root),
+    ...sourcesSection(ctx, doc, { level: 1, intro: 'Estimates come from different years, areas and definitions; they are not a trend.' }),
+  ];
   const cta = doc.blocks.find((b): b is Extract<RBlock, { kind: 'cta' }> => b.kind === 'cta');
   const ctaBox: FlowBox | null = cta ? flowCta(ctx, doc, cta, root, content.width) : null;
 
