@@ -2,6 +2,12 @@
 // The `report` executable (bundled to dist/report.mjs): runs the CLI and sets the exit code.
 import { main, reportError } from './main.js';
 
+// `report build | head` closes our stdout early: the build still finishes and writes its files;
+// only the progress lines go nowhere.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
