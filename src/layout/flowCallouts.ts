@@ -5,7 +5,7 @@ import type { FlowBox } from './flowTypes.js';
 import { inlineRuns } from './inlineRuns.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import { breakRuns, placeFragments } from './textLines.js';
-import { textAt, textBlock } from './setText.js';
+import { textAt } from './setText.js';
 
 export function flowCallouts(ctx: FlowContext, callouts: Extract<RBlock, { kind: 'callout' }>[], parent: StructNode, width: number): FlowBox {
   const t = ctx.template;
@@ -46,4 +46,3 @@ export function flowCallouts(ctx: FlowContext, callouts: Extract<RBlock, { kind:
     },
   };
 }
-export { textBlock };

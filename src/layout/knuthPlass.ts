@@ -139,7 +139,6 @@ interface Candidate {
   prev: BreakNode;
 }
 
-const AWFUL_BAD = Number.MAX_VALUE;
 const EPS = 1e-9;
 
 /**

@@ -1,10 +1,9 @@
 // The donor brief: cover, contents, body with footnotes and running heads, sources,
 // an optional appendix of chart data, and a closing page with the call to action.
-import { measureText } from '../fonts/fontRegistry.js';
 import type { Template } from '../load/templateTypes.js';
 import type { RBlock, RInline, ResolvedDocument } from '../resolve/resolvedTypes.js';
 import { documentContext } from './documentContext.js';
-import { flowBlocks, flowParagraph, styleOf } from './flowBlocks.js';
+import { flowBlocks, styleOf } from './flowBlocks.js';
 import type { FlowItem } from './flowTypes.js';
 import { buildOutline } from './outline.js';
 import { addRunningHeads } from './pageFurniture.js';
@@ -142,7 +141,6 @@ function appendix(ctx: ReturnType<typeof documentContext>, doc: ResolvedDocument
   }
   return [{ kind: 'break' }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
 }
-export { flowParagraph };
 
 /**
  * The closing page is a chapter of its own: its highest heading (authors write `##` inside the

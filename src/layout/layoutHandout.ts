@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { MM, type Template } from '../load/templateTypes.js';
 import type { RBlock, ResolvedDocument } from '../resolve/resolvedTypes.js';
 import { documentContext } from './documentContext.js';
-import { flowBlocks, styleOf, type FlowContext } from './flowBlocks.js';
+import { flowBlocks, styleOf } from './flowBlocks.js';
 import { flowCallouts } from './flowCallouts.js';
 import { flowCta } from './flowCta.js';
 import { sourcesSection } from './sourcesSection.js';
@@ -140,4 +140,3 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
   };
 }
 
-export type { FlowContext };

@@ -2,7 +2,6 @@
 // (for tagging) and the outline. Nothing here knows about pdfkit.
 import type { ChartScene } from '../charts/compileChart.js';
 import type { LineFragment } from './lineTypes.js';
-import type { TextStyle } from './textStyle.js';
 
 export type StructType =
   | 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
@@ -141,4 +140,3 @@ export interface LayoutStats {
   ratios: number[];
 }
 
-export type { LineFragment, TextStyle };

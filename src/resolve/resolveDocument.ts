@@ -5,7 +5,6 @@ import { loadImage } from './loadImage.js';
 import type { Figure, Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
-import { plainText } from '../parse/parseMarkdown.js';
 import { chartAltText } from './chartAltText.js';
 import { figuresInScene } from './chartFigures.js';
 import { formatFigure } from './formatFigure.js';
@@ -189,4 +188,3 @@ export function textOf(xs: RInline[]): string {
   return xs.map((x) => (x.kind === 'text' ? x.text : x.kind === 'lineBreak' ? ' ' : '')).join('');
 }
 
-export { plainText };

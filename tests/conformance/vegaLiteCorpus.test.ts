@@ -18,7 +18,6 @@ import * as vega from 'vega';
 import { compileChart, type ChartScene } from '../../src/charts/compileChart.js';
 import { defaultChartTheme } from '../../src/charts/chartTheme.js';
 import { drawChart } from '../../src/render/drawChart.js';
-import type { PDFDoc } from '../../src/render/pdfkitModule.js';
 import { validateChartSpec } from '../../src/load/validateChartSpec.js';
 import { readPdfText } from '../helpers/readPdf.js';
 
