@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist/report.mjs');
+const CLI = join(ROOT, 'bin/report.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const { syntheticMarkdown } = await import(join(ROOT, 'dist/synthetic.mjs'));
 

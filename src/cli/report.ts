@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `report` executable (bundled to dist/report.mjs): runs the CLI and sets the exit code.
+// The `report` executable (bundled to dist/report.cjs, run by bin/report.cjs): runs the CLI and
+// sets the exit code.
 import { main, reportError } from './main.js';
 
 // `report build | head` closes our stdout early: the build still finishes and writes its files;

@@ -1,0 +1,35 @@
+// bin/report.cjs, the installed command: runs the CommonJS bundle through V8's code cache.
+// The second run uses the cache the first one saved, and both write the same bytes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/project.js';
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT });
+}, 120_000);
+
+describe('bin/report.cjs', () => {
+  it('saves a code cache on the first run, uses it on the next, and the PDFs are the same', () => {
+    const cache = () => readdirSync(join(ROOT, 'dist')).filter((f) => f.startsWith('report.cjs.') && f.endsWith('.v8cache'));
+    expect(cache()).toEqual([]); // the bundle step clears stale caches
+    const outs = [1, 2].map(() => {
+      const out = mkdtempSync(join(tmpdir(), 'launcher-'));
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/report.cjs'), 'build', '--root', ROOT, '--out', out], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^layout\s+\d+ ms$/m);
+      return out;
+    });
+    expect(cache()).toEqual([`report.cjs.${process.version}.v8cache`]);
+    for (const f of ['brief.pdf', 'handout.pdf']) expect(readFileSync(join(outs[1], f)).equals(readFileSync(join(outs[0], f)))).toBe(true);
+  }, 120_000);
+
+  it('keeps the CLI exit codes', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/report.cjs'), 'biuld'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('did you mean "build"');
+    expect(existsSync(join(ROOT, 'bin/report.cjs'))).toBe(true);
+  });
+});
