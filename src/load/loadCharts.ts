@@ -35,7 +35,7 @@ export function loadCharts(root: string, tables: Map<string, DataTable>, dir = '
       const loc = new JsonLocator(text);
       const dataNames = new Set<string>();
       checkSandbox(spec, [], { file, loc, tables, names: dataNames, errors });
-      for (const p of validateChartSpec(spec, text, file)) errors.add(p.place, p.problem, p.hint);
+      for (const p of validated(spec, text, file)) errors.add(p.place, p.problem, p.hint);
       if (errors.length === before) {
         charts.set(n.replace(/\.vl\.json$/, ''), { name: n.replace(/\.vl\.json$/, ''), file, spec: spec as Record<string, unknown>, dataNames: [...dataNames] });
       }
@@ -46,6 +46,19 @@ export function loadCharts(root: string, tables: Map<string, DataTable>, dir = '
   }
   errors.throwIfAny();
   return charts;
+}
+
+// Schema checks depend only on the spec's text: watch rebuilds reuse them for unchanged specs.
+const validations = new Map<string, ReturnType<typeof validateChartSpec>>();
+function validated(spec: unknown, text: string, file: string): ReturnType<typeof validateChartSpec> {
+  const key = file + '\u0000' + text;
+  let v = validations.get(key);
+  if (!v) {
+    v = validateChartSpec(spec, text, file);
+    if (validations.size > 256) validations.clear();
+    validations.set(key, v);
+  }
+  return v;
 }
 
 interface SandboxContext {
