@@ -18,6 +18,7 @@ interface EmbeddedFontInternals {
   scale: number;
   subset: { glyphs: number[]; encode(): Buffer };
   layoutCached(text: string): PdfkitRun;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): PdfkitRun;
   layoutRun(text: string, features?: unknown): PdfkitRun;
 }
 
@@ -58,6 +59,10 @@ export function ensureFont(doc: PDFDoc, key: FontKey): void {
   const ef = d._font;
   if (!ef || typeof ef.layoutCached !== 'function') return; // not pdfkit's EmbeddedFont (a test double)
   ef.layoutCached = (text: string) => sharedRun(key, text, ef.scale);
+  // pdfkit's layout() splits text into words and concatenates their runs; a whole fragment is
+  // one cached run here. With features (the Khmer fallback) pdfkit's own path is kept.
+  const layout = ef.layout.bind(ef);
+  ef.layout = (text: string, features?: unknown, onlyWidth?: boolean) => (features ? layout(text, features, onlyWidth) : sharedRun(key, text, ef.scale));
   const run = ef.layoutRun.bind(ef);
   // Called when features are given; only the Khmer fallback matters there.
   ef.layoutRun = (text: string, features?: unknown) => {

@@ -24,6 +24,8 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
+    // No default font: pdfkit would otherwise parse Helvetica's metrics for every document.
+    font: null,
     tagged: true,
     lang: info.lang,
     displayTitle: true,

@@ -6,14 +6,22 @@ const SCALES: [number, string][] = [
   [1e6, 'million'],
 ];
 
+// Number formats are costly to make (ICU data); one per locale is kept.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string): Intl.NumberFormat {
+  let f = formats.get(locale);
+  if (!f) formats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  return f;
+}
+
 function compact(v: number, locale: string): string {
   for (const [n, word] of SCALES) {
     if (Math.abs(v) >= n) {
       const x = v / n;
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(x)} ${word}`;
+      return `${numberFormat(locale).format(x)} ${word}`;
     }
   }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
+  return numberFormat(locale).format(v);
 }
 
 export function formatFigure(f: Figure, locale: string): string {
@@ -26,12 +34,12 @@ export function formatFigure(f: Figure, locale: string): string {
     case 'USD':
       return '$' + compact(v, locale);
     case 'percent':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v) + '%';
+      return numberFormat(locale).format(v) + '%';
     case 'year':
       return String(v);
     case 'multiple':
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v)} times`;
+      return `${numberFormat(locale).format(v)} times`;
     default:
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
+      return numberFormat(locale).format(v);
   }
 }
