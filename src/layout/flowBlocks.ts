@@ -199,7 +199,7 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
         if (!first) space(t.paragraphSpace);
         const q = ctx.sb.add(parent, 'BlockQuote');
         const base = nestedIndent(ctx, indent);
-        const inner = withWidth(ctx, ctx.width, () => flowBlocks(ctx, b.blocks, q, base + 14));
+        const inner = flowBlocks(ctx, b.blocks, q, base + 14);
         for (const it of inner) {
           if (it.kind !== 'line') continue;
           const prev = it.extra;
@@ -261,16 +261,6 @@ const INDENT_LEVELS = 8;
  */
 function nestedIndent(ctx: FlowContext, indent: number): number {
   return Math.min(indent, INDENT_LEVELS * 14 * ctx.scale, ctx.width / 3);
-}
-
-function withWidth<T>(ctx: FlowContext, w: number, f: () => T): T {
-  const saved = ctx.width;
-  ctx.width = w;
-  try {
-    return f();
-  } finally {
-    ctx.width = saved;
-  }
 }
 
 function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent: StructNode, parentIndent: number): FlowItem[] {

@@ -38,9 +38,6 @@ export interface PaginateResult {
   /** Height of material that did not fit when the frame source ran out, and what it was. */
   overflow: { height: number; what: string } | null;
   headings: PlacedHeading[];
-  lastFrame: Frame | null;
-  /** Height used in the last frame. */
-  lastUsed: number;
   stats: LayoutStats;
 }
 
@@ -225,8 +222,6 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
     overflow ??= { height: 0, what: describe(c) };
     overflow.height += c.height;
   }
-  const lastFrame = frame;
-  const lastUsed = used;
   if (frame) {
     // The last heading of the document is not stranded if nothing follows it.
     lastContentIsHeading = false;
@@ -241,7 +236,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       if (last === 1) stats.widows++;
     }
   }
-  return { overflow, headings, lastFrame, lastUsed, stats };
+  return { overflow, headings, stats };
 }
 
 function recordLine(l: FlowLine, frameIndex: number, paraFrames: Map<number, number[]>, stats: LayoutStats, run: { hyphens: number }): void {

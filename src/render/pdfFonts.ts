@@ -87,21 +87,3 @@ export function ensureFont(doc: PDFDoc, key: FontKey): void {
   };
   if (previous) d._font = previous;
 }
-
-/** Avoids re-emitting font selection for every fragment of the same style. */
-export class FontSelector {
-  private current: string | undefined;
-  constructor(private readonly doc: PDFDoc) {}
-  use(key: FontKey, size: number): void {
-    const id = key + '@' + size;
-    if (this.current !== id) {
-      ensureFont(this.doc, key);
-      this.doc.font(key).fontSize(size);
-      this.current = id;
-    }
-  }
-  /** Call after anything else (a chart) changed the font behind our back. */
-  reset(): void {
-    this.current = undefined;
-  }
-}

@@ -3,7 +3,6 @@
 // an artifact (running heads, page numbers, decoration).
 import type { LaidOutDocument, OutlineEntry, Page, PageItem, StructNode } from '../layout/pageTypes.js';
 import { drawChart } from './drawChart.js';
-import { FontSelector } from './pdfFonts.js';
 import { PDFDocument, type PDFDoc } from './pdfkitModule.js';
 import { drawQr } from './drawQr.js';
 import { drawTextItem } from './drawTextItem.js';
@@ -51,7 +50,6 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
     doc.on('error', reject);
   });
 
-  const fonts = new FontSelector(doc);
   const elems = new Map<number, StructElem>();
   const attached = new Set<number>();
   const parents = new Map<number, StructNode>();
@@ -94,8 +92,7 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
 
   for (const page of laid.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    fonts.reset();
-    drawPage(doc, page, fonts, byId, attach, (name) => {
+    drawPage(doc, page, byId, attach, (name) => {
       const o = outlineByDest.get(name);
       if (!o) return;
       const parentItem = o.parent ? outlineItems.get(o.parent) : undefined;
@@ -150,7 +147,7 @@ function pinObjrPages(e: StructElem): void {
   };
 }
 
-function drawPage(doc: PDFDoc, page: Page, fonts: FontSelector, byId: Map<number, StructNode>, attach: (id: number) => StructElem, onDest: (name: string) => void): void {
+function drawPage(doc: PDFDoc, page: Page, byId: Map<number, StructNode>, attach: (id: number) => StructElem, onDest: (name: string) => void): void {
   for (const it of page.items) {
     if (it.kind === 'dest') {
       doc.addNamedDestination(it.name, 'XYZ', 0, it.y, null);
@@ -174,12 +171,12 @@ function drawPage(doc: PDFDoc, page: Page, fonts: FontSelector, byId: Map<number
     } else {
       doc.markContent('Artifact', { type: it.kind === 'text' ? 'Pagination' : 'Layout' } as object);
     }
-    drawItem(doc, it, fonts);
+    drawItem(doc, it);
     doc.endMarkedContent();
   }
 }
 
-function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 'link' }>, fonts: FontSelector): void {
+function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 'link' }>): void {
   switch (it.kind) {
     case 'text':
       drawTextItem(doc, it);
@@ -200,8 +197,7 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
       doc.save();
       drawChart(doc, it.chart, it.x, it.y);
       doc.restore();
-      fonts.reset();
-      return;
+        return;
     case 'qr':
       drawQr(doc, it);
       return;
