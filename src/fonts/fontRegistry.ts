@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type * as FontkitTypes from 'fontkit';
-import { safeLayout, shapeSimple, SIMPLE_TEXT } from './simpleShaper.js';
+import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT } from './simpleShaper.js';
 
 // Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its
 // own; the startup-snapshot builder's require cannot resolve, so node_modules is searched.
@@ -144,7 +144,7 @@ function shapedWidth(key: FontKey, text: string): number {
 
 function simpleWidth(key: FontKey, text: string): number {
   const f = getFont(key);
-  return shapeSimple(f.font, text).advance / f.unitsPerEm;
+  return simpleAdvance(f.font, text) / f.unitsPerEm;
 }
 
 /** Characters of `text` the font has no glyph for (used to warn instead of drawing boxes). */
@@ -154,7 +154,7 @@ export function missingGlyphs(key: FontKey, text: string): string[] {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x20 || ch === '\u00ad' || /\s/.test(ch)) continue;
-    if (!f.hasGlyphForCodePoint(cp)) missing.add(ch);
+    if (glyphIdFor(f, cp) === 0) missing.add(ch);
   }
   return [...missing];
 }

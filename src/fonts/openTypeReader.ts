@@ -13,6 +13,8 @@ export interface OpenTypeReader {
   kern(left: number, right: number): number;
   /** The ligature glyph for a sequence of glyphs, or null. */
   ligature(glyphs: number[]): number | null;
+  /** Whether any standard ligature begins with this glyph (most glyphs begin none). */
+  startsLigature(glyph: number): boolean;
 }
 
 export function readOpenType(buf: Uint8Array): OpenTypeReader {
@@ -154,6 +156,10 @@ export function readOpenType(buf: Uint8Array): OpenTypeReader {
       let total = 0;
       for (const subs of kernLookups) total += pairAdjustment(subs, left, right);
       return total;
+    },
+    startsLigature(glyph) {
+      for (const st of ligaSubtables) if (coverageIndex(st + u16(st + 2), glyph) >= 0) return true;
+      return false;
     },
     ligature(glyphs) {
       for (const st of ligaSubtables) {

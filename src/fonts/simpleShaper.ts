@@ -19,7 +19,10 @@ export const SIMPLE_TEXT = /^[\u0020-\u024F\u0370-\u04FF\u1E00-\u1EFF\u2000-\u20
 
 interface FontCaches {
   ot: OpenTypeReader;
-  glyph: Map<number, SimpleGlyph>;
+  /** Glyph of each BMP code point, filled on first use (SIMPLE_TEXT is all BMP). */
+  glyph: (SimpleGlyph | undefined)[];
+  /** Per BMP code point: 0 not looked up, 1 begins no ligature, 2 may begin one. */
+  ligStart: Uint8Array;
   kern: Map<number, number>;
   /** Ligature glyph for a string of 2–3 characters, or null when the font has none. */
   liga: Map<string, SimpleGlyph | null>;
@@ -31,25 +34,37 @@ function cachesOf(font: Font): FontCaches {
   let c = caches.get(font);
   if (!c) {
     const bytes = (font as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
-    caches.set(font, (c = { ot: readOpenType(bytes), glyph: new Map(), kern: new Map(), liga: new Map() }));
+    c = { ot: readOpenType(bytes), glyph: new Array(0x10000), ligStart: new Uint8Array(0x10000), kern: new Map(), liga: new Map() };
+    caches.set(font, c);
   }
   return c;
 }
 
+/** The font's glyph for a code point (0: none), from its cmap bytes; fontkit's own cmap decode costs ~12 ms a font. */
+export function glyphIdFor(font: Font, codePoint: number): number {
+  return cachesOf(font).ot.glyphId(codePoint);
+}
+
 function glyphOf(c: FontCaches, cp: number): SimpleGlyph {
-  let g = c.glyph.get(cp);
+  let g = c.glyph[cp];
   if (!g) {
     const id = c.ot.glyphId(cp);
     g = { id, advanceWidth: c.ot.advance(id), codePoints: [cp] };
-    c.glyph.set(cp, g);
+    c.glyph[cp] = g;
   }
   return g;
 }
 
-function ligatureOf(c: FontCaches, cps: number[]): SimpleGlyph | null {
-  const key = String.fromCodePoint(...cps);
+function mayStartLigature(c: FontCaches, cp: number): boolean {
+  let s = c.ligStart[cp];
+  if (s === 0) c.ligStart[cp] = s = c.ot.startsLigature(glyphOf(c, cp).id) ? 2 : 1;
+  return s === 2;
+}
+
+function ligatureOf(c: FontCaches, key: string): SimpleGlyph | null {
   let l = c.liga.get(key);
   if (l === undefined) {
+    const cps = Array.from(key, (ch) => ch.charCodeAt(0));
     const id = c.ot.ligature(cps.map((cp) => glyphOf(c, cp).id));
     l = id === null ? null : { id, advanceWidth: c.ot.advance(id), codePoints: cps };
     c.liga.set(key, l);
@@ -75,32 +90,40 @@ export interface SimpleRun {
   advance: number;
 }
 
-/** Glyphs and advances of simple-script text (callers check SIMPLE_TEXT first). */
-export function shapeSimple(font: Font, text: string): SimpleRun {
-  const c = cachesOf(font);
-  const cps = Array.from(text, (ch) => ch.codePointAt(0)!);
+/** Glyphs of simple-script text: cmap, then standard ligatures between letters. */
+function glyphsOf(c: FontCaches, text: string): SimpleGlyph[] {
   const glyphs: SimpleGlyph[] = [];
-  for (let i = 0; i < cps.length; ) {
-    // Ligatures are only tried between letters (never across spaces, digits or punctuation).
-    if (i + 1 < cps.length && isLetter(cps[i]) && isLetter(cps[i + 1])) {
-      if (i + 2 < cps.length && isLetter(cps[i + 2])) {
-        const lig3 = ligatureOf(c, [cps[i], cps[i + 1], cps[i + 2]]);
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const cp = text.charCodeAt(i);
+    // Ligatures are only tried between letters (never across spaces, digits or punctuation),
+    // and only from a glyph that begins one.
+    if (i + 1 < n && isLetter(cp) && isLetter(text.charCodeAt(i + 1)) && mayStartLigature(c, cp)) {
+      if (i + 2 < n && isLetter(text.charCodeAt(i + 2))) {
+        const lig3 = ligatureOf(c, text.slice(i, i + 3));
         if (lig3) {
           glyphs.push(lig3);
           i += 3;
           continue;
         }
       }
-      const lig2 = ligatureOf(c, [cps[i], cps[i + 1]]);
+      const lig2 = ligatureOf(c, text.slice(i, i + 2));
       if (lig2) {
         glyphs.push(lig2);
         i += 2;
         continue;
       }
     }
-    glyphs.push(glyphOf(c, cps[i]));
+    glyphs.push(glyphOf(c, cp));
     i++;
   }
+  return glyphs;
+}
+
+/** Glyphs and advances of simple-script text (callers check SIMPLE_TEXT first). */
+export function shapeSimple(font: Font, text: string): SimpleRun {
+  const c = cachesOf(font);
+  const glyphs = glyphsOf(c, text);
   const advances = new Array<number>(glyphs.length);
   let advance = 0;
   for (let i = 0; i < glyphs.length; i++) {
@@ -110,6 +133,18 @@ export function shapeSimple(font: Font, text: string): SimpleRun {
     advance += a;
   }
   return { glyphs, advances, advance };
+}
+
+/** Total advance, in font units, of what shapeSimple would set (no per-glyph arrays kept). */
+export function simpleAdvance(font: Font, text: string): number {
+  const c = cachesOf(font);
+  const glyphs = glyphsOf(c, text);
+  let advance = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    advance += glyphs[i].advanceWidth;
+    if (i + 1 < glyphs.length) advance += kernOf(c, glyphs[i], glyphs[i + 1]);
+  }
+  return advance;
 }
 
 function isLetter(cp: number): boolean {

@@ -104,6 +104,13 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
     if (w > maxMeasure) maxMeasure = w;
   }
 
+  // A paragraph that fits its first line whole is set as one line whatever its break
+  // opportunities (any break would add a line's demerits to a line of badness 0), so table
+  // cells, captions, headings and short items skip hyphenation and forced-break analysis.
+  let oneLine = natural;
+  for (const sep of ss) if (sep.kind !== 'zw') oneLine += measureText(sep.style.font, ' ', sep.style.size);
+  const fitsOneLine = oneLine <= first - FIT_EPS;
+
   const items: Item[] = [];
   const meta: Meta[] = [];
   const push = (it: Item, m: Meta) => { items.push(it); meta.push(m); };
@@ -115,8 +122,8 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   for (let wi = 0; wi < ws.length; wi++) {
     const word = ws[wi];
     const isLast = wi === ws.length - 1;
-    const opps = wordOpportunities(word, opts.hyphenateLang, isLast && protectLast, minMeasure);
-    addForcedOpportunities(word, opps, minMeasure);
+    const opps = fitsOneLine ? [] : wordOpportunities(word, opts.hyphenateLang, isLast && protectLast, minMeasure);
+    if (!fitsOneLine) addForcedOpportunities(word, opps, minMeasure);
     emitWord(word, opps, push, forcedStretch);
     if (wi < ss.length) {
       const sep = ss[wi];

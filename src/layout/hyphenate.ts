@@ -1,11 +1,10 @@
-// Where a word may take a hyphen: Liang's patterns (the TeX ones, via the `hyphen` package)
-// plus the conventions TeX and good house styles add on top.
-// `hyphen/en-us` is a CommonJS directory module: imported by its file, which Node's ESM loader
-// and the bundler both accept. Statically, so the bundle (and its startup snapshot) holds it.
-import enGb from 'hyphen/en-gb/index.js';
-import enUs from 'hyphen/en-us/index.js';
-
-type HyphenateSync = typeof enUs.hyphenateSync;
+// Where a word may take a hyphen: Liang's patterns (the TeX ones, from the `hyphen` package)
+// plus the conventions TeX and good house styles add on top. The package's pattern data is
+// used directly, through liang.ts: its own driver reads text character by character through
+// closures and a Date per call, which cost ~30 ms of a cold build for a few hundred words.
+import enGb from 'hyphen/patterns/en-gb.js';
+import enUs from 'hyphen/patterns/en-us.js';
+import { liangMarkers, type LiangPatterns } from './liang.js';
 
 export type HyphenLang = 'en-us' | 'en-gb';
 
@@ -24,8 +23,8 @@ export function hyphenationLanguage(lang: string | null | undefined): HyphenLang
   return /^en-(gb|uk|au|nz|ie|za|in)\b/.test(l) ? 'en-gb' : 'en-us';
 }
 
-function hyphenator(lang: HyphenLang): HyphenateSync {
-  return lang === 'en-gb' ? enGb.hyphenateSync : enUs.hyphenateSync;
+function patterns(lang: HyphenLang): LiangPatterns {
+  return lang === 'en-gb' ? enGb : enUs;
 }
 
 const SOFT_HYPHEN = '\u00ad';
@@ -73,16 +72,10 @@ function compute(word: string, lang: HyphenLang): readonly number[] {
     // Acronyms (NASA) and internal capitals (JavaScript, iPhone, McDonald) are names whose
     // syllables the patterns don't know.
     if (!LOWER.test(seg) || UPPER.test(seg.slice(chars[0].length))) continue;
-    const marked = hyphenator(lang)(seg, { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LENGTH, html: false });
-    let offset = 0; // UTF-16 offset into seg
-    let letters = 0; // letters before the current position
-    for (const ch of marked) {
-      if (ch === SOFT_HYPHEN) {
-        if (letters >= LEFT_HYPHEN_MIN && chars.length - letters >= RIGHT_HYPHEN_MIN) out.push(base + offset);
-        continue;
-      }
-      offset += ch.length;
-      letters++;
+    // Markers are UTF-16 offsets into seg; the minima count letters (code points).
+    for (const at of liangMarkers(seg, patterns(lang))) {
+      const letters = Array.from(seg.slice(0, at)).length;
+      if (letters >= LEFT_HYPHEN_MIN && chars.length - letters >= RIGHT_HYPHEN_MIN) out.push(base + at);
     }
   }
   return out.length ? Object.freeze(out) : NONE;
