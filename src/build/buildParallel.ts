@@ -31,7 +31,7 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
   const queue = [...docs];
   await Promise.all(Array.from({ length: jobs }, async () => {
     for (let name = queue.shift(); name; name = queue.shift()) {
-      replies.set(name, await runWorker(opts.workerUrl, { root: opts.root, only: [name], paper: opts.paper }));
+      replies.set(name, await runWorker(opts.workerUrl, { root: opts.root, only: [name], paper: opts.paper, cache: opts.cache }));
     }
   }));
   const errors: InputError[] = [];
@@ -59,7 +59,7 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
   return { documents, warnings, stages };
 }
 
-function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter' }): Promise<WorkerReply> {
+function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter'; cache?: { dir: string; version: string } }): Promise<WorkerReply> {
   return new Promise((resolve) => {
     const w = new Worker(url, { workerData: data });
     w.once('message', (m: WorkerReply) => resolve(m));

@@ -15,6 +15,9 @@ import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { renderPdf } from '../render/renderPdf.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
 import { compileCached } from './chartCache.js';
+import { DiskCache } from './diskCache.js';
+import { loadLines, saveLines } from './lineStore.js';
+import { primeLines, takeTrackedLines, trackLines } from '../layout/textLines.js';
 import { writeAllAtomic } from './writeAtomic.js';
 import { reproducibleDate } from './reproducibleDate.js';
 
@@ -27,6 +30,8 @@ export interface BuildOptions {
   onStage?: (stage: string, ms: number) => void;
   /** Lay out and render but do not write files (tests, the quality report). */
   dryRun?: boolean;
+  /** Keep compiled charts on disk between builds (see diskCache.ts); off when absent. */
+  cache?: { dir: string; version: string };
 }
 
 export interface BuiltDocument {
@@ -59,6 +64,7 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     t0 = t;
   };
   const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
+  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version) : undefined;
   const source = loadProject(opts.root, only);
   const templates = new Map<DocumentName, Template>();
   for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.name));
@@ -76,7 +82,7 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     const t = templates.get(tree.name)!;
     const paper = opts.paper ?? tree.meta.paper ?? t.paper;
     const width = (pageBox(t, paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
-    return resolveDocument(tree, source, t, width, (name, w, h) => compileCached(source, t, name, w, h));
+    return resolveDocument(tree, source, t, width, (name, w, h) => compileCached(source, t, name, w, h, disk));
   }));
   for (const r of resolved) warnings.push(...r.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`));
   lap('charts');
@@ -84,12 +90,20 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
   const laid = resolved.map((doc) => {
     const t = templates.get(doc.name)!;
     const paper = opts.paper ?? doc.meta.paper ?? t.paper;
-    if (doc.name === 'handout') {
-      const h = layoutHandout(doc, t, paper);
-      if (h.scale < 1) warnings.push(`${doc.file}: copy-fitted to ${Math.round(h.scale * 100)}% type size to fit one sheet`);
-      return { laid: h.doc, scale: h.scale };
+    const stored = disk ? loadLines(disk, doc.name) : [];
+    primeLines(stored);
+    trackLines();
+    try {
+      if (doc.name === 'handout') {
+        const h = layoutHandout(doc, t, paper);
+        if (h.scale < 1) warnings.push(`${doc.file}: copy-fitted to ${Math.round(h.scale * 100)}% type size to fit one sheet`);
+        return { laid: h.doc, scale: h.scale };
+      }
+      return { laid: layoutBrief(doc, t, paper), scale: 1 };
+    } finally {
+      const used = takeTrackedLines();
+      if (disk) saveLines(disk, doc.name, used, stored);
     }
-    return { laid: layoutBrief(doc, t, paper), scale: 1 };
   });
   lap('layout');
 

@@ -1,11 +1,13 @@
-// One compiled chart per (chart, width, height, theme) per process: both documents and every
-// watch rebuild share it, so an unchanged chart is never compiled twice.
-import { compileChart, type ChartScene } from '../charts/compileChart.js';
+// One compiled chart per (chart, width, height, theme): in memory for the process (both
+// documents, every watch rebuild), and on disk between builds when a DiskCache is given. vega
+// and vega-lite are loaded only when a chart actually has to be compiled.
+import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { defaultChartTheme, type ChartTheme } from '../charts/chartTheme.js';
 import type { Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
+import type { DiskCache } from './diskCache.js';
 
-const cache = new Map<string, Promise<ChartScene>>();
+const memory = new Map<string, Promise<ChartDrawing>>();
 
 export function chartThemeFor(t: Template): ChartTheme {
   return {
@@ -17,17 +19,34 @@ export function chartThemeFor(t: Template): ChartTheme {
   };
 }
 
-export function compileCached(source: Source, t: Template, name: string, width: number, height: number): Promise<ChartScene> {
+export function compileCached(source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache): Promise<ChartDrawing> {
   const spec = source.charts.get(name)!;
   const datasets: Record<string, Record<string, unknown>[]> = {};
   for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.figures.map((f) => ({ ...f.row }));
   const theme = chartThemeFor(t);
-  const key = JSON.stringify([spec.spec, datasets, theme, width, height]);
-  let hit = cache.get(key);
+  // The spec file is part of the key: warnings name it.
+  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height]);
+  let hit = memory.get(key);
   if (!hit) {
-    hit = compileChart({ spec: spec.spec, datasets, theme, width, height, specFile: spec.file });
-    hit.catch(() => cache.delete(key));
-    cache.set(key, hit);
+    const stored = disk?.get<ChartDrawing>('chart', key);
+    hit = stored ? Promise.resolve(stored) : compile(spec.spec, datasets, theme, width, height, spec.file, key, disk);
+    hit.catch(() => memory.delete(key));
+    memory.set(key, hit);
   }
   return hit;
+}
+
+async function compile(
+  spec: object, datasets: Record<string, Record<string, unknown>[]>, theme: ChartTheme,
+  width: number, height: number, specFile: string, key: string, disk?: DiskCache,
+): Promise<ChartDrawing> {
+  const { compileChart } = await import('../charts/compileChart.js');
+  const { scene: _scene, ...drawing } = await compileChart({ spec, datasets, theme, width, height, specFile });
+  disk?.put('chart', key, drawing);
+  return drawing;
+}
+
+/** Forgets the in-memory charts (tests of the disk cache). */
+export function clearChartMemory(): void {
+  memory.clear();
 }

@@ -21,6 +21,8 @@ export interface WatchOptions {
   paper?: 'a4' | 'letter';
   only?: readonly DocumentName[];
   debounceMs?: number;
+  /** Also keep compiled charts on disk, for the next build (see diskCache.ts). */
+  cache?: { dir: string; version: string };
   onBuild: (e: WatchEvent) => void;
 }
 
@@ -49,7 +51,7 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
       const t0 = performance.now();
       const documents = DOCUMENT_NAMES.filter((d) => docs.has(d));
       try {
-        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents });
+        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, cache: opts.cache });
         opts.onBuild({ changed, documents, ms: performance.now() - t0, result });
       } catch (error) {
         opts.onBuild({ changed, documents, ms: performance.now() - t0, error });

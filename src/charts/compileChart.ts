@@ -13,21 +13,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import { toVegaLiteConfig, type ChartTheme } from './chartTheme.js';
 import { chartTextValue, installChartTextMetrics, type TextItemLike } from '../render/chartCanvas.js';
+import type { ChartDrawing } from './chartDrawing.js';
+import { recordChart } from './recordChart.js';
 
-export interface ChartScene {
-  /** Size of the chart box in points (1 vega px = 1 pt). */
-  width: number;
-  height: number;
-  /** The vega scenegraph root (a 'group' mark), drawn by drawChart. */
+/** A compiled chart: its recorded drawing, and vega's scenegraph for in-process inspection. */
+export interface ChartScene extends ChartDrawing {
+  /** The vega scenegraph root (a 'group' mark), from which `ops` were recorded. */
   scene: unknown;
-  /** Every string the chart draws, in scenegraph order (for tests and alt text). */
-  texts: string[];
-  /** Where the scenegraph's (0,0) lies inside the chart box, in points. */
-  origin: [number, number];
-  /** Background colour to paint behind the chart ('transparent' paints nothing). */
-  background: string;
-  /** Vega-Lite / Vega warnings raised while compiling and laying out. */
-  warnings: string[];
 }
 
 export interface CompileChartInput {
@@ -213,6 +205,19 @@ function collectTexts(node: SceneItem, out: string[]): void {
   }
 }
 
+/** The `key` of every data row behind an item of the scene (rows carry their figure key). */
+function datumKeys(root: SceneItem): string[] {
+  const keys = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { items?: unknown[]; datum?: { key?: unknown } };
+    if (typeof n.datum?.key === 'string') keys.add(n.datum.key);
+    if (Array.isArray(n.items)) for (const c of n.items) visit(c);
+  };
+  visit(root);
+  return [...keys];
+}
+
 function hasMark(node: SceneItem, type: string): boolean {
   if (node.marktype === type && (node.items?.length ?? 0) > 0) return true;
   return (node.items ?? []).some((i) => hasMark(i, type));
@@ -337,6 +342,8 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
     width: right - left,
     height: bottom - top,
     scene: root,
+    ops: recordChart(root),
+    datumKeys: datumKeys(root),
     texts,
     origin: [ox - left, oy - top],
     background: background ?? 'transparent',

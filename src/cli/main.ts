@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { buildParallel } from '../build/buildParallel.js';
 import { buildProject } from '../build/buildProject.js';
+import { BUILD_ID, projectCacheDir } from '../build/diskCache.js';
 import { InputError, InputErrors } from '../errors.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
 import { printTypesetReport } from './typesetReport.js';
@@ -43,6 +44,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       only: cmd.documents,
       paper: cmd.paper,
       dryRun: cmd.command === 'typeset-report',
+      cache: cliCache(cmd, root),
       onStage: (stage, ms) => {
         if (!cmd.quiet && cmd.command === 'build') io.out(`${stage.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);
       },
@@ -65,11 +67,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
 }
 
+/** The disk cache of the bundled CLI, unless --no-cache (run from source, there is no build id). */
+export function cliCache(cmd: Command, root: string): { dir: string; version: string } | undefined {
+  return cmd.cache && BUILD_ID ? { dir: projectCacheDir(root), version: BUILD_ID } : undefined;
+}
+
 async function buildWithWorkers(cmd: Command, root: string, io: CliIO): Promise<number> {
   try {
     // The worker is bundled next to this file (dist/build-worker.mjs).
     const workerUrl = new URL('./build-worker.mjs', import.meta.url);
-    const r = await buildParallel({ root, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined, only: cmd.documents, paper: cmd.paper, jobs: cmd.jobs, workerUrl });
+    const r = await buildParallel({ root, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined, only: cmd.documents, paper: cmd.paper, jobs: cmd.jobs, workerUrl, cache: cliCache(cmd, root) });
     for (const w of r.warnings) io.err(`warning: ${w}`);
     if (!cmd.quiet) {
       for (const [k, ms] of Object.entries(r.stages)) io.out(`${k.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);

@@ -15,10 +15,12 @@ export interface Command {
   debug: boolean;
   /** Worker threads for building several documents at once (1: in this thread). */
   jobs: number;
+  /** Keep compiled charts in .cache/ between builds. */
+  cache: boolean;
   root: string;
 }
 
-export const USAGE = `usage: report build [brief|handout…] [--out DIR] [--paper a4|letter] [--jobs N] [--quiet] [--debug]
+export const USAGE = `usage: report build [brief|handout…] [--out DIR] [--paper a4|letter] [--jobs N] [--no-cache] [--quiet] [--debug]
        report watch [brief|handout…] [--out DIR] [--paper a4|letter]
        report typeset-report [brief|handout…] [--paper a4|letter]
 options:
@@ -26,13 +28,14 @@ options:
   --paper SIZE     a4 or letter (default: the template's, or the front matter's)
   --root DIR       the project folder holding content/ and templates/ (default: .)
   --jobs N         build up to N documents at once in worker threads (default 1)
+  --no-cache       compile every chart again instead of reusing .cache/report-generator/
   --quiet          print only errors and warnings
   --debug          print stack traces of unexpected errors`;
 
 const COMMANDS = ['build', 'watch', 'typeset-report', 'help'] as const;
 
 export function parseArgs(argv: string[]): Command {
-  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1 };
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined) throw new UsageError('missing command');
@@ -61,6 +64,7 @@ export function parseArgs(argv: string[]): Command {
       if (v !== 'a4' && v !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${v}"`);
       out.paper = v;
     } else if (a === '--quiet' || a === '-q') out.quiet = true;
+    else if (a === '--no-cache') out.cache = false;
     else if (a === '--debug') out.debug = true;
     else if (a === '--help' || a === '-h') out.command = 'help';
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);

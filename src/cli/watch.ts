@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import { watchProject } from '../build/watchProject.js';
 import type { CliIO } from './main.js';
-import { reportError } from './main.js';
+import { cliCache, reportError } from './main.js';
 import type { Command } from './parseArgs.js';
 
 export function runWatch(cmd: Command, root: string, io: CliIO): Promise<number> {
@@ -12,6 +12,7 @@ export function runWatch(cmd: Command, root: string, io: CliIO): Promise<number>
     outDir: cmd.outDir,
     paper: cmd.paper,
     only: cmd.documents,
+    cache: cliCache(cmd, root),
     onBuild: (e) => {
       const what = e.changed[0] === 'initial' ? 'initial build' : e.changed.join(', ');
       if (e.error) {

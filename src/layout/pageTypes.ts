@@ -1,6 +1,6 @@
 // The hand-off from layout to render: positioned content on pages, plus the logical structure
 // (for tagging) and the outline. Nothing here knows about pdfkit.
-import type { ChartScene } from '../charts/compileChart.js';
+import type { ChartDrawing } from '../charts/chartDrawing.js';
 import type { LineFragment } from './lineTypes.js';
 
 export type StructType =
@@ -60,7 +60,7 @@ export interface ChartItem extends ItemBase {
   kind: 'chart';
   x: number;
   y: number;
-  chart: ChartScene;
+  chart: ChartDrawing;
 }
 
 export interface ImageItem extends ItemBase {

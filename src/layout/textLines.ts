@@ -21,16 +21,45 @@ function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
   return k;
 }
 
+/** Paragraphs broken or reused since trackLines(): what the next build of the document needs. */
+let tracked: Map<string, Line[]> | null = null;
+
 export function breakRuns(runs: InlineRun[], opts: BreakOptions): Line[] {
   const key = cacheKey(runs, opts);
   const hit = key === null ? undefined : lineCache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    tracked?.set(key!, hit);
+    return hit;
+  }
   const lines = breakRunsUncached(runs, opts);
   if (key !== null) {
     if (lineCache.size > 20_000) lineCache.clear();
     lineCache.set(key, lines);
+    tracked?.set(key, lines);
   }
   return lines;
+}
+
+/** Starts recording which broken paragraphs a layout uses (see build/lineStore.ts). */
+export function trackLines(): void {
+  tracked = new Map();
+}
+
+/** The paragraphs used since trackLines(), by cache key; stops recording. */
+export function takeTrackedLines(): Map<string, Line[]> {
+  const t = tracked ?? new Map<string, Line[]>();
+  tracked = null;
+  return t;
+}
+
+/** Forgets every broken paragraph (tests of the disk cache: a new process, in effect). */
+export function clearLineMemory(): void {
+  lineCache.clear();
+}
+
+/** Makes paragraphs broken by an earlier build (read from disk) available to this one. */
+export function primeLines(entries: Iterable<[string, Line[]]>): void {
+  for (const [k, lines] of entries) if (!lineCache.has(k)) lineCache.set(k, lines);
 }
 
 function breakRunsUncached(runs: InlineRun[], opts: BreakOptions): Line[] {

@@ -1,40 +1,9 @@
-// Paints a compiled chart into the PDF as vectors and real text, using vega-scenegraph's own
-// canvas mark drawers over our Canvas-2D adapter (render/chartCanvas.ts).
-import { Marks } from 'vega';
-import type { ChartScene } from '../charts/compileChart.js';
+// Paints a compiled chart into the PDF as vectors and real text: its recorded Canvas 2D calls
+// (charts/chartDrawing.ts) replayed onto our Canvas-2D adapter over pdfkit (chartCanvas.ts).
+// Nothing here needs vega.
+import { replayChart, type ChartDrawing } from '../charts/chartDrawing.js';
 import type { PDFDoc } from './pdfkitModule.js';
-import { parseCssColor, PdfCanvasContext, withRawTextMetrics } from './chartCanvas.js';
-
-interface SceneNode {
-  marktype: string;
-  clip?: boolean | ((ctx: PdfCanvasContext) => void);
-  group?: { width?: number; height?: number };
-}
-
-/**
- * Mirrors vega-scenegraph's CanvasRenderer.draw: group marks call `this.draw(...)` for each
- * child mark, so this object stands in for the renderer.
- */
-const renderer = {
-  draw(ctx: PdfCanvasContext, scene: SceneNode, bounds: unknown, markTypes?: string[]): void {
-    if (scene.marktype !== 'group' && markTypes != null && !markTypes.includes(scene.marktype)) return;
-    const mark = Marks[scene.marktype];
-    if (!mark) return;
-    if (scene.clip) {
-      ctx.save();
-      ctx.beginPath();
-      if (typeof scene.clip === 'function') scene.clip(ctx);
-      else ctx.rect(0, 0, scene.group?.width || 0, scene.group?.height || 0);
-      ctx.clip();
-    }
-    mark.draw.call(this, ctx, scene, bounds, markTypes);
-    if (scene.clip) ctx.restore();
-  },
-  /** Image marks ask the renderer for their image; we never load any. */
-  loadImage(): Promise<{ complete: boolean; width: number; height: number }> {
-    return new Promise(() => {});
-  },
-};
+import { parseCssColor, PdfCanvasContext } from './chartCanvas.js';
 
 interface PdfKitTextState {
   x: number;
@@ -47,7 +16,7 @@ interface PdfKitTextState {
 }
 
 /** Draws `chart` with its top-left corner at (x, y) in pdfkit coordinates (points, y down). */
-export function drawChart(doc: PDFDoc, chart: ChartScene, x: number, y: number): void {
+export function drawChart(doc: PDFDoc, chart: ChartDrawing, x: number, y: number): void {
   // Leave the document as we found it: graphics state via q/Q, pdfkit's own text state by hand.
   const st = doc as unknown as PdfKitTextState;
   const saved = {
@@ -66,7 +35,7 @@ export function drawChart(doc: PDFDoc, chart: ChartScene, x: number, y: number):
       doc.rect(x, y, chart.width, chart.height).fillColor(bg.rgb, bg.a).fill();
     }
     const ctx = new PdfCanvasContext(doc, x + chart.origin[0], y + chart.origin[1]);
-    withRawTextMetrics(() => renderer.draw(ctx, chart.scene as SceneNode, null));
+    replayChart(chart.ops, ctx);
     ctx.finish();
   } finally {
     doc.restore();

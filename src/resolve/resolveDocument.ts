@@ -6,15 +6,15 @@ import type { Figure, Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
 import { chartAltText } from './chartAltText.js';
-import { figuresInScene } from './chartFigures.js';
+import { figuresShown } from './chartFigures.js';
 import { formatFigure } from './formatFigure.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
 import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
-import type { ChartScene } from '../charts/compileChart.js';
+import type { ChartDrawing } from '../charts/chartDrawing.js';
 
 /** Compiles a chart for a given width; the build shares one cache between documents. */
-export type ChartCompiler = (name: string, width: number, height: number) => Promise<ChartScene>;
+export type ChartCompiler = (name: string, width: number, height: number) => Promise<ChartDrawing>;
 
 export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler): Promise<ResolvedDocument> {
   const errors = new ErrorList();
@@ -152,7 +152,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const spec = source.charts.get(b.chart);
           if (!spec) break;
           const chart = await compile(b.chart, figureWidth, template.chart.height);
-          const shown = figuresInScene(chart.scene, source.figures);
+          const shown = figuresShown(chart.datumKeys, source.figures);
           const rows = shown.length ? shown : spec.dataNames.flatMap((n) => source.tables.get(n)?.figures ?? []);
           rows.forEach((f) => usedFigures.add(f));
           const srcs = [...new Set(rows.map((f) => f.source))];

@@ -1,6 +1,6 @@
 // The hand-off from resolve to layout: every value bound, every chart compiled, notes and
 // figures numbered. Still nothing about pages.
-import type { ChartScene } from '../charts/compileChart.js';
+import type { ChartDrawing } from '../charts/chartDrawing.js';
 import type { SourcePlace } from '../errors.js';
 import type { DocumentName, FrontMatter, ProjectConfig } from '../load/sourceTypes.js';
 import type { Align, Marks } from '../parse/documentTypes.js';
@@ -19,7 +19,7 @@ export type RBlock =
   | { kind: 'table'; align: Align[]; header: RInline[][]; rows: RInline[][][]; numeric: boolean[] }
   | { kind: 'rule' }
   | { kind: 'image'; data: Buffer; width: number; height: number; alt: string; src: string }
-  | { kind: 'figure'; number: number; id: string; chart: ChartScene; caption: RInline[]; source: string; alt: string; name: string; data: { label: string; value: string; year: string; source: string }[] }
+  | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: { label: string; value: string; year: string; source: string }[] }
   | { kind: 'callout'; value: string; label: RInline[]; source: string; key: string }
   | { kind: 'closing'; blocks: RBlock[] }
   | { kind: 'cta'; blocks: RBlock[] };

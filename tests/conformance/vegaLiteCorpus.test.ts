@@ -196,6 +196,13 @@ describe('Vega-Lite corpus', () => {
       // The graphics state is balanced.
       const ops = raw.split(/\s+/);
       expect(ops.filter((o) => o === 'q').length).toBe(ops.filter((o) => o === 'Q').length);
+      // The recorded drawing survives the disk cache's JSON round trip: the same bytes again.
+      const { scene: _scene, ...drawing } = chart;
+      // (Uncompressed, with the creation date, file ID and font subset tags masked.)
+      const masked = (b: Buffer) => b.toString('latin1').replace(/\(D:\d+Z\)|<[0-9a-f]{32}>|\/[A-Z]{6}\+/g, '#');
+      const direct = await pdfOf((doc) => drawChart(doc, drawing, 40, 40));
+      const again = await pdfOf((doc) => drawChart(doc, JSON.parse(JSON.stringify(drawing)), 40, 40));
+      expect(masked(again) === masked(direct), `${name}: drawn from JSON`).toBe(true);
     });
   });
 });

@@ -20,7 +20,7 @@ export const para = (s: string): RBlock => ({ kind: 'paragraph', inlines: text(s
 export const heading = (s: string, level = 1): RBlock => ({ kind: 'heading', level, inlines: text(s), id: s.toLowerCase().replace(/\W+/g, '-'), text: s });
 
 export function fakeChart(width: number, height: number): ChartScene {
-  return { width, height, scene: { marktype: 'group', items: [] }, texts: [], origin: [0, 0], background: 'transparent', warnings: [] };
+  return { width, height, scene: { marktype: 'group', items: [] }, ops: [], datumKeys: [], texts: [], origin: [0, 0], background: 'transparent', warnings: [] };
 }
 
 export function figure(n: number, height: number): RBlock {

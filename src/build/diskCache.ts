@@ -1,0 +1,84 @@
+// A content-addressed cache of expensive, deterministic results kept between builds (compiled
+// charts): a new `report build` after a one-word edit should not redo what did not change.
+//
+// - Entries live in <root>/.cache/report-generator/<version>/, one JSON file each, named by a
+//   hash of the full key; the key is stored too and compared on read, so a hash collision or a
+//   hand-edited file is a miss, never a wrong result.
+// - <version> identifies the code and its dependencies (fonts included): scripts/bundle.mjs
+//   hashes src/ and package-lock.json into the CLI. Another version's folder is removed.
+// - The cache is an optimisation only: a missing, unreadable, corrupt or unwritable cache
+//   means the work is done again, never a failed build. Writes are atomic (temp + rename).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Build id of the bundled CLI (defined by scripts/bundle.mjs); undefined when run from source. */
+declare const __REPORT_BUILD_ID__: string | undefined;
+export const BUILD_ID: string | undefined = typeof __REPORT_BUILD_ID__ === 'string' ? __REPORT_BUILD_ID__ : undefined;
+
+/** Where a project's cache lives. */
+export function projectCacheDir(root: string): string {
+  return join(root, '.cache', 'report-generator');
+}
+
+/** At most this many entries are kept; the oldest go first. */
+const MAX_ENTRIES = 500;
+
+export class DiskCache {
+  private readonly dir: string;
+  private prepared = false;
+
+  constructor(
+    private readonly base: string,
+    private readonly version: string,
+  ) {
+    this.dir = join(base, version.replace(/[^\w.-]/g, '_'));
+  }
+
+  private file(kind: string, key: string): string {
+    return join(this.dir, `${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+  }
+
+  get<T>(kind: string, key: string): T | undefined {
+    try {
+      const entry = JSON.parse(readFileSync(this.file(kind, key), 'utf8')) as { key?: unknown; value?: T };
+      return entry.key === key ? entry.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  put(kind: string, key: string, value: unknown): void {
+    try {
+      this.prepare();
+      const file = this.file(kind, key);
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ key, value }));
+      renameSync(tmp, file);
+    } catch {
+      // A read-only or full disk: the next build does the work again.
+    }
+  }
+
+  /** Once per process: drop other versions' folders and keep this one within its size. */
+  private prepare(): void {
+    if (this.prepared) return;
+    this.prepared = true;
+    mkdirSync(this.dir, { recursive: true });
+    const here = this.dir.slice(this.base.length + 1);
+    for (const d of readdirSync(this.base)) if (d !== here) rmSync(join(this.base, d), { recursive: true, force: true });
+    const names = readdirSync(this.dir);
+    if (names.length < MAX_ENTRIES) return;
+    // Names carry no age; files are few and small, so sorting by a stat is fine here.
+    const aged = names.map((n) => ({ n, t: statTime(join(this.dir, n)) })).sort((a, b) => a.t - b.t);
+    for (const { n } of aged.slice(0, names.length - MAX_ENTRIES / 2)) rmSync(join(this.dir, n), { force: true });
+  }
+}
+
+function statTime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}

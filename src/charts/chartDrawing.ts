@@ -1,0 +1,171 @@
+// A compiled chart as plain data: what vega's canvas drawers did, recorded call by call, and
+// replayed later onto the PDF's Canvas adapter (render/chartCanvas.ts). Recording makes a
+// chart independent of vega once compiled, so it can be kept on disk between builds
+// (build/diskCache.ts) and drawn without loading vega at all.
+import { lineMetrics } from '../fonts/fontRegistry.js';
+import { fontKeyForCss, measureChartText } from '../render/chartCanvas.js';
+
+/** One recorded call: a method name and its arguments, "=prop" and the value set, or a gradient. */
+export type ChartOp = [string, ...(string | number | boolean | null | number[] | { gradient: number })[]];
+
+export interface ChartDrawing {
+  /** Size of the chart box in points (1 vega px = 1 pt). */
+  width: number;
+  height: number;
+  /** Every string the chart draws, in scenegraph order (for tests and alt text). */
+  texts: string[];
+  /** Where the drawing's (0,0) lies inside the chart box, in points. */
+  origin: [number, number];
+  /** Background colour to paint behind the chart ('transparent' paints nothing). */
+  background: string;
+  /** Vega-Lite / Vega warnings raised while compiling and laying out. */
+  warnings: string[];
+  /** The `key` of every data row the chart draws (its sources are cited). */
+  datumKeys: string[];
+  /** The drawing, as Canvas 2D calls. */
+  ops: ChartOp[];
+}
+
+// The Canvas 2D calls vega-scenegraph's drawers make; replay accepts no others.
+const METHODS = [
+  'save', 'restore', 'translate', 'scale', 'rotate', 'transform', 'setTransform', 'resetTransform',
+  'beginPath', 'moveTo', 'lineTo', 'bezierCurveTo', 'quadraticCurveTo', 'closePath', 'rect', 'arc',
+  'arcTo', 'ellipse', 'fill', 'stroke', 'clip', 'fillRect', 'strokeRect', 'setLineDash', 'fillText',
+  'strokeText',
+] as const;
+type Method = (typeof METHODS)[number];
+const PROPS = [
+  'fillStyle', 'strokeStyle', 'globalAlpha', 'lineWidth', 'lineCap', 'lineJoin', 'miterLimit',
+  'lineDashOffset', 'font', 'textAlign', 'textBaseline', 'globalCompositeOperation', 'imageSmoothingEnabled',
+] as const;
+type Prop = (typeof PROPS)[number];
+type Value = string | number | boolean | null | number[];
+
+const DEFAULTS: Record<Prop, Value | RecordedGradient> = {
+  fillStyle: '#000000', strokeStyle: '#000000', globalAlpha: 1, lineWidth: 1, lineCap: 'butt',
+  lineJoin: 'miter', miterLimit: 10, lineDashOffset: 0, font: '10px sans-serif', textAlign: 'start',
+  textBaseline: 'alphabetic', globalCompositeOperation: 'source-over', imageSmoothingEnabled: true,
+};
+
+class RecordedGradient {
+  constructor(
+    readonly id: number,
+    private readonly ops: ChartOp[],
+  ) {}
+  addColorStop(offset: number, color: string): void {
+    this.ops.push(['stop', this.id, +offset, String(color)]);
+  }
+}
+
+function plain(v: unknown): Value {
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.map(Number); // setLineDash's segments
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
+  return String(v);
+}
+
+/** A Canvas 2D context that draws nothing and records every call, for vega's mark drawers. */
+export class RecordingContext {
+  readonly ops: ChartOp[] = [];
+  /** vega scales picking coordinates by this; we never pick. */
+  readonly pixelRatio = 1;
+  private state: Record<Prop, Value | RecordedGradient> = { ...DEFAULTS };
+  private readonly stack: Record<Prop, Value | RecordedGradient>[] = [];
+  private gradients = 0;
+
+  constructor() {
+    for (const m of METHODS) {
+      (this as unknown as Record<string, (...a: unknown[]) => void>)[m] = (...args: unknown[]) => {
+        // Trailing undefined arguments are left out, so defaults apply again on replay.
+        let n = args.length;
+        while (n > 0 && args[n - 1] === undefined) n--;
+        this.ops.push([m, ...args.slice(0, n).map(plain)]);
+        if (m === 'save') this.stack.push({ ...this.state });
+        else if (m === 'restore') this.state = this.stack.pop() ?? this.state;
+      };
+    }
+    for (const p of PROPS) {
+      Object.defineProperty(this, p, {
+        get: () => this.state[p],
+        set: (v: unknown) => {
+          const value = v instanceof RecordedGradient ? v : plain(v);
+          this.state[p] = value;
+          this.ops.push([`=${p}`, value instanceof RecordedGradient ? { gradient: value.id } : value]);
+        },
+      });
+    }
+  }
+
+  createLinearGradient(x0: number, y0: number, x1: number, y1: number): RecordedGradient {
+    const g = new RecordedGradient(this.gradients++, this.ops);
+    this.ops.push(['linearGradient', g.id, x0, y0, x1, y1]);
+    return g;
+  }
+
+  createRadialGradient(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number): RecordedGradient {
+    const g = new RecordedGradient(this.gradients++, this.ops);
+    this.ops.push(['radialGradient', g.id, x0, y0, r0, x1, y1, r1]);
+    return g;
+  }
+
+  createPattern(): null {
+    return null;
+  }
+
+  isPointInPath(): boolean {
+    return false;
+  }
+
+  isPointInStroke(): boolean {
+    return false;
+  }
+
+  /** Images are never loaded in charts: nothing to record. */
+  drawImage(): void {}
+
+  getLineDash(): number[] {
+    return [];
+  }
+
+  measureText(text: string): { width: number; actualBoundingBoxAscent: number; actualBoundingBoxDescent: number } {
+    const str = String(text);
+    const { key, size } = fontKeyForCss(String(this.state.font), str);
+    const { ascent, descent } = lineMetrics(key, size);
+    return { width: measureChartText(key, str, size), actualBoundingBoxAscent: ascent, actualBoundingBoxDescent: descent };
+  }
+}
+
+/** What replay needs of the target context (render's PdfCanvasContext). */
+export interface ReplayTarget {
+  createLinearGradient(x0: number, y0: number, x1: number, y1: number): { addColorStop(o: number, c: string): void };
+  createRadialGradient(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number): { addColorStop(o: number, c: string): void };
+}
+
+const METHOD_SET = new Set<string>(METHODS);
+const PROP_SET = new Set<string>(PROPS);
+
+/** Draws a recorded chart onto `ctx`, call for call. */
+export function replayChart(ops: readonly ChartOp[], ctx: ReplayTarget): void {
+  const target = ctx as unknown as Record<string, unknown>;
+  const gradients: { addColorStop(o: number, c: string): void }[] = [];
+  for (const op of ops) {
+    const name = op[0];
+    const a = op.slice(1) as never[];
+    if (name.startsWith('=')) {
+      const prop = name.slice(1);
+      if (!PROP_SET.has(prop)) throw new Error(`chart drawing: unknown property ${prop}`);
+      const v = op[1];
+      target[prop] = v !== null && typeof v === 'object' && !Array.isArray(v) ? gradients[v.gradient] : v;
+    } else if (name === 'linearGradient') {
+      gradients[op[1] as number] = ctx.createLinearGradient(a[1], a[2], a[3], a[4]);
+    } else if (name === 'radialGradient') {
+      gradients[op[1] as number] = ctx.createRadialGradient(a[1], a[2], a[3], a[4], a[5], a[6]);
+    } else if (name === 'stop') {
+      gradients[op[1] as number]?.addColorStop(a[1], a[2]);
+    } else if (METHOD_SET.has(name)) {
+      (target[name as Method] as (...x: unknown[]) => void).apply(ctx, a);
+    } else {
+      throw new Error(`chart drawing: unknown call ${name}`);
+    }
+  }
+}
