@@ -9,6 +9,8 @@ import { buildProject } from '../src/build/buildProject.js';
 import { clearChartMemory } from '../src/build/chartCache.js';
 import { projectCacheDir } from '../src/build/diskCache.js';
 import { clearLineMemory } from '../src/layout/textLines.js';
+import { complexRuns } from '../src/fonts/fontRegistry.js';
+import { fontSubsets } from '../src/render/pdfFonts.js';
 import { readPdfText } from './helpers/readPdf.js';
 import { scratchProject } from './helpers/project.js';
 
@@ -16,6 +18,8 @@ import { scratchProject } from './helpers/project.js';
 async function freshBuild(root: string, cache: boolean) {
   clearChartMemory();
   clearLineMemory();
+  complexRuns.clear();
+  fontSubsets.clear();
   const r = await buildProject({ root, dryRun: true, cache: cache ? { dir: projectCacheDir(root), version: 'test' } : undefined });
   return Object.fromEntries(r.documents.map((d) => [d.name, d.pdf]));
 }
@@ -49,6 +53,7 @@ describe('build cache', () => {
     }
     expect(entries(root).filter((f) => f.startsWith('chart-')).length).toBeGreaterThanOrEqual(5);
     expect(entries(root).filter((f) => f.startsWith('lines-')).length).toBe(2);
+    expect(entries(root).filter((f) => f.startsWith('memos-')).length).toBe(1);
   }, 120_000);
 
   it('draws a chart from its cache entry instead of compiling it again', async () => {

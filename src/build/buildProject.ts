@@ -17,6 +17,7 @@ import { resolveDocument } from '../resolve/resolveDocument.js';
 import { compileCached } from './chartCache.js';
 import { DiskCache } from './diskCache.js';
 import { loadLines, saveLines } from './lineStore.js';
+import { loadMemos, saveMemos } from './memoStore.js';
 import { primeLines, takeTrackedLines, trackLines } from '../layout/textLines.js';
 import { writeAllAtomic } from './writeAtomic.js';
 import { reproducibleDate } from './reproducibleDate.js';
@@ -65,6 +66,8 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
   };
   const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
   const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version) : undefined;
+  // Shaped Khmer runs and font subsets of the last build (used by layout and render).
+  const memos = loadMemos(disk);
   const source = loadProject(opts.root, only);
   const templates = new Map<DocumentName, Template>();
   for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.name));
@@ -114,6 +117,7 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     documents.push({ name: resolved[i].name, file: join(outDir, `${resolved[i].name}.pdf`), pages: l.laid.pages.length, bytes: pdf.length, pdf, laid: l.laid, stats: l.laid.stats, scale: l.scale });
   }
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  saveMemos(disk, memos);
   lap('write');
   return { documents, warnings, stages };
 }

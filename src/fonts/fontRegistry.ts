@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type * as FontkitTypes from 'fontkit';
-import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT } from './simpleShaper.js';
+import { TrackedMemo } from '../cache/trackedMemo.js';
+import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
 
 // Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its
 // own; the startup-snapshot builder's require cannot resolve, so node_modules is searched.
@@ -135,11 +136,37 @@ export function measureText(key: FontKey, text: string, size: number): number {
 }
 
 function shapedWidth(key: FontKey, text: string): number {
-  const f = getFont(key);
-  const run = safeLayout(f.font, text);
+  const run = shapeComplex(key, text);
   let adv = 0;
   for (const p of run.positions) adv += p.xAdvance;
-  return adv / f.unitsPerEm;
+  return adv / getFont(key).unitsPerEm;
+}
+
+/** A complex-script run as plain data: glyphs (what pdfkit's encoder reads) and positions, in font units. */
+export interface ComplexRun {
+  glyphs: SimpleGlyph[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+}
+
+/**
+ * fontkit's shaping of complex-script text (Khmer), by font and text. The first call on a font
+ * decodes its whole GSUB and GPOS (~30 ms for Noto Sans Khmer); the results are kept, and
+ * between builds on disk (build/memoStore.ts), so unchanged Khmer text is not shaped again.
+ */
+export const complexRuns = new TrackedMemo<ComplexRun>(20_000);
+
+export function shapeComplex(key: FontKey, text: string): ComplexRun {
+  const ck = key + '\u0000' + text;
+  let run = complexRuns.get(ck);
+  if (!run) {
+    const r = safeLayout(getFont(key).font, text);
+    run = {
+      glyphs: r.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: [...g.codePoints] })),
+      positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+    };
+    complexRuns.set(ck, run);
+  }
+  return run;
 }
 
 function simpleWidth(key: FontKey, text: string): number {

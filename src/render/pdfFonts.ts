@@ -3,8 +3,9 @@
 // registers the registry's shared Font objects. pdfkit would then shape every word of every
 // document with fontkit (~100 µs a call); each document's font instead asks the process-wide
 // simple shaper (Latin text) or a process-wide cache of fontkit runs (Khmer).
-import { getFont, type FontKey } from '../fonts/fontRegistry.js';
-import { safeLayout, shapeSimple, SIMPLE_TEXT, type SimpleGlyph } from '../fonts/simpleShaper.js';
+import { TrackedMemo } from '../cache/trackedMemo.js';
+import { getFont, shapeComplex, type FontKey } from '../fonts/fontRegistry.js';
+import { shapeSimple, SIMPLE_TEXT, type SimpleGlyph } from '../fonts/simpleShaper.js';
 import type { PDFDoc } from './pdfkitModule.js';
 
 interface PdfkitRun {
@@ -16,7 +17,7 @@ interface PdfkitRun {
 
 interface EmbeddedFontInternals {
   scale: number;
-  subset: { glyphs: number[]; encode(): Buffer };
+  subset: { glyphs: number[]; encode(): Uint8Array };
   layoutCached(text: string): PdfkitRun;
   layout(text: string, features?: unknown, onlyWidth?: boolean): PdfkitRun;
   layoutRun(text: string, features?: unknown): PdfkitRun;
@@ -28,19 +29,23 @@ interface PdfkitInternals {
 }
 
 const runCache = new Map<string, PdfkitRun>();
-const subsetCache = new Map<string, Buffer>();
+/**
+ * Encoded font subsets by font and glyph list. fontkit's subsetter decodes every glyph it
+ * copies (~20 ms a build); a rebuild after a small edit usually needs exactly the same subsets,
+ * in watch mode (in memory) and in the next build (on disk, build/memoStore.ts).
+ */
+export const fontSubsets = new TrackedMemo<Uint8Array>(64);
 
 function sharedRun(key: FontKey, text: string, scale: number): PdfkitRun {
   const ck = key + '\u0000' + text;
   let run = runCache.get(ck);
   if (run) return run;
-  const font = getFont(key).font;
   if (SIMPLE_TEXT.test(text)) {
-    const s = shapeSimple(font, text);
+    const s = shapeSimple(getFont(key).font, text);
     const positions = s.glyphs.map((g, i) => ({ xAdvance: s.advances[i] * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: g.advanceWidth * scale }));
     run = { glyphs: s.glyphs, positions, advanceWidth: s.advance * scale };
   } else {
-    const r = safeLayout(font, text);
+    const r = shapeComplex(key, text);
     const positions = r.positions.map((p, i) => ({ xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: r.glyphs[i].advanceWidth * scale }));
     run = { glyphs: r.glyphs, positions, advanceWidth: positions.reduce((a, p) => a + p.xAdvance, 0) };
   }
@@ -72,16 +77,14 @@ export function ensureFont(doc: PDFDoc, key: FontKey): void {
       return run(text, { mark: false, mkmk: false });
     }
   };
-  // The embedded subset depends only on the glyphs used: a watch rebuild after a small edit
-  // usually needs exactly the same one, so its encoding (~5 ms a build) is kept.
+  // The embedded subset depends only on the glyphs used.
   const encode = ef.subset.encode.bind(ef.subset);
   ef.subset.encode = () => {
     const k = key + ':' + ef.subset.glyphs.join(',');
-    let data = subsetCache.get(k);
+    let data = fontSubsets.get(k);
     if (!data) {
       data = encode();
-      if (subsetCache.size > 64) subsetCache.clear();
-      subsetCache.set(k, data);
+      fontSubsets.set(k, data);
     }
     return data;
   };
