@@ -38,3 +38,30 @@ describe('text measurement', () => {
     expect(measureText('khmer', km, 1)).toBeCloseTo(run.positions.reduce((a, p) => a + p.xAdvance, 0) / f.unitsPerEm, 6);
   });
 });
+
+describe('the font pdfkit embeds (pdfFontFacade)', () => {
+  it.each(FONT_KEYS)('%s: reports what fontkit decodes, from the bytes', (key) => {
+    const f = getFont(key);
+    const fk = f.font as unknown as Record<string, any>;
+    const facade = f.pdfFont as Record<string, any>;
+    expect(facade.postscriptName).toBe(fk.postscriptName);
+    for (const k of ['unitsPerEm', 'ascent', 'descent', 'lineGap', 'capHeight', 'xHeight', 'italicAngle']) expect(facade[k], k).toBe(fk[k]);
+    const bbox = fk.bbox;
+    expect(facade.bbox).toEqual({ minX: bbox.minX, minY: bbox.minY, maxX: bbox.maxX, maxY: bbox.maxY });
+    expect(facade['OS/2'].sFamilyClass).toBe(fk['OS/2'].sFamilyClass);
+    expect(facade.post.isFixedPitch).toBe(!!fk.post.isFixedPitch);
+    expect(facade.head.macStyle.italic).toBe(!!fk.head.macStyle.italic);
+    expect(facade.getGlyph(0).advanceWidth).toBe(fk.getGlyph(0).advanceWidth);
+    expect(typeof facade.layout).toBe('function');
+  });
+
+  it('tells italic, monospaced and other fonts apart, as their descriptors must', () => {
+    const facade = (key: Parameters<typeof getFont>[0]) => getFont(key).pdfFont as Record<string, any>;
+    expect(facade('serif-italic').head.macStyle.italic).toBe(true);
+    expect(facade('serif').head.macStyle.italic).toBe(false);
+    expect(facade('serif-italic').italicAngle).toBeLessThan(0);
+    expect(facade('mono').post.isFixedPitch).toBe(true);
+    expect(facade('sans').post.isFixedPitch).toBe(false);
+    expect(new Set(FONT_KEYS.map((k) => facade(k).postscriptName)).size).toBe(FONT_KEYS.length);
+  });
+});

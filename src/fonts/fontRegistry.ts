@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type * as FontkitTypes from 'fontkit';
 import { TrackedMemo } from '../cache/trackedMemo.js';
+import { pdfFontFacade } from './pdfFontFacade.js';
+import { readFontInfo } from './openTypeReader.js';
 import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
 
 // Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its
@@ -54,6 +56,8 @@ export interface LoadedFont {
   /** The raw file; render hands this same Buffer to pdfkit for embedding. */
   data: Buffer;
   font: Font;
+  /** What pdfkit is handed for embedding (see pdfFontFacade.ts). */
+  pdfFont: object;
   unitsPerEm: number;
   /** Ascender and descender in 1/1000 em (descender negative), as pdfkit reports them. */
   ascender: number;
@@ -102,15 +106,17 @@ export function getFont(key: FontKey): LoadedFont {
   const data = readFileSync(path);
   const font = fontkit.create(data) as Font;
   keepCodePoints(font);
-  const upm = font.unitsPerEm;
+  const info = readFontInfo(data);
+  const upm = info.unitsPerEm;
   f = {
     key,
     path,
     data,
     font,
+    pdfFont: pdfFontFacade(font, info),
     unitsPerEm: upm,
-    ascender: (font.ascent / upm) * 1000,
-    descender: (font.descent / upm) * 1000,
+    ascender: (info.ascent / upm) * 1000,
+    descender: (info.descent / upm) * 1000,
   };
   cache.set(key, f);
   return f;

@@ -242,3 +242,75 @@ function readCmap(v: DataView, cmap: number): (cp: number) => number {
     return g === 0 ? 0 : (g + v.getInt16(deltas + 2 * s)) & 0xffff;
   };
 }
+
+/** What a PDF font descriptor needs of a font, read from its head, hhea, OS/2, post and name tables. */
+export interface FontInfo {
+  postscriptName: string | null;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  /** OS/2 version ≥ 2 only; null otherwise. */
+  capHeight: number | null;
+  xHeight: number | null;
+  italicAngle: number;
+  bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  sFamilyClass: number;
+  isFixedPitch: boolean;
+  italic: boolean;
+  /** Advance of glyph 0 (.notdef). */
+  notdefAdvance: number;
+}
+
+export function readFontInfo(buf: Uint8Array): FontInfo {
+  const v = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const tables = new Map<string, number>();
+  for (let i = 0, n = v.getUint16(4); i < n; i++) {
+    const r = 12 + 16 * i;
+    tables.set(String.fromCharCode(buf[r], buf[r + 1], buf[r + 2], buf[r + 3]), v.getUint32(r + 8));
+  }
+  const head = tables.get('head')!;
+  const hhea = tables.get('hhea')!;
+  const post = tables.get('post')!;
+  const os2 = tables.get('OS/2');
+  const os2Version = os2 === undefined ? -1 : v.getUint16(os2);
+  return {
+    postscriptName: readName(v, buf, tables.get('name'), 6),
+    unitsPerEm: v.getUint16(head + 18),
+    ascent: v.getInt16(hhea + 4),
+    descent: v.getInt16(hhea + 6),
+    lineGap: v.getInt16(hhea + 8),
+    capHeight: os2 !== undefined && os2Version >= 2 ? v.getInt16(os2 + 88) : null,
+    xHeight: os2 !== undefined && os2Version >= 2 ? v.getInt16(os2 + 86) : null,
+    italicAngle: v.getInt32(post + 4) / 65536,
+    bbox: { minX: v.getInt16(head + 36), minY: v.getInt16(head + 38), maxX: v.getInt16(head + 40), maxY: v.getInt16(head + 42) },
+    sFamilyClass: os2 === undefined ? 0 : v.getInt16(os2 + 30),
+    isFixedPitch: v.getUint32(post + 12) !== 0,
+    italic: (v.getUint16(head + 44) & 2) !== 0,
+    notdefAdvance: v.getUint16(tables.get('hmtx')!),
+  };
+}
+
+/** An English name record: Windows (UTF-16BE) first, as fontkit prefers it, else Macintosh Roman. */
+function readName(v: DataView, buf: Uint8Array, name: number | undefined, nameId: number): string | null {
+  if (name === undefined) return null;
+  const count = v.getUint16(name + 2);
+  const strings = name + v.getUint16(name + 4);
+  let mac: string | null = null;
+  for (let i = 0; i < count; i++) {
+    const r = name + 6 + 12 * i;
+    const platform = v.getUint16(r);
+    const encoding = v.getUint16(r + 2);
+    const language = v.getUint16(r + 4);
+    if (v.getUint16(r + 6) !== nameId) continue;
+    const length = v.getUint16(r + 8);
+    const at = strings + v.getUint16(r + 10);
+    if (platform === 3 && (encoding === 1 || encoding === 0) && language === 0x409) {
+      let s = '';
+      for (let k = 0; k + 1 < length; k += 2) s += String.fromCharCode(v.getUint16(at + k));
+      return s;
+    }
+    if (platform === 1 && encoding === 0 && language === 0) mac = String.fromCharCode(...buf.subarray(at, at + length));
+  }
+  return mac;
+}

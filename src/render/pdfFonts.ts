@@ -58,7 +58,7 @@ function sharedRun(key: FontKey, text: string, scale: number): PdfkitRun {
 export function ensureFont(doc: PDFDoc, key: FontKey): void {
   const d = doc as unknown as PdfkitInternals;
   if (d._registeredFonts[key]) return;
-  doc.registerFont(key, getFont(key).font as unknown as string);
+  doc.registerFont(key, getFont(key).pdfFont as unknown as string);
   const previous = d._font;
   doc.font(key);
   const ef = d._font;
