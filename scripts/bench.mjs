@@ -1,8 +1,12 @@
 // npm run bench: the real CLI, as a new process each time, after a warm-up. Prints a table of
 // medians and spreads and writes the same numbers to output/bench.json.
-//   cold      process start → both sample PDFs written (and each stage)
+//   cold      process start → both sample PDFs written (and each stage), three ways:
+//               with the build cache the previous build left (same content),
+//               with it after a one-word edit (the everyday case: edit, build, look),
+//               with an empty cache (the first build of a fresh clone)
 //   watch     warm rebuild in `report watch` after a one-word edit, a data change, a chart change
-//   synthetic a 100-page and a 500-page generated document: layout and total
+//   synthetic a 100-page and a 500-page generated document: layout and total (--no-cache, so
+//             the line breaker really runs)
 // Peak RSS is the child's own maxRSS (process.resourceUsage), reported by the CLI.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -100,6 +104,20 @@ const results = { machine: { cpus: cpus().length, model: cpus()[0]?.model, memGb
 
 const sample = scratch();
 results.cold = repeat(RUNS, () => buildOnce(sample));
+{
+  const brief = join(sample, 'content/brief.md');
+  const original = readFileSync(brief, 'utf8');
+  let n = 0;
+  results.coldAfterEdit = repeat(RUNS, () => {
+    writeFileSync(brief, original.replace('form of modern slavery', n++ % 2 ? 'form of modern slavery' : 'form of contemporary slavery'));
+    return buildOnce(sample);
+  });
+  writeFileSync(brief, original);
+}
+results.coldEmptyCache = repeat(RUNS, () => {
+  rmSync(join(sample, '.cache'), { recursive: true, force: true });
+  return buildOnce(sample);
+});
 results.watch = await watchBench([
   ['one-word edit', 'content/brief.md', 'form of modern slavery', 'form of contemporary slavery'],
   ['data change', 'content/data/ilo.csv', '99000000000', '98000000000'],
@@ -108,8 +126,8 @@ results.watch = await watchBench([
 const docs = {};
 for (const pages of [100, 500]) {
   const dir = syntheticProject(pages);
-  const probe = buildOnce(dir, ['brief']);
-  docs[pages] = repeat(pages > 200 ? Math.min(RUNS, 3) : Math.min(RUNS, 5), () => buildOnce(dir, ['brief']));
+  const probe = buildOnce(dir, ['brief', '--no-cache']);
+  docs[pages] = repeat(pages > 200 ? Math.min(RUNS, 3) : Math.min(RUNS, 5), () => buildOnce(dir, ['brief', '--no-cache']));
   docs[pages].pages = readPages(join(dir, 'out/brief.pdf'));
   void probe;
 }
@@ -142,8 +160,11 @@ function readPages(pdf) {
 
 const f = (x) => `${x.median.toFixed(0)} ms (${x.min.toFixed(0)}–${x.max.toFixed(0)})`;
 const rows = [
-  ['cold build, both sample PDFs', f(results.cold.wall), `${results.cold.rssMb.median.toFixed(0)} MB`],
+  ['cold build, both sample PDFs (cache of the last build)', f(results.cold.wall), `${results.cold.rssMb.median.toFixed(0)} MB`],
   ...['load', 'parse', 'charts', 'layout', 'write'].map((s) => [`  stage: ${s}`, f(results.cold[s]), '']),
+  ['cold build after a one-word edit', f(results.coldAfterEdit.wall), `${results.coldAfterEdit.rssMb.median.toFixed(0)} MB`],
+  ['cold build, empty cache (fresh clone)', f(results.coldEmptyCache.wall), `${results.coldEmptyCache.rssMb.median.toFixed(0)} MB`],
+  ...['load', 'parse', 'charts', 'layout', 'write'].map((s) => [`  stage: ${s}`, f(results.coldEmptyCache[s]), '']),
   ...Object.entries(results.watch).map(([k, v]) => [`watch rebuild: ${k}`, f(v), '']),
   ...Object.entries(docs).flatMap(([p, d]) => [
     [`synthetic ${p} pages (${d.pages} PDF pages): total`, f(d.wall), `${d.rssMb.median.toFixed(0)} MB`],

@@ -9,6 +9,8 @@ import { buildProject } from '../src/build/buildProject.js';
 import { clearChartMemory } from '../src/build/chartCache.js';
 import { projectCacheDir } from '../src/build/diskCache.js';
 import { clearLineMemory } from '../src/layout/textLines.js';
+import { forgetStoredLines } from '../src/build/lineStore.js';
+import { forgetStoredMemos } from '../src/build/memoStore.js';
 import { complexRuns } from '../src/fonts/fontRegistry.js';
 import { fontSubsets } from '../src/render/pdfFonts.js';
 import { readPdfText } from './helpers/readPdf.js';
@@ -20,6 +22,8 @@ async function freshBuild(root: string, cache: boolean) {
   clearLineMemory();
   complexRuns.clear();
   fontSubsets.clear();
+  forgetStoredLines();
+  forgetStoredMemos();
   const r = await buildProject({ root, dryRun: true, cache: cache ? { dir: projectCacheDir(root), version: 'test' } : undefined });
   return Object.fromEntries(r.documents.map((d) => [d.name, d.pdf]));
 }
@@ -89,6 +93,19 @@ describe('build cache', () => {
     expect(again.brief.equals(good.brief)).toBe(true);
     expect(again.handout.equals(good.handout)).toBe(true);
   }, 120_000);
+
+  it('with defer (watch mode), writes its entries only when flushed', async () => {
+    const root = scratchProject();
+    clearChartMemory();
+    clearLineMemory();
+    forgetStoredLines();
+    forgetStoredMemos();
+    const r = await buildProject({ root, dryRun: true, only: ['handout'], cache: { dir: projectCacheDir(root), version: 'test', defer: true } });
+    expect(existsSync(join(projectCacheDir(root), 'test'))).toBe(false);
+    r.flushCache();
+    expect(entries(root).some((f) => f.startsWith('chart-'))).toBe(true);
+    expect(entries(root).some((f) => f.startsWith('lines-'))).toBe(true);
+  }, 60_000);
 
   it('is not used without a cache option (the API and tests run uncached)', async () => {
     const root = scratchProject();

@@ -18,7 +18,7 @@ import { compileCached } from './chartCache.js';
 import { DiskCache } from './diskCache.js';
 import { loadLines, saveLines } from './lineStore.js';
 import { loadMemos, saveMemos } from './memoStore.js';
-import { primeLines, takeTrackedLines, trackLines } from '../layout/textLines.js';
+import { takeTrackedLines, trackLines } from '../layout/textLines.js';
 import { writeAllAtomic } from './writeAtomic.js';
 import { reproducibleDate } from './reproducibleDate.js';
 
@@ -31,8 +31,12 @@ export interface BuildOptions {
   onStage?: (stage: string, ms: number) => void;
   /** Lay out and render but do not write files (tests, the quality report). */
   dryRun?: boolean;
-  /** Keep compiled charts on disk between builds (see diskCache.ts); off when absent. */
-  cache?: { dir: string; version: string };
+  /**
+   * Keep compiled charts, broken paragraphs, shaped Khmer and font subsets on disk between
+   * builds (see diskCache.ts); off when absent. With `defer`, entries are written only when
+   * the result's flushCache() is called.
+   */
+  cache?: { dir: string; version: string; defer?: boolean };
 }
 
 export interface BuiltDocument {
@@ -51,6 +55,8 @@ export interface BuildResult {
   documents: BuiltDocument[];
   warnings: string[];
   stages: Record<string, number>;
+  /** Writes cache entries held back by `cache.defer`. */
+  flushCache(): void;
 }
 
 export const STAGES = ['load', 'parse', 'charts', 'layout', 'write'] as const;
@@ -65,9 +71,9 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     t0 = t;
   };
   const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
-  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version) : undefined;
+  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined;
   // Shaped Khmer runs and font subsets of the last build (used by layout and render).
-  const memos = loadMemos(disk);
+  loadMemos(disk);
   const source = loadProject(opts.root, only);
   const templates = new Map<DocumentName, Template>();
   for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.name));
@@ -93,8 +99,7 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
   const laid = resolved.map((doc) => {
     const t = templates.get(doc.name)!;
     const paper = opts.paper ?? doc.meta.paper ?? t.paper;
-    const stored = disk ? loadLines(disk, doc.name) : [];
-    primeLines(stored);
+    if (disk) loadLines(disk, doc.name);
     trackLines();
     try {
       if (doc.name === 'handout') {
@@ -105,7 +110,7 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
       return { laid: layoutBrief(doc, t, paper), scale: 1 };
     } finally {
       const used = takeTrackedLines();
-      if (disk) saveLines(disk, doc.name, used, stored);
+      if (disk) saveLines(disk, doc.name, used);
     }
   });
   lap('layout');
@@ -117,7 +122,7 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     documents.push({ name: resolved[i].name, file: join(outDir, `${resolved[i].name}.pdf`), pages: l.laid.pages.length, bytes: pdf.length, pdf, laid: l.laid, stats: l.laid.stats, scale: l.scale });
   }
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
-  saveMemos(disk, memos);
+  saveMemos(disk);
   lap('write');
-  return { documents, warnings, stages };
+  return { documents, warnings, stages, flushCache: () => disk?.flush() };
 }

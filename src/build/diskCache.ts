@@ -25,14 +25,26 @@ export function projectCacheDir(root: string): string {
 const MAX_ENTRIES = 500;
 
 export class DiskCache {
-  private readonly dir: string;
+  /** Identifies the folder, for what a process remembers of it (lineStore.ts, memoStore.ts). */
+  readonly dir: string;
   private prepared = false;
+  private readonly queued: (() => void)[] = [];
 
+  /**
+   * @param defer queue writes until flush(): watch mode reports a rebuild first and stores its
+   *   cache entries after, so the entries do not slow down the rebuild an author waits for.
+   */
   constructor(
     private readonly base: string,
     private readonly version: string,
+    private readonly defer = false,
   ) {
     this.dir = join(base, version.replace(/[^\w.-]/g, '_'));
+  }
+
+  /** Writes what was queued. */
+  flush(): void {
+    for (const w of this.queued.splice(0)) w();
   }
 
   private file(kind: string, key: string): string {
@@ -49,6 +61,11 @@ export class DiskCache {
   }
 
   put(kind: string, key: string, value: unknown): void {
+    if (this.defer) this.queued.push(() => this.write(kind, key, value));
+    else this.write(kind, key, value);
+  }
+
+  private write(kind: string, key: string, value: unknown): void {
     try {
       this.prepare();
       const file = this.file(kind, key);

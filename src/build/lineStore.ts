@@ -9,6 +9,7 @@
 import type { InlineTarget, Line, LineFragment } from '../layout/lineTypes.js';
 import type { TextStyle } from '../layout/textStyle.js';
 import type { DiskCache } from './diskCache.js';
+import { primeLines } from '../layout/textLines.js';
 
 type StoredFragment = Omit<LineFragment, 'style' | 'target'> & { style: number; target?: number };
 type StoredLine = Omit<Line, 'fragments'> & { fragments: StoredFragment[] };
@@ -80,19 +81,40 @@ function restore(s: StoredLines): [string, Line[]][] | null {
   return out;
 }
 
-/** The paragraphs the document's previous build used, or none. */
-export function loadLines(disk: DiskCache, document: string): [string, Line[]][] {
+/**
+ * What this process knows the store holds, per cache folder and document: after the first
+ * build, memory has every paragraph the store has, so watch rebuilds neither read it again nor
+ * write it unless the paragraphs used have changed.
+ */
+const known = new Map<string, Map<string, Line[]>>();
+
+/** Primes the line cache with the document's paragraphs from its previous build (once per process). */
+export function loadLines(disk: DiskCache, document: string): void {
+  const id = disk.dir + '\u0000' + document;
+  if (known.has(id)) return;
+  let entries: [string, Line[]][] = [];
   const s = disk.get<StoredLines>('lines', document);
-  if (!s) return [];
-  try {
-    return restore(s) ?? [];
-  } catch {
-    return [];
+  if (s) {
+    try {
+      entries = restore(s) ?? [];
+    } catch {
+      entries = [];
+    }
   }
+  primeLines(entries);
+  known.set(id, new Map(entries));
 }
 
 /** Keeps the paragraphs this build used, unless they are exactly those already stored. */
-export function saveLines(disk: DiskCache, document: string, used: Map<string, Line[]>, loaded: readonly [string, Line[]][]): void {
-  if (used.size === loaded.length && loaded.every(([k, lines]) => used.get(k) === lines)) return;
+export function saveLines(disk: DiskCache, document: string, used: Map<string, Line[]>): void {
+  const id = disk.dir + '\u0000' + document;
+  const stored = known.get(id);
+  if (stored && stored.size === used.size && [...used].every(([k, lines]) => stored.get(k) === lines)) return;
+  known.set(id, used);
   disk.put('lines', document, store(used));
+}
+
+/** Forgets what this process knows of the stores (tests that act as a new process). */
+export function forgetStoredLines(): void {
+  known.clear();
 }

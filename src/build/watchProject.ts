@@ -51,8 +51,10 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
       const t0 = performance.now();
       const documents = DOCUMENT_NAMES.filter((d) => docs.has(d));
       try {
-        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, cache: opts.cache });
+        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, cache: opts.cache && { ...opts.cache, defer: true } });
         opts.onBuild({ changed, documents, ms: performance.now() - t0, result });
+        // Cache entries for the next `report build`, once the rebuild has been reported.
+        result.flushCache();
       } catch (error) {
         opts.onBuild({ changed, documents, ms: performance.now() - t0, error });
       }
