@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/project.js';
+import { ROOT, scratchProject } from './helpers/project.js';
 
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT });
@@ -24,6 +24,27 @@ describe('bin/report.cjs', () => {
     });
     expect(cache()).toEqual([`report.cjs.${process.version}.v8cache`]);
     for (const f of ['brief.pdf', 'handout.pdf']) expect(readFileSync(join(outs[1], f)).equals(readFileSync(join(outs[0], f)))).toBe(true);
+  }, 120_000);
+
+  it('keeps a build cache in the project that changes no byte, and --no-cache ignores it', () => {
+    const root = scratchProject();
+    const build = (...args: string[]) => {
+      const out = mkdtempSync(join(tmpdir(), 'launcher-cache-'));
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/report.cjs'), 'build', '--root', root, '--out', out, '--quiet', ...args], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return ['brief.pdf', 'handout.pdf'].map((f) => readFileSync(join(out, f)));
+    };
+    const first = build();
+    const versions = readdirSync(join(root, '.cache/report-generator'));
+    expect(versions).toHaveLength(1);
+    const names = readdirSync(join(root, '.cache/report-generator', versions[0]));
+    for (const kind of ['chart-', 'lines-', 'memos-']) expect(names.some((n) => n.startsWith(kind)), kind).toBe(true);
+    const cached = build();
+    const uncached = build('--no-cache');
+    for (let i = 0; i < 2; i++) {
+      expect(cached[i].equals(first[i])).toBe(true);
+      expect(uncached[i].equals(first[i])).toBe(true);
+    }
   }, 120_000);
 
   it('keeps the CLI exit codes', () => {
