@@ -69,7 +69,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
 /** The disk cache of the bundled CLI, unless --no-cache (run from source, there is no build id). */
 export function cliCache(cmd: Command, root: string): { dir: string; version: string } | undefined {
-  return cmd.cache && BUILD_ID ? { dir: projectCacheDir(root), version: BUILD_ID } : undefined;
+  // Node's version is part of it: ICU (word segmentation of Khmer, number formats) comes with it.
+  return cmd.cache && BUILD_ID ? { dir: projectCacheDir(root), version: `${BUILD_ID}-node${process.version}-icu${process.versions.icu ?? ''}` } : undefined;
 }
 
 async function buildWithWorkers(cmd: Command, root: string, io: CliIO): Promise<number> {
