@@ -2,8 +2,7 @@
 // replayed later onto the PDF's Canvas adapter (render/chartCanvas.ts). Recording makes a
 // chart independent of vega once compiled, so it can be kept on disk between builds
 // (build/diskCache.ts) and drawn without loading vega at all.
-import { lineMetrics } from '../fonts/fontRegistry.js';
-import { fontKeyForCss, measureChartText } from '../render/chartCanvas.js';
+import { measureCanvasText, type CanvasTextMetrics } from '../render/chartCanvas.js';
 
 /** One recorded call: a method name and its arguments, "=prop" and the value set, or a gradient. */
 export type ChartOp = [string, ...(string | number | boolean | null | number[] | { gradient: number })[]];
@@ -127,11 +126,8 @@ export class RecordingContext {
     return [];
   }
 
-  measureText(text: string): { width: number; actualBoundingBoxAscent: number; actualBoundingBoxDescent: number } {
-    const str = String(text);
-    const { key, size } = fontKeyForCss(String(this.state.font), str);
-    const { ascent, descent } = lineMetrics(key, size);
-    return { width: measureChartText(key, str, size), actualBoundingBoxAscent: ascent, actualBoundingBoxDescent: descent };
+  measureText(text: string): CanvasTextMetrics {
+    return measureCanvasText(String(this.state.font), text);
   }
 }
 

@@ -366,6 +366,33 @@ export function useChartFont(doc: PDFDoc, key: FontKey, size: number): void {
 const LINE_CAP: Record<string, 'butt' | 'round' | 'square'> = { butt: 'butt', round: 'round', square: 'square' };
 const LINE_JOIN: Record<string, 'miter' | 'round' | 'bevel'> = { miter: 'miter', round: 'round', bevel: 'bevel' };
 
+/** What a canvas's measureText reports, for text in a CSS font, measured with the embedded fonts. */
+export interface CanvasTextMetrics {
+  width: number;
+  actualBoundingBoxLeft: number;
+  actualBoundingBoxRight: number;
+  actualBoundingBoxAscent: number;
+  actualBoundingBoxDescent: number;
+  fontBoundingBoxAscent: number;
+  fontBoundingBoxDescent: number;
+}
+
+export function measureCanvasText(cssFont: string, text: unknown): CanvasTextMetrics {
+  const str = String(text);
+  const { key, size } = fontKeyForCss(cssFont, str);
+  const width = measureChartText(key, str, size);
+  const { ascent, descent } = lineMetrics(key, size);
+  return {
+    width,
+    actualBoundingBoxLeft: 0,
+    actualBoundingBoxRight: width,
+    actualBoundingBoxAscent: ascent,
+    actualBoundingBoxDescent: descent,
+    fontBoundingBoxAscent: ascent,
+    fontBoundingBoxDescent: descent,
+  };
+}
+
 export class PdfCanvasContext {
   /** vega reads this when clipping to dirty regions (never here: we always draw everything). */
   readonly pixelRatio = 1;
@@ -865,12 +892,6 @@ export class PdfCanvasContext {
     Object.assign(this, { cmds, pts, hasPoint, cx, cy, sx, sy });
   }
 
-  /** No-op: the PDF page is not a bitmap (vega only clears in its own renderer). */
-  clearRect(): void {}
-
-  /** Images are not supported in charts (all resources are refused); nothing is drawn. */
-  drawImage(): void {}
-
   createLinearGradient(x0: number, y0: number, x1: number, y1: number): PdfCanvasGradient {
     return new PdfCanvasGradient('linear', [x0, y0, x1, y1]);
   }
@@ -879,42 +900,10 @@ export class PdfCanvasContext {
     return new PdfCanvasGradient('radial', [x0, y0, r0, x1, y1, r1]);
   }
 
-  createPattern(): null {
-    return null;
-  }
-
-  isPointInPath(): boolean {
-    return false;
-  }
-
-  isPointInStroke(): boolean {
-    return false;
-  }
-
   // --- text ----------------------------------------------------------------------------------
 
-  measureText(text: string): {
-    width: number;
-    actualBoundingBoxLeft: number;
-    actualBoundingBoxRight: number;
-    actualBoundingBoxAscent: number;
-    actualBoundingBoxDescent: number;
-    fontBoundingBoxAscent: number;
-    fontBoundingBoxDescent: number;
-  } {
-    const str = String(text);
-    const { key, size } = fontKeyForCss(this.s.font, str);
-    const width = measureChartText(key, str, size);
-    const { ascent, descent } = lineMetrics(key, size);
-    return {
-      width,
-      actualBoundingBoxLeft: 0,
-      actualBoundingBoxRight: width,
-      actualBoundingBoxAscent: ascent,
-      actualBoundingBoxDescent: descent,
-      fontBoundingBoxAscent: ascent,
-      fontBoundingBoxDescent: descent,
-    };
+  measureText(text: string): CanvasTextMetrics {
+    return measureCanvasText(this.s.font, text);
   }
 
   fillText(text: string, x: number, y: number, maxWidth?: number): void {
