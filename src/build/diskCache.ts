@@ -60,12 +60,14 @@ export class DiskCache {
     }
   }
 
+  /** Stores `value`; a function is called for it only when the entry is written (deferred work). */
   put(kind: string, key: string, value: unknown): void {
     if (this.defer) this.queued.push(() => this.write(kind, key, value));
     else this.write(kind, key, value);
   }
 
-  private write(kind: string, key: string, value: unknown): void {
+  private write(kind: string, key: string, v: unknown): void {
+    const value = typeof v === 'function' ? (v as () => unknown)() : v;
     try {
       this.prepare();
       const file = this.file(kind, key);

@@ -44,7 +44,7 @@ export function saveMemos(disk: DiskCache | undefined): void {
   const keys = new Set([...[...runs.keys()].map((k) => 'r' + k), ...[...subsets.keys()].map((k) => 's' + k)]);
   if (stored && stored.size === keys.size && [...keys].every((k) => stored.has(k))) return;
   known.set(disk.dir, keys);
-  disk.put('memos', KEY, { runs: [...runs], subsets: [...subsets].map(([k, b]) => [k, Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')]) } satisfies StoredMemos);
+  disk.put('memos', KEY, (): StoredMemos => ({ runs: [...runs], subsets: [...subsets].map(([k, b]) => [k, Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')]) }));
 }
 
 /** Forgets what this process knows of the stores (tests that act as a new process). */
