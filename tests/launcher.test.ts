@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, scratchProject } from './helpers/project.js';
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT });
+  execFileSync(process.execPath, ['scripts/bundle.mjs', '--force'], { cwd: ROOT });
 }, 120_000);
 
 describe('bin/report.cjs', () => {
