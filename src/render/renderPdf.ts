@@ -43,7 +43,6 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
     },
   } as unknown as PDFKit.PDFDocumentOptions);
   escapeXmpInfo(doc);
-  binaryWrites(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -206,30 +205,5 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
       doc.image(it.data, it.x, it.y, { width: it.w, height: it.h });
       return;
   }
-}
-
-/**
- * pdfkit turns every string it writes (page content, object dictionaries) into bytes with a
- * JavaScript loop over its characters; Node's Latin-1 encoder does the same natively (each
- * character's low byte) and several times faster. The bytes written are identical.
- */
-function binaryWrites(doc: PDFKit.PDFDocument): void {
-  const d = doc as unknown as {
-    page: { write(chunk: Uint8Array): void };
-    push(chunk: Uint8Array): boolean;
-    _offset: number;
-    addContent(data: string | Uint8Array): unknown;
-    _write(data: string | Uint8Array): void;
-  };
-  const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data + '\n', 'latin1') : data);
-  d.addContent = (data) => {
-    d.page.write(bytes(data));
-    return doc;
-  };
-  d._write = (data) => {
-    const chunk = bytes(data);
-    d.push(chunk);
-    d._offset += chunk.length;
-  };
 }
 
