@@ -63,7 +63,11 @@ await build({
   entryPoints: ['src/cli/report.ts'],
   outfile: 'dist/report.cjs',
   format: 'cjs',
-  alias: { 'vega-canvas': './src/charts/noNodeCanvas.ts', 'unicode-trie': './src/fonts/lazyUnicodeTrie.cjs' },
+  alias: {
+    'vega-canvas': './src/charts/noNodeCanvas.ts',
+    'unicode-trie': './src/fonts/lazyUnicodeTrie.cjs',
+    'brotli/decompress.js': './src/fonts/noBrotli.cjs',
+  },
   // Here pdfkit and fontkit are bundled too, so the code cache covers them (loading them from
   // node_modules compiled ~100 ms of JavaScript at every start). pdfkit's standard fonts stay
   // unreachable, which is what we want: no document uses them (tests/fonts.test.ts).
