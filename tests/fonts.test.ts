@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_KEYS, getFont, measureText } from '../src/fonts/fontRegistry.js';
+import { complexRuns, FONT_KEYS, getFont, measureText, shapeComplex } from '../src/fonts/fontRegistry.js';
 import { shapeSimple } from '../src/fonts/simpleShaper.js';
 import { ROOT } from './helpers/project.js';
 
@@ -63,5 +63,25 @@ describe('the font pdfkit embeds (pdfFontFacade)', () => {
     expect(facade('mono').post.isFixedPitch).toBe(true);
     expect(facade('sans').post.isFixedPitch).toBe(false);
     expect(new Set(FONT_KEYS.map((k) => facade(k).postscriptName)).size).toBe(FONT_KEYS.length);
+  });
+});
+
+describe('shapeComplex', () => {
+  it('gives a run that depends on its text alone, not on what was shaped before', () => {
+    // Glyphs that several Khmer sequences share (កា and កោ reach the same glyph) must not carry
+    // the code points of whichever text fontkit met first.
+    const fresh = () => {
+      // A new process: fontkit has made no Glyph objects yet, and nothing is memoised.
+      (getFont('khmer').font as unknown as { _glyphs: object })._glyphs = {};
+      complexRuns.clear();
+    };
+    fresh();
+    const alone = shapeComplex('khmer', 'កា');
+    fresh();
+    shapeComplex('khmer', 'កោ');
+    complexRuns.clear();
+    const after = shapeComplex('khmer', 'កា');
+    expect(after).toEqual(alone);
+    expect(alone.glyphs.flatMap((g) => g.codePoints)).toEqual([0x1780, 0x17b6]);
   });
 });

@@ -165,7 +165,13 @@ export function shapeComplex(key: FontKey, text: string): ComplexRun {
   const ck = key + '\u0000' + text;
   let run = complexRuns.get(ck);
   if (!run) {
-    const r = safeLayout(getFont(key).font, text);
+    const font = getFont(key).font;
+    // fontkit keeps one Glyph per id per font, carrying the code points of whichever text first
+    // produced it; copied from there, a run's code points (and so the PDF's ToUnicode) would
+    // depend on what else the process had shaped before. Forgetting the glyphs makes them
+    // those of this text alone, as the cache on disk requires: the same text, the same run.
+    (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+    const r = safeLayout(font, text);
     run = {
       glyphs: r.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: [...g.codePoints] })),
       positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
