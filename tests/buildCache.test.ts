@@ -85,6 +85,7 @@ describe('build cache', () => {
     const root = scratchProject();
     const stale = join(projectCacheDir(root), 'an-older-build');
     mkdirSync(stale, { recursive: true });
+    writeFileSync(join(stale, '.report-generator-cache'), '');
     writeFileSync(join(stale, 'chart-x.json'), '{}');
     const good = await freshBuild(root, true);
     expect(existsSync(stale)).toBe(false);

@@ -5,12 +5,14 @@
 //   hash of the full key; the key is stored too and compared on read, so a hash collision or a
 //   hand-edited file is a miss, never a wrong result.
 // - <version> identifies the code and its dependencies (fonts included): scripts/bundle.mjs
-//   hashes src/ and package-lock.json into the CLI. Another version's folder is removed.
+//   hashes src/ and package-lock.json into the CLI. Another version's folder (one with our
+//   marker file) is removed.
 // - The cache is an optimisation only: a missing, unreadable, corrupt or unwritable cache
 //   means the work is done again, never a failed build. Writes are atomic (temp + rename).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** Build id of the bundled CLI (defined by scripts/bundle.mjs); undefined when run from source. */
 declare const __REPORT_BUILD_ID__: string | undefined;
@@ -23,6 +25,16 @@ export function projectCacheDir(root: string): string {
 
 /** At most this many entries are kept; the oldest go first. */
 const MAX_ENTRIES = 500;
+
+/**
+ * Written into every version folder this cache makes. Only folders carrying it are ever
+ * removed: whatever else lives in the cache's base folder (an API user may point it anywhere)
+ * is left alone.
+ */
+const MARKER = '.report-generator-cache';
+
+/** Entry files: kind, then a hash of the key. Pruning touches nothing else. */
+const ENTRY = /^[a-z]+-[0-9a-f]{40}\.json$/;
 
 export class DiskCache {
   /** Identifies the folder, for what a process remembers of it (lineStore.ts, memoStore.ts). */
@@ -71,7 +83,8 @@ export class DiskCache {
     try {
       this.prepare();
       const file = this.file(kind, key);
-      const tmp = `${file}.${process.pid}.tmp`;
+      // Worker threads (--jobs) share the process id.
+      const tmp = `${file}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2, 8)}.tmp`;
       writeFileSync(tmp, JSON.stringify({ key, value }));
       renameSync(tmp, file);
     } catch {
@@ -79,14 +92,17 @@ export class DiskCache {
     }
   }
 
-  /** Once per process: drop other versions' folders and keep this one within its size. */
+  /** Once per instance: drop other versions' folders and keep this one within its size. */
   private prepare(): void {
     if (this.prepared) return;
     this.prepared = true;
     mkdirSync(this.dir, { recursive: true });
-    const here = this.dir.slice(this.base.length + 1);
-    for (const d of readdirSync(this.base)) if (d !== here) rmSync(join(this.base, d), { recursive: true, force: true });
-    const names = readdirSync(this.dir);
+    writeFileSync(join(this.dir, MARKER), '');
+    const here = basename(this.dir);
+    for (const d of readdirSync(this.base)) {
+      if (d !== here && existsSync(join(this.base, d, MARKER))) rmSync(join(this.base, d), { recursive: true, force: true });
+    }
+    const names = readdirSync(this.dir).filter((n) => ENTRY.test(n));
     if (names.length < MAX_ENTRIES) return;
     // Names carry no age; files are few and small, so sorting by a stat is fine here.
     const aged = names.map((n) => ({ n, t: statTime(join(this.dir, n)) })).sort((a, b) => a.t - b.t);

@@ -21,7 +21,7 @@ describe('DiskCache', () => {
     const b = base();
     const c = new DiskCache(b, 'v1');
     c.put('chart', 'key-a', 1);
-    const [file] = readdirSync(join(b, 'v1'));
+    const [file] = readdirSync(join(b, 'v1')).filter((f) => f.startsWith('chart-'));
     const entry = JSON.parse(readFileSync(join(b, 'v1', file), 'utf8'));
     writeFileSync(join(b, 'v1', file), JSON.stringify({ ...entry, key: 'key-z' }));
     expect(c.get('chart', 'key-a')).toBeUndefined();
@@ -36,6 +36,16 @@ describe('DiskCache', () => {
     expect(v2.get('chart', 'k')).toBeUndefined();
     v2.put('chart', 'k', 2);
     expect(readdirSync(b)).toEqual(['v2']);
+  });
+
+  it('never removes a folder it did not make, wherever it is pointed', () => {
+    const b = base();
+    mkdirSync(join(b, 'content'));
+    writeFileSync(join(b, 'content', 'brief.md'), '# Mine');
+    new DiskCache(b, 'v1').put('chart', 'k', 1);
+    new DiskCache(b, 'v2').put('chart', 'k', 2);
+    expect(readdirSync(b).sort()).toEqual(['content', 'v2']);
+    expect(readFileSync(join(b, 'content', 'brief.md'), 'utf8')).toBe('# Mine');
   });
 
   it('queues writes when deferred, and writes them on flush', () => {
@@ -58,10 +68,12 @@ describe('DiskCache', () => {
   it('prunes the oldest entries when there are too many', () => {
     const b = base();
     mkdirSync(join(b, 'v1'), { recursive: true });
-    for (let i = 0; i < 520; i++) writeFileSync(join(b, 'v1', `chart-old${i}.json`), '{}');
+    for (let i = 0; i < 520; i++) writeFileSync(join(b, 'v1', `chart-${i.toString(16).padStart(40, '0')}.json`), '{}');
+    writeFileSync(join(b, 'v1', 'notes.txt'), 'not ours');
     new DiskCache(b, 'v1').put('chart', 'new', 1);
     const left = readdirSync(join(b, 'v1'));
-    expect(left.length).toBeLessThanOrEqual(260);
+    expect(left.length).toBeLessThanOrEqual(262);
+    expect(left).toContain('notes.txt');
     expect(new DiskCache(b, 'v1').get('chart', 'new')).toBe(1);
   });
 });
