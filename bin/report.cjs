@@ -10,7 +10,15 @@ const vm = require('node:vm');
 const Module = require('node:module');
 
 const file = path.join(__dirname, '..', 'dist', 'report.cjs');
-const cacheFile = `${file}.${process.version}.v8cache`;
+// V8 checks little more than a script's length before accepting cached code: the name of the
+// cache file carries the bundle's build id too, so a new bundle never runs old bytecode.
+let buildId = 'unknown';
+try {
+  buildId = fs.readFileSync(path.join(__dirname, '..', 'dist', 'build-id'), 'utf8').trim();
+} catch {
+  // an older bundle without a build id: the bundler removes old caches when it writes one
+}
+const cacheFile = `${file}.${process.version}.${buildId}.v8cache`;
 let source;
 try {
   // The bundle is pure ASCII (scripts/bundle.mjs makes sure): Latin-1 reads it as the same

@@ -20,7 +20,7 @@ const addTree = (dir) => {
   }
 };
 addTree('src');
-hash.update(readFileSync('package-lock.json'));
+for (const f of ['package-lock.json', 'package.json', 'tsconfig.json']) hash.update(f).update(readFileSync(f));
 hash.update(readFileSync(new URL(import.meta.url)));
 const buildId = hash.digest('hex').slice(0, 16);
 

@@ -6,26 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/buildProject.js';
-import { clearChartMemory } from '../src/build/chartCache.js';
+import { clearProcessCaches } from '../src/build/processCaches.js';
 import { projectCacheDir } from '../src/build/diskCache.js';
-import { clearLineMemory } from '../src/layout/textLines.js';
-import { forgetStoredLines } from '../src/build/lineStore.js';
-import { forgetStoredMemos } from '../src/build/memoStore.js';
-import { complexRuns } from '../src/fonts/fontRegistry.js';
-import { fontSubsets } from '../src/render/pdfFonts.js';
 import { readPdfText } from './helpers/readPdf.js';
 import { scratchProject } from './helpers/project.js';
 
 /** A build as a new process would do it: nothing in memory, only what is on disk. */
 async function freshBuild(root: string, cache: boolean) {
-  clearChartMemory();
-  clearLineMemory();
-  complexRuns.clear();
-  fontSubsets.clear();
-  forgetStoredLines();
-  forgetStoredMemos();
+  clearProcessCaches();
   const r = await buildProject({ root, dryRun: true, cache: cache ? { dir: projectCacheDir(root), version: 'test' } : undefined });
-  return Object.fromEntries(r.documents.map((d) => [d.name, d.pdf]));
+  return { ...Object.fromEntries(r.documents.map((d) => [d.name, d.pdf])), reuse: r.reuse } as { brief: Buffer; handout: Buffer; reuse: typeof r.reuse };
 }
 
 function edit(file: string, from: string | RegExp, to: string): void {
@@ -46,15 +36,30 @@ describe('build cache', () => {
       ['a data change', () => edit(join(root, 'content/data/history.csv'), 'history.independence,Independence,', 'history.independence,Independence declared,')],
       ['a chart change', () => edit(join(root, 'content/charts/timeline.vl.json'), /1940,\s*2030/, '1935, 2030')],
     ];
-    let previous: Record<string, Buffer> | undefined;
+    let previous: Buffer | undefined;
+    const reused: Record<string, string> = {};
     for (const [what, change] of steps) {
       change();
       const cached = await freshBuild(root, true);
       const plain = await freshBuild(root, false);
-      for (const name of ['brief', 'handout']) expect(cached[name].equals(plain[name]), `${what}: ${name}.pdf`).toBe(true);
-      if (previous) expect(previous.brief.equals(cached.brief), `${what} changed the brief`).toBe(false);
-      previous = cached;
+      for (const name of ['brief', 'handout'] as const) expect(cached[name].equals(plain[name]), `${what}: ${name}.pdf`).toBe(true);
+      if (previous) expect(previous.equals(cached.brief), `${what} changed the brief`).toBe(false);
+      previous = cached.brief;
+      const r = cached.reuse;
+      reused[what] = `${r.charts}/${r.chartsTotal} ${r.paragraphsTotal - r.paragraphs}`;
+      expect(plain.reuse.charts + plain.reuse.paragraphs, `${what}: nothing reused without the cache`).toBe(0);
     }
+    // Charts reused / charts, and paragraphs broken again: everything the first time, then
+    // only what the change touched. (A new label re-sizes the columns of the data appendix's
+    // table, so all its cells are broken again.)
+    const again = (what: string) => Number(reused[what].split(' ')[1]);
+    expect(reused['first build']).toBe('0/5 225');
+    expect(reused['a one-word edit']).toMatch(/^5\/5 [12]$/);
+    expect(reused['a data change']).toMatch(/^4\/5 /);
+    expect(again('a data change')).toBeGreaterThan(0);
+    expect(again('a data change')).toBeLessThan(80);
+    expect(reused['a chart change']).toMatch(/^4\/5 /);
+    expect(again('a chart change')).toBeLessThan(10);
     expect(entries(root).filter((f) => f.startsWith('chart-')).length).toBeGreaterThanOrEqual(5);
     expect(entries(root).filter((f) => f.startsWith('lines-')).length).toBe(2);
     expect(entries(root).filter((f) => f.startsWith('memos-')).length).toBe(1);
@@ -89,7 +94,22 @@ describe('build cache', () => {
     writeFileSync(join(stale, 'chart-x.json'), '{}');
     const good = await freshBuild(root, true);
     expect(existsSync(stale)).toBe(false);
-    for (const f of entries(root)) writeFileSync(join(projectCacheDir(root), 'test', f), f.startsWith('lines-') ? '{"key":"brief","value":{"styles":7}}' : '{not json');
+    const dir = join(projectCacheDir(root), 'test');
+    const stored = entries(root).filter((f) => f.endsWith('.json'));
+    // Entries that parse and carry the right key, with values of the wrong shape...
+    for (const f of stored) {
+      const entry = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      const broken = f.startsWith('chart-') ? { ...entry.value, ops: 'none', datumKeys: null }
+        : f.startsWith('lines-') ? { styles: 7, paragraphs: [[1, null]] }
+        : { runs: [null, ['k', { glyphs: [null], positions: [] }]], subsets: [[1, 2], null] };
+      writeFileSync(join(dir, f), JSON.stringify({ key: entry.key, value: broken }));
+    }
+    const shaped = await freshBuild(root, true);
+    expect(shaped.brief.equals(good.brief)).toBe(true);
+    expect(shaped.handout.equals(good.handout)).toBe(true);
+    expect(shaped.reuse.charts).toBe(0);
+    // ...and entries that do not parse at all.
+    for (const f of entries(root).filter((n) => n.endsWith('.json'))) writeFileSync(join(dir, f), '{not json');
     const again = await freshBuild(root, true);
     expect(again.brief.equals(good.brief)).toBe(true);
     expect(again.handout.equals(good.handout)).toBe(true);
@@ -97,10 +117,7 @@ describe('build cache', () => {
 
   it('with defer (watch mode), writes its entries only when flushed', async () => {
     const root = scratchProject();
-    clearChartMemory();
-    clearLineMemory();
-    forgetStoredLines();
-    forgetStoredMemos();
+    clearProcessCaches();
     const r = await buildProject({ root, dryRun: true, only: ['handout'], cache: { dir: projectCacheDir(root), version: 'test', defer: true } });
     expect(existsSync(join(projectCacheDir(root), 'test'))).toBe(false);
     r.flushCache();

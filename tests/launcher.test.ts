@@ -22,7 +22,8 @@ describe('bin/report.cjs', () => {
       expect(r.stdout).toMatch(/^layout\s+\d+ ms$/m);
       return out;
     });
-    expect(cache()).toEqual([`report.cjs.${process.version}.v8cache`]);
+    const buildId = readFileSync(join(ROOT, 'dist/build-id'), 'utf8');
+    expect(cache()).toEqual([`report.cjs.${process.version}.${buildId}.v8cache`]);
     for (const f of ['brief.pdf', 'handout.pdf']) expect(readFileSync(join(outs[1], f)).equals(readFileSync(join(outs[0], f)))).toBe(true);
   }, 120_000);
 

@@ -87,7 +87,7 @@ describe('reading order', () => {
       const { loadTemplate } = await import('../src/load/loadTemplate.js');
       const { compileCached } = await import('../src/build/chartCache.js');
       const t = loadTemplate(ROOT, name);
-      const resolved = await resolveDocument(tree, source, t, 300, (n, w, h) => compileCached(source, t, n, w, h));
+      const resolved = await resolveDocument(tree, source, t, 300, (n, w, h) => compileCached(source, t, n, w, h).drawing);
       const md = markdownOrder(resolved.blocks);
       expect(md.length).toBeGreaterThan(10);
       let at = 0;

@@ -17,7 +17,7 @@ import { resolveDocument } from '../resolve/resolveDocument.js';
 import { compileCached } from './chartCache.js';
 import { DiskCache } from './diskCache.js';
 import { loadLines, saveLines } from './lineStore.js';
-import { loadMemos, saveMemos } from './memoStore.js';
+import { loadMemos, saveMemos, takeMemos } from './memoStore.js';
 import { takeTrackedLines, trackLines } from '../layout/textLines.js';
 import { writeAllAtomic } from './writeAtomic.js';
 import { reproducibleDate } from './reproducibleDate.js';
@@ -55,6 +55,8 @@ export interface BuildResult {
   documents: BuiltDocument[];
   warnings: string[];
   stages: Record<string, number>;
+  /** What was reused rather than made again (from memory in watch mode, else from the disk cache). */
+  reuse: { charts: number; chartsTotal: number; paragraphs: number; paragraphsTotal: number };
   /** Writes cache entries held back by `cache.defer`. */
   flushCache(): void;
 }
@@ -62,6 +64,25 @@ export interface BuildResult {
 export const STAGES = ['load', 'parse', 'charts', 'layout', 'write'] as const;
 
 export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
+  const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
+  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined;
+  // Shaped Khmer runs and font subsets of the last build of these documents (layout and render use them).
+  const memoKey = [...only].sort().join('+');
+  loadMemos(disk, memoKey);
+  let result: BuildResult;
+  try {
+    result = await runStages(opts, only, disk);
+  } catch (e) {
+    takeMemos();
+    throw e;
+  }
+  // Only a build that succeeded replaces stored entries.
+  const memos = takeMemos();
+  if (disk) saveMemos(disk, memoKey, memos);
+  return result;
+}
+
+async function runStages(opts: BuildOptions, only: readonly DocumentName[], disk: DiskCache | undefined): Promise<BuildResult> {
   const stages: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (stage: string) => {
@@ -70,10 +91,7 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     opts.onStage?.(stage, t - t0);
     t0 = t;
   };
-  const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
-  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined;
-  // Shaped Khmer runs and font subsets of the last build (used by layout and render).
-  loadMemos(disk);
+  const reuse = { charts: 0, chartsTotal: 0, paragraphs: 0, paragraphsTotal: 0 };
   const source = loadProject(opts.root, only);
   const templates = new Map<DocumentName, Template>();
   for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.name));
@@ -91,7 +109,12 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     const t = templates.get(tree.name)!;
     const paper = opts.paper ?? tree.meta.paper ?? t.paper;
     const width = (pageBox(t, paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
-    return resolveDocument(tree, source, t, width, (name, w, h) => compileCached(source, t, name, w, h, disk));
+    return resolveDocument(tree, source, t, width, (name, w, h) => {
+      const c = compileCached(source, t, name, w, h, disk);
+      reuse.chartsTotal++;
+      if (c.reused) reuse.charts++;
+      return c.drawing;
+    });
   }));
   for (const r of resolved) warnings.push(...r.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`));
   lap('charts');
@@ -101,17 +124,25 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     const paper = opts.paper ?? doc.meta.paper ?? t.paper;
     if (disk) loadLines(disk, doc.name);
     trackLines();
+    let out: { laid: LaidOutDocument; scale: number };
     try {
       if (doc.name === 'handout') {
         const h = layoutHandout(doc, t, paper);
         if (h.scale < 1) warnings.push(`${doc.file}: copy-fitted to ${Math.round(h.scale * 100)}% type size to fit one sheet`);
-        return { laid: h.doc, scale: h.scale };
+        out = { laid: h.doc, scale: h.scale };
+      } else {
+        out = { laid: layoutBrief(doc, t, paper), scale: 1 };
       }
-      return { laid: layoutBrief(doc, t, paper), scale: 1 };
-    } finally {
-      const used = takeTrackedLines();
-      if (disk) saveLines(disk, doc.name, used);
+    } catch (e) {
+      takeTrackedLines();
+      throw e;
     }
+    const { used, reused } = takeTrackedLines();
+    reuse.paragraphs += reused;
+    reuse.paragraphsTotal += used.size;
+    // Only a layout that succeeded replaces the stored paragraphs.
+    if (disk) saveLines(disk, doc.name, used);
+    return out;
   });
   lap('layout');
 
@@ -122,7 +153,6 @@ export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
     documents.push({ name: resolved[i].name, file: join(outDir, `${resolved[i].name}.pdf`), pages: l.laid.pages.length, bytes: pdf.length, pdf, laid: l.laid, stats: l.laid.stats, scale: l.scale });
   }
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
-  saveMemos(disk);
   lap('write');
-  return { documents, warnings, stages, flushCache: () => disk?.flush() };
+  return { documents, warnings, stages, reuse, flushCache: () => disk?.flush() };
 }

@@ -19,7 +19,8 @@ export function chartThemeFor(t: Template): ChartTheme {
   };
 }
 
-export function compileCached(source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache): Promise<ChartDrawing> {
+/** The chart's drawing, and whether it was reused (from memory or disk) rather than compiled now. */
+export function compileCached(source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache): { drawing: Promise<ChartDrawing>; reused: boolean } {
   const spec = source.charts.get(name)!;
   const datasets: Record<string, Record<string, unknown>[]> = {};
   for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.figures.map((f) => ({ ...f.row }));
@@ -27,13 +28,15 @@ export function compileCached(source: Source, t: Template, name: string, width: 
   // The spec file is part of the key: warnings name it.
   const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height]);
   let hit = memory.get(key);
+  let reused = !!hit;
   if (!hit) {
     const stored = disk?.get<ChartDrawing>('chart', key);
-    hit = stored ? Promise.resolve(stored) : compile(spec.spec, datasets, theme, width, height, spec.file, key, disk);
+    reused = isDrawing(stored);
+    hit = isDrawing(stored) ? Promise.resolve(stored) : compile(spec.spec, datasets, theme, width, height, spec.file, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);
   }
-  return hit;
+  return { drawing: hit, reused };
 }
 
 async function compile(
@@ -44,6 +47,16 @@ async function compile(
   const { scene: _scene, ...drawing } = await compileChart({ spec, datasets, theme, width, height, specFile });
   disk?.put('chart', key, drawing);
   return drawing;
+}
+
+/** A stored entry in the shape of a drawing (anything else is treated as a miss). */
+function isDrawing(d: unknown): d is ChartDrawing {
+  const c = d as ChartDrawing | undefined;
+  const strings = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
+  return !!c && typeof c === 'object' && Number.isFinite(c.width) && Number.isFinite(c.height) &&
+    Array.isArray(c.origin) && c.origin.length === 2 && c.origin.every(Number.isFinite) && typeof c.background === 'string' &&
+    strings(c.texts) && strings(c.warnings) && strings(c.datumKeys) &&
+    Array.isArray(c.ops) && c.ops.every((op) => Array.isArray(op) && typeof op[0] === 'string');
 }
 
 /** Forgets the in-memory charts (tests of the disk cache). */

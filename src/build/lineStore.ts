@@ -110,8 +110,11 @@ export function saveLines(disk: DiskCache, document: string, used: Map<string, L
   const id = disk.dir + '\u0000' + document;
   const stored = known.get(id);
   if (stored && stored.size === used.size && [...used].every(([k, lines]) => stored.get(k) === lines)) return;
-  known.set(id, used);
-  disk.put('lines', document, () => store(used));
+  disk.put('lines', document, () => {
+    // Known only once written (see memoStore.ts).
+    known.set(id, used);
+    return store(used);
+  });
 }
 
 /** Forgets what this process knows of the stores (tests that act as a new process). */

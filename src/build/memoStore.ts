@@ -11,40 +11,61 @@ interface StoredMemos {
   subsets: [string, string][];
 }
 
-const KEY = 'shaping+subsets';
-
-/** Per cache folder, the keys this process knows the stored entry holds ('r' runs, 's' subsets). */
+/** Per cache folder and documents, the keys this process knows the stored entry holds ('r' runs, 's' subsets). */
 const known = new Map<string, Set<string>>();
 
-/** Primes the memos from the last build's entry (once per process) and starts tracking. */
-export function loadMemos(disk: DiskCache | undefined): void {
-  if (disk && !known.has(disk.dir)) {
+const isRun = (r: unknown): r is ComplexRun => {
+  const run = r as ComplexRun | null;
+  return !!run && Array.isArray(run.glyphs) && Array.isArray(run.positions) && run.glyphs.length === run.positions.length &&
+    run.glyphs.every((g) => !!g && Number.isInteger(g.id) && Number.isFinite(g.advanceWidth) && Array.isArray(g.codePoints)) &&
+    run.positions.every((p) => !!p && [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset].every(Number.isFinite));
+};
+const isPair = (e: unknown): e is [string, unknown] => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string';
+
+/**
+ * Primes the memos from the entry the last build of these documents stored (once per process)
+ * and starts tracking what this build uses. `documents` names the entry: a build of the brief
+ * alone, or a --jobs worker, keeps its own.
+ */
+export function loadMemos(disk: DiskCache | undefined, documents: string): void {
+  const id = disk && disk.dir + '\u0000' + documents;
+  if (disk && id && !known.has(id)) {
     const loaded = new Set<string>();
-    const s = disk.get<StoredMemos>('memos', KEY);
+    const s = disk.get<StoredMemos>('memos', documents);
     if (s && Array.isArray(s.runs) && Array.isArray(s.subsets)) {
-      const runs = s.runs.filter(([k, r]) => typeof k === 'string' && Array.isArray(r?.glyphs) && Array.isArray(r.positions) && r.glyphs.length === r.positions.length);
-      const subsets = s.subsets.filter(([k, b]) => typeof k === 'string' && typeof b === 'string');
+      const runs = s.runs.filter((e): e is [string, ComplexRun] => isPair(e) && isRun(e[1]));
+      const subsets = s.subsets.filter((e): e is [string, string] => isPair(e) && typeof e[1] === 'string');
       complexRuns.prime(runs);
       fontSubsets.prime(subsets.map(([k, b]) => [k, Buffer.from(b, 'base64')]));
       for (const [k] of runs) loaded.add('r' + k);
       for (const [k] of subsets) loaded.add('s' + k);
     }
-    known.set(disk.dir, loaded);
+    known.set(id, loaded);
   }
   complexRuns.track();
   fontSubsets.track();
 }
 
-/** Stores what this build used, unless it is exactly what is stored (keys are content). */
-export function saveMemos(disk: DiskCache | undefined): void {
-  const runs = complexRuns.take();
-  const subsets = fontSubsets.take();
-  if (!disk) return;
-  const stored = known.get(disk.dir);
-  const keys = new Set([...[...runs.keys()].map((k) => 'r' + k), ...[...subsets.keys()].map((k) => 's' + k)]);
+/** Stops tracking; returns what this build used. Call whether or not the build succeeded. */
+export function takeMemos(): { runs: Map<string, ComplexRun>; subsets: Map<string, Uint8Array> } {
+  return { runs: complexRuns.take(), subsets: fontSubsets.take() };
+}
+
+/** Stores what a successful build used, unless it is exactly what is stored (keys are content). */
+export function saveMemos(disk: DiskCache, documents: string, used: { runs: Map<string, ComplexRun>; subsets: Map<string, Uint8Array> }): void {
+  const id = disk.dir + '\u0000' + documents;
+  const stored = known.get(id);
+  const keys = new Set([...[...used.runs.keys()].map((k) => 'r' + k), ...[...used.subsets.keys()].map((k) => 's' + k)]);
   if (stored && stored.size === keys.size && [...keys].every((k) => stored.has(k))) return;
-  known.set(disk.dir, keys);
-  disk.put('memos', KEY, (): StoredMemos => ({ runs: [...runs], subsets: [...subsets].map(([k, b]) => [k, Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')]) }));
+  disk.put('memos', documents, (): StoredMemos => {
+    // Known only once written: a deferred write that never happens (a failed watch rebuild)
+    // must not make later builds think the store is up to date.
+    known.set(id, keys);
+    return {
+      runs: [...used.runs],
+      subsets: [...used.subsets].map(([k, b]) => [k, Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')]),
+    };
+  });
 }
 
 /** Forgets what this process knows of the stores (tests that act as a new process). */

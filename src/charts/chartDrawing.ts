@@ -5,7 +5,7 @@
 import { measureCanvasText, type CanvasTextMetrics } from '../render/chartCanvas.js';
 
 /** One recorded call: a method name and its arguments, "=prop" and the value set, or a gradient. */
-export type ChartOp = [string, ...(string | number | boolean | null | number[] | { gradient: number })[]];
+export type ChartOp = [string, ...(string | number | boolean | null | number[] | { gradient: number } | { number: string })[]];
 
 export interface ChartDrawing {
   /** Size of the chart box in points (1 vega px = 1 pt). */
@@ -38,7 +38,7 @@ const PROPS = [
   'lineDashOffset', 'font', 'textAlign', 'textBaseline', 'globalCompositeOperation', 'imageSmoothingEnabled',
 ] as const;
 type Prop = (typeof PROPS)[number];
-type Value = string | number | boolean | null | number[];
+type Value = string | number | boolean | null | number[] | { number: string };
 
 const DEFAULTS: Record<Prop, Value | RecordedGradient> = {
   fillStyle: '#000000', strokeStyle: '#000000', globalAlpha: 1, lineWidth: 1, lineCap: 'butt',
@@ -59,6 +59,8 @@ class RecordedGradient {
 function plain(v: unknown): Value {
   if (v === undefined) return null;
   if (Array.isArray(v)) return v.map(Number); // setLineDash's segments
+  // JSON has no NaN or Infinity: kept as text, so a drawing read back from disk is the same.
+  if (typeof v === 'number' && !Number.isFinite(v)) return { number: String(v) };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
   return String(v);
 }
@@ -146,12 +148,12 @@ export function replayChart(ops: readonly ChartOp[], ctx: ReplayTarget): void {
   const gradients: { addColorStop(o: number, c: string): void }[] = [];
   for (const op of ops) {
     const name = op[0];
-    const a = op.slice(1) as never[];
+    const a = op.slice(1).map((v) => (v !== null && typeof v === 'object' && 'number' in v ? Number(v.number) : v)) as never[];
     if (name.startsWith('=')) {
       const prop = name.slice(1);
       if (!PROP_SET.has(prop)) throw new Error(`chart drawing: unknown property ${prop}`);
       const v = op[1];
-      target[prop] = v !== null && typeof v === 'object' && !Array.isArray(v) ? gradients[v.gradient] : v;
+      target[prop] = v !== null && typeof v === 'object' && 'gradient' in v ? gradients[v.gradient] : a[0];
     } else if (name === 'linearGradient') {
       gradients[op[1] as number] = ctx.createLinearGradient(a[1], a[2], a[3], a[4]);
     } else if (name === 'radialGradient') {

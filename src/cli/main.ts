@@ -50,6 +50,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       },
     });
     for (const w of result.warnings) io.err(`warning: ${w}`);
+    const { reuse } = result;
+    if (!cmd.quiet && cmd.command === 'build' && cliCache(cmd, root)) {
+      io.out(`reused  ${reuse.charts}/${reuse.chartsTotal} charts, ${reuse.paragraphs}/${reuse.paragraphsTotal} paragraphs (.cache/report-generator)`);
+    }
     if (cmd.command === 'typeset-report') {
       printTypesetReport(result.documents, io.out);
       return 0;

@@ -67,6 +67,15 @@ export interface LoadedFont {
 const cache = new Map<FontKey, LoadedFont>();
 const widthCache = new Map<string, number>();
 
+/**
+ * Forgets measured widths and fontkit's per-font glyph objects; the parsed fonts stay (they
+ * depend on nothing but the files). See build/processCaches.ts.
+ */
+export function clearFontMemory(): void {
+  widthCache.clear();
+  for (const f of cache.values()) (f.font as unknown as { _glyphs: object })._glyphs = {};
+}
+
 function packageDir(pkg: string): string {
   if (typeof resolver?.resolve === 'function') return resolver.resolve(`${pkg}/package.json`).slice(0, -'package.json'.length);
   for (let dir = typeof __dirname === 'string' ? __dirname : process.cwd(); ; dir = dirname(dir)) {

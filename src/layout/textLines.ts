@@ -23,11 +23,14 @@ function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
 
 /** Paragraphs broken or reused since trackLines(): what the next build of the document needs. */
 let tracked: Map<string, Line[]> | null = null;
+/** Of those, how many were found already broken (in memory, or primed from disk). */
+let trackedHits = 0;
 
 export function breakRuns(runs: InlineRun[], opts: BreakOptions): Line[] {
   const key = cacheKey(runs, opts);
   const hit = key === null ? undefined : lineCache.get(key);
   if (hit) {
+    if (tracked && !tracked.has(key!)) trackedHits++;
     tracked?.set(key!, hit);
     return hit;
   }
@@ -43,13 +46,14 @@ export function breakRuns(runs: InlineRun[], opts: BreakOptions): Line[] {
 /** Starts recording which broken paragraphs a layout uses (see build/lineStore.ts). */
 export function trackLines(): void {
   tracked = new Map();
+  trackedHits = 0;
 }
 
-/** The paragraphs used since trackLines(), by cache key; stops recording. */
-export function takeTrackedLines(): Map<string, Line[]> {
-  const t = tracked ?? new Map<string, Line[]>();
+/** The paragraphs used since trackLines(), by cache key, and how many were already broken; stops recording. */
+export function takeTrackedLines(): { used: Map<string, Line[]>; reused: number } {
+  const used = tracked ?? new Map<string, Line[]>();
   tracked = null;
-  return t;
+  return { used, reused: trackedHits };
 }
 
 /** Forgets every broken paragraph (tests of the disk cache: a new process, in effect). */

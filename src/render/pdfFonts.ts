@@ -29,6 +29,11 @@ interface PdfkitInternals {
 }
 
 const runCache = new Map<string, PdfkitRun>();
+
+/** Forgets shaped runs made for pdfkit (see build/processCaches.ts). */
+export function clearPdfRuns(): void {
+  runCache.clear();
+}
 /**
  * Encoded font subsets by font and glyph list. fontkit's subsetter decodes every glyph it
  * copies (~20 ms a build); a rebuild after a small edit usually needs exactly the same subsets,

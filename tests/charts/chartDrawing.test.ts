@@ -65,3 +65,16 @@ describe('RecordingContext and replayChart', () => {
     expect(wide).toBeGreaterThan(narrow * 2);
   });
 });
+
+describe('recorded numbers', () => {
+  it('keeps NaN and infinities through JSON, as a cache file must', () => {
+    const rec = new RecordingContext() as RecordingContext & Record<string, (...a: unknown[]) => void> & { lineWidth: number };
+    rec.translate(NaN, Infinity);
+    rec.lineWidth = -Infinity;
+    const spy: Record<string, unknown> & { calls: unknown[][] } = { calls: [], lineWidth: 1 };
+    spy.translate = (...a: unknown[]) => spy.calls.push(['translate', ...a]);
+    replayChart(JSON.parse(JSON.stringify(rec.ops)), spy as never);
+    expect(spy.calls).toEqual([['translate', NaN, Infinity]]);
+    expect(spy.lineWidth).toBe(-Infinity);
+  });
+});

@@ -54,7 +54,7 @@ export async function buildMarkdown(st: Stages, body: string, opts: { title?: st
   const { tree, warnings } = parseMarkdown(src);
   const t = st.template;
   const width = (pageBox(t, t.paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
-  const doc = await resolveDocument(tree, st.source, t, width, (name, w, h) => compileCached(st.source, t, name, w, h));
+  const doc = await resolveDocument(tree, st.source, t, width, (name, w, h) => compileCached(st.source, t, name, w, h).drawing);
   const laid = layoutBrief(doc, t, t.paper);
   const pdf = opts.render === false ? undefined : await renderPdf(laid, { date: reproducibleDate(doc.meta.date), producer: 'test' });
   return { laid, pdf, warnings: [...warnings.map((w) => w.message), ...doc.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`)] };
