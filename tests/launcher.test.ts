@@ -1,7 +1,7 @@
 // bin/report.cjs, the installed command: runs the CommonJS bundle through V8's code cache.
 // The second run uses the cache the first one saved, and both write the same bytes.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,18 @@ describe('bin/report.cjs', () => {
       expect(cached[i].equals(first[i])).toBe(true);
       expect(uncached[i].equals(first[i])).toBe(true);
     }
+    // After an edit, in new processes: the cached build equals one that never saw the cache.
+    const brief = join(root, 'content/brief.md');
+    writeFileSync(brief, readFileSync(brief, 'utf8').replace('form of modern slavery', 'form of contemporary slavery'));
+    const out = mkdtempSync(join(tmpdir(), 'launcher-cache-'));
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/report.cjs'), 'build', '--root', root, '--out', out], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^reused\s+5\/5 charts, 22[34]\/225 paragraphs/m);
+    const edited = ['brief.pdf', 'handout.pdf'].map((f) => readFileSync(join(out, f)));
+    const fresh = build('--no-cache');
+    expect(edited[0].equals(fresh[0])).toBe(true);
+    expect(edited[1].equals(fresh[1])).toBe(true);
+    expect(edited[0].equals(first[0])).toBe(false);
   }, 120_000);
 
   it('keeps the CLI exit codes', () => {
