@@ -67,6 +67,7 @@ await build({
     'vega-canvas': './src/charts/noNodeCanvas.ts',
     'unicode-trie': './src/fonts/lazyUnicodeTrie.cjs',
     'brotli/decompress.js': './src/fonts/noBrotli.cjs',
+    zlib: './src/render/memoZlib.cjs',
   },
   // Here pdfkit and fontkit are bundled too, so the code cache covers them (loading them from
   // node_modules compiled ~100 ms of JavaScript at every start). pdfkit's standard fonts stay
