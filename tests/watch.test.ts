@@ -3,7 +3,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { projectCacheDir } from '../src/build/diskCache.js';
+import { clearProcessCaches } from '../src/build/processCaches.js';
 import { watchProject, type WatchEvent } from '../src/build/watchProject.js';
 import { InputError, InputErrors } from '../src/errors.js';
 import { normalise, readPdfText } from './helpers/readPdf.js';
@@ -13,13 +16,15 @@ const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('
 let close: (() => void) | undefined;
 afterEach(() => close?.());
 
-function start(dir: string) {
+function start(dir: string, cache?: { dir: string; version: string }) {
   const events: WatchEvent[] = [];
   const waiters: ((e: WatchEvent) => void)[] = [];
   const w = watchProject({
     root: dir,
     outDir: join(dir, 'out'),
     debounceMs: 30,
+    cache,
+    cacheIdleMs: 200,
     onBuild: (e) => {
       events.push(e);
       waiters.shift()?.(e);
@@ -72,5 +77,18 @@ describe('report watch', () => {
     const fixed = await next();
     expect(fixed.error).toBeUndefined();
     expect(sha(briefPdf)).not.toBe(good);
+  }, 60_000);
+
+  it('writes the build cache once edits pause, not after every rebuild', async () => {
+    const dir = scratchProject();
+    clearProcessCaches();
+    const cacheDir = projectCacheDir(dir);
+    const { next } = start(dir, { dir: cacheDir, version: 'test' });
+    expect((await next()).error).toBeUndefined();
+    // Reported, but not yet written: the author may still be typing.
+    expect(existsSync(join(cacheDir, 'test'))).toBe(false);
+    await new Promise((r) => setTimeout(r, 600));
+    const names = readdirSync(join(cacheDir, 'test'));
+    for (const kind of ['chart-', 'lines-', 'memos-']) expect(names.some((n) => n.startsWith(kind)), kind).toBe(true);
   }, 60_000);
 });

@@ -23,6 +23,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Also keep compiled charts on disk, for the next build (see diskCache.ts). */
   cache?: { dir: string; version: string };
+  /** Quiet time after a rebuild before its cache entries are written (default 1 s). */
+  cacheIdleMs?: number;
   onBuild: (e: WatchEvent) => void;
 }
 
@@ -41,6 +43,15 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let closed = false;
+  // Cache entries of rebuilds, written once the author pauses (or on close): serialising the
+  // stored paragraphs after every keystroke-sized edit would only add garbage for the next
+  // rebuild to collect. Oldest first, so the newest state is what stays on disk.
+  const unwritten: (() => void)[] = [];
+  let idle: NodeJS.Timeout | undefined;
+  const writeCache = () => {
+    clearTimeout(idle);
+    for (const flush of unwritten.splice(0)) flush();
+  };
 
   const run = (changed: string[]) => {
     const docs = new Set<DocumentName>();
@@ -54,7 +65,9 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
         const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, cache: opts.cache && { ...opts.cache, defer: true } });
         opts.onBuild({ changed, documents, ms: performance.now() - t0, result });
         // Cache entries for the next `report build`, once the rebuild has been reported.
-        result.flushCache();
+        unwritten.push(result.flushCache);
+        clearTimeout(idle);
+        idle = setTimeout(writeCache, opts.cacheIdleMs ?? 1000);
       } catch (error) {
         opts.onBuild({ changed, documents, ms: performance.now() - t0, error });
       }
@@ -82,6 +95,7 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
       closed = true;
       clearTimeout(timer);
       for (const w of watchers) w.close();
+      writeCache();
     },
   };
 }
