@@ -18,7 +18,7 @@ import { compileCached } from './chartCache.js';
 import { DiskCache } from './diskCache.js';
 import { loadLines, saveLines } from './lineStore.js';
 import { loadMemos, saveMemos, takeMemos } from './memoStore.js';
-import { takeTrackedLines, trackLines } from '../layout/textLines.js';
+import { brokenParagraphs } from '../layout/textLines.js';
 import { writeAllAtomic } from './writeAtomic.js';
 import { reproducibleDate } from './reproducibleDate.js';
 
@@ -123,7 +123,7 @@ async function runStages(opts: BuildOptions, only: readonly DocumentName[], disk
     const t = templates.get(doc.name)!;
     const paper = opts.paper ?? doc.meta.paper ?? t.paper;
     if (disk) loadLines(disk, doc.name);
-    trackLines();
+    brokenParagraphs.track();
     let out: { laid: LaidOutDocument; scale: number };
     try {
       if (doc.name === 'handout') {
@@ -134,10 +134,10 @@ async function runStages(opts: BuildOptions, only: readonly DocumentName[], disk
         out = { laid: layoutBrief(doc, t, paper), scale: 1 };
       }
     } catch (e) {
-      takeTrackedLines();
+      brokenParagraphs.take();
       throw e;
     }
-    const { used, reused } = takeTrackedLines();
+    const { used, reused } = brokenParagraphs.take();
     reuse.paragraphs += reused;
     reuse.paragraphsTotal += used.size;
     // Only a layout that succeeded replaces the stored paragraphs.

@@ -32,7 +32,7 @@ export function compileCached(source: Source, t: Template, name: string, width: 
   if (!hit) {
     const stored = disk?.get<ChartDrawing>('chart', key);
     reused = isDrawing(stored);
-    hit = isDrawing(stored) ? Promise.resolve(stored) : compile(spec.spec, datasets, theme, width, height, spec.file, key, disk);
+    hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, width, height, spec.file, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);
   }

@@ -1,12 +1,14 @@
 // A content-addressed cache of expensive, deterministic results kept between builds (compiled
-// charts): a new `report build` after a one-word edit should not redo what did not change.
+// charts, broken paragraphs, shaped Khmer, font subsets): a new `report build` after a
+// one-word edit should not redo what did not change.
 //
 // - Entries live in <root>/.cache/report-generator/<version>/, one JSON file each, named by a
 //   hash of the full key; the key is stored too and compared on read, so a hash collision or a
 //   hand-edited file is a miss, never a wrong result.
 // - <version> identifies the code and its dependencies (fonts included): scripts/bundle.mjs
-//   hashes src/ and package-lock.json into the CLI. Another version's folder (one with our
-//   marker file) is removed.
+//   hashes src/, the package and lock files into the CLI's build id, and the CLI adds the Node
+//   and ICU versions (cli/main.ts). Another version's folder (one with our marker file) is
+//   removed.
 // - The cache is an optimisation only: a missing, unreadable, corrupt or unwritable cache
 //   means the work is done again, never a failed build. Writes are atomic (temp + rename).
 import { createHash } from 'node:crypto';

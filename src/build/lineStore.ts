@@ -9,7 +9,7 @@
 import type { InlineTarget, Line, LineFragment } from '../layout/lineTypes.js';
 import type { TextStyle } from '../layout/textStyle.js';
 import type { DiskCache } from './diskCache.js';
-import { primeLines } from '../layout/textLines.js';
+import { brokenParagraphs } from '../layout/textLines.js';
 
 type StoredFragment = Omit<LineFragment, 'style' | 'target'> & { style: number; target?: number };
 type StoredLine = Omit<Line, 'fragments'> & { fragments: StoredFragment[] };
@@ -101,7 +101,7 @@ export function loadLines(disk: DiskCache, document: string): void {
       entries = [];
     }
   }
-  primeLines(entries);
+  brokenParagraphs.prime(entries);
   known.set(id, new Map(entries));
 }
 

@@ -48,7 +48,7 @@ export function loadMemos(disk: DiskCache | undefined, documents: string): void 
 
 /** Stops tracking; returns what this build used. Call whether or not the build succeeded. */
 export function takeMemos(): { runs: Map<string, ComplexRun>; subsets: Map<string, Uint8Array> } {
-  return { runs: complexRuns.take(), subsets: fontSubsets.take() };
+  return { runs: complexRuns.take().used, subsets: fontSubsets.take().used };
 }
 
 /** Stores what a successful build used, unless it is exactly what is stored (keys are content). */

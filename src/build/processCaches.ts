@@ -2,7 +2,7 @@
 // exactly as a new process would, from its inputs and the disk cache alone. Used by tests that
 // compare cached with uncached builds, and available to batch users of the API.
 import { clearFontMemory, complexRuns } from '../fonts/fontRegistry.js';
-import { clearLineMemory } from '../layout/textLines.js';
+import { brokenParagraphs } from '../layout/textLines.js';
 import { clearPdfRuns, fontSubsets } from '../render/pdfFonts.js';
 import { clearChartMemory } from './chartCache.js';
 import { forgetStoredLines } from './lineStore.js';
@@ -10,7 +10,7 @@ import { forgetStoredMemos } from './memoStore.js';
 
 export function clearProcessCaches(): void {
   clearChartMemory();
-  clearLineMemory();
+  brokenParagraphs.clear();
   complexRuns.clear();
   fontSubsets.clear();
   clearPdfRuns();

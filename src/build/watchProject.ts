@@ -21,7 +21,7 @@ export interface WatchOptions {
   paper?: 'a4' | 'letter';
   only?: readonly DocumentName[];
   debounceMs?: number;
-  /** Also keep compiled charts on disk, for the next build (see diskCache.ts). */
+  /** Also keep the build cache on disk, for the next build (see diskCache.ts). */
   cache?: { dir: string; version: string };
   /** Quiet time after a rebuild before its cache entries are written (default 1 s). */
   cacheIdleMs?: number;

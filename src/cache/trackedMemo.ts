@@ -4,13 +4,18 @@
 export class TrackedMemo<V> {
   private readonly map = new Map<string, V>();
   private used: Map<string, V> | null = null;
+  /** Entries found already made, counted once each, since track(). */
+  private reused = 0;
 
   /** @param limit entries kept in memory before the memo starts over (watch mode runs for hours). */
   constructor(private readonly limit: number) {}
 
   get(key: string): V | undefined {
     const v = this.map.get(key);
-    if (v !== undefined) this.used?.set(key, v);
+    if (v !== undefined && this.used && !this.used.has(key)) {
+      this.reused++;
+      this.used.set(key, v);
+    }
     return v;
   }
 
@@ -28,13 +33,14 @@ export class TrackedMemo<V> {
   /** Starts recording which entries are read or written. */
   track(): void {
     this.used = new Map();
+    this.reused = 0;
   }
 
-  /** The entries read or written since track(); stops recording. */
-  take(): Map<string, V> {
-    const u = this.used ?? new Map<string, V>();
+  /** The entries read or written since track(), and how many of them were reused; stops recording. */
+  take(): { used: Map<string, V>; reused: number } {
+    const used = this.used ?? new Map<string, V>();
     this.used = null;
-    return u;
+    return { used, reused: this.reused };
   }
 
   clear(): void {

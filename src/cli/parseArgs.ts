@@ -15,7 +15,7 @@ export interface Command {
   debug: boolean;
   /** Worker threads for building several documents at once (1: in this thread). */
   jobs: number;
-  /** Keep compiled charts in .cache/ between builds. */
+  /** Use and keep the build cache in .cache/report-generator/. */
   cache: boolean;
   root: string;
 }
@@ -28,7 +28,7 @@ options:
   --paper SIZE     a4 or letter (default: the template's, or the front matter's)
   --root DIR       the project folder holding content/ and templates/ (default: .)
   --jobs N         build up to N documents at once in worker threads (default 1)
-  --no-cache       compile every chart again instead of reusing .cache/report-generator/
+  --no-cache       make everything anew: neither read nor write .cache/report-generator/
   --quiet          print only errors and warnings
   --debug          print stack traces of unexpected errors`;
 

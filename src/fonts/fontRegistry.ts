@@ -73,7 +73,12 @@ const widthCache = new Map<string, number>();
  */
 export function clearFontMemory(): void {
   widthCache.clear();
-  for (const f of cache.values()) (f.font as unknown as { _glyphs: object })._glyphs = {};
+  for (const f of cache.values()) forgetGlyphObjects(f.font);
+}
+
+/** Drops fontkit's Glyph objects of a font (each carries the code points it was first made with). */
+function forgetGlyphObjects(font: Font): void {
+  (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
 }
 
 function packageDir(pkg: string): string {
@@ -179,7 +184,7 @@ export function shapeComplex(key: FontKey, text: string): ComplexRun {
     // produced it; copied from there, a run's code points (and so the PDF's ToUnicode) would
     // depend on what else the process had shaped before. Forgetting the glyphs makes them
     // those of this text alone, as the cache on disk requires: the same text, the same run.
-    (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+    forgetGlyphObjects(font);
     const r = safeLayout(font, text);
     run = {
       glyphs: r.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: [...g.codePoints] })),

@@ -5,10 +5,14 @@ import type { BreakOptions, InlineRun, Line, LineFragment } from './lineTypes.js
 import type { FlowLine } from './flowTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import type { StructureBuilder } from './structure.js';
+import { TrackedMemo } from '../cache/trackedMemo.js';
 
-// Broken paragraphs are kept per process: in watch mode an edit re-breaks only the paragraph
-// that changed. Lines are immutable once made, so sharing them between builds is safe.
-const lineCache = new Map<string, Line[]>();
+/**
+ * Broken paragraphs, kept per process: in watch mode an edit re-breaks only the paragraph that
+ * changed, and the ones a build used are kept on disk for the next (build/lineStore.ts). Lines
+ * are immutable once made, so sharing them between builds is safe.
+ */
+export const brokenParagraphs = new TrackedMemo<Line[]>(20_001);
 
 function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
   if (typeof opts.measure === 'function') return null;
@@ -21,49 +25,15 @@ function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
   return k;
 }
 
-/** Paragraphs broken or reused since trackLines(): what the next build of the document needs. */
-let tracked: Map<string, Line[]> | null = null;
-/** Of those, how many were found already broken (in memory, or primed from disk). */
-let trackedHits = 0;
-
 export function breakRuns(runs: InlineRun[], opts: BreakOptions): Line[] {
   const key = cacheKey(runs, opts);
-  const hit = key === null ? undefined : lineCache.get(key);
-  if (hit) {
-    if (tracked && !tracked.has(key!)) trackedHits++;
-    tracked?.set(key!, hit);
-    return hit;
-  }
-  const lines = breakRunsUncached(runs, opts);
-  if (key !== null) {
-    if (lineCache.size > 20_000) lineCache.clear();
-    lineCache.set(key, lines);
-    tracked?.set(key, lines);
+  if (key === null) return breakRunsUncached(runs, opts);
+  let lines = brokenParagraphs.get(key);
+  if (!lines) {
+    lines = breakRunsUncached(runs, opts);
+    brokenParagraphs.set(key, lines);
   }
   return lines;
-}
-
-/** Starts recording which broken paragraphs a layout uses (see build/lineStore.ts). */
-export function trackLines(): void {
-  tracked = new Map();
-  trackedHits = 0;
-}
-
-/** The paragraphs used since trackLines(), by cache key, and how many were already broken; stops recording. */
-export function takeTrackedLines(): { used: Map<string, Line[]>; reused: number } {
-  const used = tracked ?? new Map<string, Line[]>();
-  tracked = null;
-  return { used, reused: trackedHits };
-}
-
-/** Forgets every broken paragraph (tests of the disk cache: a new process, in effect). */
-export function clearLineMemory(): void {
-  lineCache.clear();
-}
-
-/** Makes paragraphs broken by an earlier build (read from disk) available to this one. */
-export function primeLines(entries: Iterable<[string, Line[]]>): void {
-  for (const [k, lines] of entries) if (!lineCache.has(k)) lineCache.set(k, lines);
 }
 
 function breakRunsUncached(runs: InlineRun[], opts: BreakOptions): Line[] {
