@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { InputError, InputErrors } from '../errors.js';
-import { DOCUMENT_NAMES, type DocumentName } from '../load/sourceTypes.js';
+import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
+import { KindRegistry } from '../documents/kindRegistry.js';
+import { loadConfig } from '../load/loadConfig.js';
+import type { DocumentName } from '../load/sourceTypes.js';
 import type { BuildOptions, BuiltDocument } from './buildProject.js';
 import { writeAllAtomic } from './writeAtomic.js';
 
@@ -25,7 +28,8 @@ export interface ParallelResult {
 
 export async function buildParallel(opts: BuildOptions & { jobs: number; workerUrl: URL }): Promise<ParallelResult> {
   const t0 = performance.now();
-  const docs = [...(opts.only?.length ? opts.only : DOCUMENT_NAMES)];
+  // Bad config is reported here, before any worker starts.
+  const docs = [...(opts.only?.length ? opts.only : loadConfig(opts.root, new KindRegistry([...BUILT_IN_KINDS, ...(opts.kinds ?? [])])).documents.map((d) => d.name))];
   const jobs = Math.max(1, Math.min(opts.jobs, docs.length, availableParallelism()));
   const replies = new Map<DocumentName, WorkerReply>();
   const queue = [...docs];

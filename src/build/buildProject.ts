@@ -2,29 +2,31 @@
 // Everything is computed in memory; files are written only at the very end, all or nothing.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
+import type { AnyDocumentKind } from '../documents/documentKind.js';
+import { KindRegistry } from '../documents/kindRegistry.js';
 import { formatPlace } from '../errors.js';
-import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
-import { layoutBrief } from '../layout/layoutBrief.js';
-import { layoutHandout } from '../layout/layoutHandout.js';
 import { pageBox } from '../layout/pageGeometry.js';
+import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
 import { loadProject } from '../load/loadProject.js';
 import { loadTemplate } from '../load/loadTemplate.js';
-import { DOCUMENT_NAMES, type DocumentName } from '../load/sourceTypes.js';
+import type { DocumentName } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
-import { renderPdf } from '../render/renderPdf.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
+import { pdfTarget, type PdfArranged } from '../targets/pdfTarget.js';
+import type { TargetDocument } from '../targets/target.js';
+import { BuildSession } from './buildSession.js';
 import { compileCached } from './chartCache.js';
 import { DiskCache } from './diskCache.js';
-import { loadLines, saveLines } from './lineStore.js';
-import { loadMemos, saveMemos, takeMemos } from './memoStore.js';
-import { brokenParagraphs } from '../layout/textLines.js';
+import { loadMemo, saveMemo, takeMemo } from './memoStore.js';
+import { PERSISTED_MEMOS } from './persistedMemos.js';
 import { writeAllAtomic } from './writeAtomic.js';
-import { reproducibleDate } from './reproducibleDate.js';
 
 export interface BuildOptions {
   root: string;
   outDir?: string;
+  /** The documents to build, by their names in config.yaml (all when absent or empty). */
   only?: readonly DocumentName[];
   paper?: 'a4' | 'letter';
   /** Called when a stage ends, with its duration in milliseconds. */
@@ -37,17 +39,26 @@ export interface BuildOptions {
    * the result's flushCache() is called.
    */
   cache?: { dir: string; version: string; defer?: boolean };
+  /**
+   * What this build may reuse from earlier builds in memory (watch mode passes one for all its
+   * rebuilds). A new session when absent: the build then works as a new process would.
+   */
+  session?: BuildSession;
+  /** Document kinds beyond the built-in brief and handout (see src/documents/). */
+  kinds?: readonly AnyDocumentKind[];
 }
 
 export interface BuiltDocument {
   name: DocumentName;
+  /** The document's kind (brief, handout …). */
+  kind: string;
   file: string;
   pages: number;
   bytes: number;
   pdf: Buffer;
   laid: LaidOutDocument;
   stats: LayoutStats;
-  /** Copy-fit scale of the handout (1 = not shrunk). */
+  /** Copy-fit scale (1 = not shrunk). */
   scale: number;
 }
 
@@ -55,7 +66,7 @@ export interface BuildResult {
   documents: BuiltDocument[];
   warnings: string[];
   stages: Record<string, number>;
-  /** What was reused rather than made again (from memory in watch mode, else from the disk cache). */
+  /** What was reused rather than made again (from the session in watch mode, else from the disk cache). */
   reuse: { charts: number; chartsTotal: number; paragraphs: number; paragraphsTotal: number };
   /** Writes cache entries held back by `cache.defer`. */
   flushCache(): void;
@@ -63,26 +74,14 @@ export interface BuildResult {
 
 export const STAGES = ['load', 'parse', 'charts', 'layout', 'write'] as const;
 
-export async function buildProject(opts: BuildOptions): Promise<BuildResult> {
-  const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
-  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined;
-  // Shaped Khmer runs and font subsets of the last build of these documents (layout and render use them).
-  const memoKey = [...only].sort().join('+');
-  loadMemos(disk, memoKey);
-  let result: BuildResult;
-  try {
-    result = await runStages(opts, only, disk);
-  } catch (e) {
-    takeMemos();
-    throw e;
-  }
-  // Only a build that succeeded replaces stored entries.
-  const memos = takeMemos();
-  if (disk) saveMemos(disk, memoKey, memos);
-  return result;
+export function buildProject(opts: BuildOptions): Promise<BuildResult> {
+  const session = opts.session ?? new BuildSession();
+  return session.run(() => buildInSession(opts, session));
 }
 
-async function runStages(opts: BuildOptions, only: readonly DocumentName[], disk: DiskCache | undefined): Promise<BuildResult> {
+async function buildInSession(opts: BuildOptions, session: BuildSession): Promise<BuildResult> {
+  const kinds = new KindRegistry([...BUILT_IN_KINDS, ...(opts.kinds ?? [])]);
+  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined;
   const stages: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (stage: string) => {
@@ -92,9 +91,28 @@ async function runStages(opts: BuildOptions, only: readonly DocumentName[], disk
     t0 = t;
   };
   const reuse = { charts: 0, chartsTotal: 0, paragraphs: 0, paragraphsTotal: 0 };
-  const source = loadProject(opts.root, only);
+  // Memos kept per set of documents built together (a build of the brief alone, or a --jobs
+  // worker, keeps its own), and per document. Build memos track the whole build: charts may
+  // shape text too.
+  const buildKey = [...(opts.only?.length ? opts.only : ['*'])].sort().join('+');
+  const buildMemos = PERSISTED_MEMOS.filter((p) => p.scope === 'build');
+  const documentMemos = PERSISTED_MEMOS.filter((p) => p.scope === 'document');
+  for (const p of buildMemos) loadMemo(session, disk, p, buildKey);
+  let succeeded = false;
+  try {
+    const result = await runStages();
+    succeeded = true;
+    return result;
+  } finally {
+    // Only a build that succeeded replaces stored entries.
+    const used = buildMemos.map((p) => takeMemo(session, p).used);
+    if (disk && succeeded) buildMemos.forEach((p, i) => saveMemo(session, disk, p, buildKey, used[i]));
+  }
+
+  async function runStages(): Promise<BuildResult> {
+  const source = loadProject(opts.root, kinds, opts.only);
   const templates = new Map<DocumentName, Template>();
-  for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.name));
+  for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.template, kinds.get(d.kind)!, session.templates));
   lap('load');
 
   const warnings: string[] = [];
@@ -110,7 +128,7 @@ async function runStages(opts: BuildOptions, only: readonly DocumentName[], disk
     const paper = opts.paper ?? tree.meta.paper ?? t.paper;
     const width = (pageBox(t, paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
     return resolveDocument(tree, source, t, width, (name, w, h) => {
-      const c = compileCached(source, t, name, w, h, disk);
+      const c = compileCached(session, source, t, name, w, h, disk);
       reuse.chartsTotal++;
       if (c.reused) reuse.charts++;
       return c.drawing;
@@ -119,40 +137,39 @@ async function runStages(opts: BuildOptions, only: readonly DocumentName[], disk
   for (const r of resolved) warnings.push(...r.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`));
   lap('charts');
 
-  const laid = resolved.map((doc) => {
-    const t = templates.get(doc.name)!;
-    const paper = opts.paper ?? doc.meta.paper ?? t.paper;
-    if (disk) loadLines(disk, doc.name);
-    brokenParagraphs.track();
-    let out: { laid: LaidOutDocument; scale: number };
-    try {
-      if (doc.name === 'handout') {
-        const h = layoutHandout(doc, t, paper);
-        if (h.scale < 1) warnings.push(`${doc.file}: copy-fitted to ${Math.round(h.scale * 100)}% type size to fit one sheet`);
-        out = { laid: h.doc, scale: h.scale };
-      } else {
-        out = { laid: layoutBrief(doc, t, paper), scale: 1 };
+  const built = resolved.map((r) => {
+      const template = templates.get(r.name)!;
+      const doc: TargetDocument = { resolved: r, template, kind: kinds.get(template.kind)!, paper: opts.paper ?? r.meta.paper ?? template.paper };
+      for (const p of documentMemos) loadMemo(session, disk, p, r.name);
+      let arranged: PdfArranged;
+      try {
+        const a = pdfTarget.arrange(doc);
+        warnings.push(...a.warnings);
+        arranged = a.arranged;
+      } finally {
+        // Only a layout that succeeded replaces the stored entries.
+        for (const p of documentMemos) {
+          const { used, reused } = takeMemo(session, p);
+          if (arranged! && p.spec.name === 'paragraphs') {
+            reuse.paragraphs += reused;
+            reuse.paragraphsTotal += used.size;
+          }
+          if (arranged! && disk) saveMemo(session, disk, p, r.name, used);
+        }
       }
-    } catch (e) {
-      brokenParagraphs.take();
-      throw e;
-    }
-    const { used, reused } = brokenParagraphs.take();
-    reuse.paragraphs += reused;
-    reuse.paragraphsTotal += used.size;
-    // Only a layout that succeeded replaces the stored paragraphs.
-    if (disk) saveLines(disk, doc.name, used);
-    return out;
-  });
+      return { doc, arranged: arranged! };
+    });
   lap('layout');
 
   const outDir = opts.outDir ?? join(opts.root, 'output');
   const documents: BuiltDocument[] = [];
-  for (const [i, l] of laid.entries()) {
-    const pdf = await renderPdf(l.laid, { date: reproducibleDate(resolved[i].meta.date), producer: 'report-generator (pdfkit)' });
-    documents.push({ name: resolved[i].name, file: join(outDir, `${resolved[i].name}.pdf`), pages: l.laid.pages.length, bytes: pdf.length, pdf, laid: l.laid, stats: l.laid.stats, scale: l.scale });
+  for (const { doc, arranged } of built) {
+    const pdf = await pdfTarget.encode(arranged, doc);
+    const name = doc.resolved.name;
+    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale });
   }
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
   lap('write');
   return { documents, warnings, stages, reuse, flushCache: () => disk?.flush() };
+  }
 }

@@ -1,13 +1,12 @@
-// One compiled chart per (chart, width, height, theme): in memory for the process (both
+// One compiled chart per (chart, width, height, theme): in memory for the build session (both
 // documents, every watch rebuild), and on disk between builds when a DiskCache is given. vega
 // and vega-lite are loaded only when a chart actually has to be compiled.
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { defaultChartTheme, type ChartTheme } from '../charts/chartTheme.js';
 import type { Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
+import type { BuildSession } from './buildSession.js';
 import type { DiskCache } from './diskCache.js';
-
-const memory = new Map<string, Promise<ChartDrawing>>();
 
 export function chartThemeFor(t: Template): ChartTheme {
   return {
@@ -15,12 +14,13 @@ export function chartThemeFor(t: Template): ChartTheme {
     textColor: t.colors.text,
     mutedColor: t.colors.muted,
     palette: [t.colors.accent, t.colors.warm, ...defaultChartTheme.palette.slice(1)],
-    fontSize: t.kind === 'handout' ? 7.5 : 8,
+    fontSize: t.chart.fontSize,
   };
 }
 
 /** The chart's drawing, and whether it was reused (from memory or disk) rather than compiled now. */
-export function compileCached(source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache): { drawing: Promise<ChartDrawing>; reused: boolean } {
+export function compileCached(session: BuildSession, source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache): { drawing: Promise<ChartDrawing>; reused: boolean } {
+  const memory = session.charts;
   const spec = source.charts.get(name)!;
   const datasets: Record<string, Record<string, unknown>[]> = {};
   for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.figures.map((f) => ({ ...f.row }));
@@ -57,9 +57,4 @@ function isDrawing(d: unknown): d is ChartDrawing {
     Array.isArray(c.origin) && c.origin.length === 2 && c.origin.every(Number.isFinite) && typeof c.background === 'string' &&
     strings(c.texts) && strings(c.warnings) && strings(c.datumKeys) &&
     Array.isArray(c.ops) && c.ops.every((op) => Array.isArray(op) && typeof op[0] === 'string');
-}
-
-/** Forgets the in-memory charts (tests of the disk cache). */
-export function clearChartMemory(): void {
-  memory.clear();
 }

@@ -1,10 +1,15 @@
-// Watch mode: rebuild on every save, only the documents a change can affect. Fonts, compiled
-// charts, templates and broken paragraphs stay cached in the process, so a one-word edit costs
-// the layout and render of one document. Bad input is reported and the last good PDFs stay.
+// Watch mode: rebuild on every save, only the documents a change can affect. One build session
+// serves every rebuild, so compiled charts, templates and broken paragraphs stay in memory and
+// a one-word edit costs the layout and render of one document. Bad input is reported and the
+// last good PDFs stay.
 import { watch, type FSWatcher } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { DOCUMENT_NAMES, type DocumentName } from '../load/sourceTypes.js';
+import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
+import { KindRegistry } from '../documents/kindRegistry.js';
+import { loadConfig } from '../load/loadConfig.js';
+import type { DocumentEntry, DocumentName } from '../load/sourceTypes.js';
 import { buildProject, type BuildResult } from './buildProject.js';
+import { BuildSession } from './buildSession.js';
 
 export interface WatchEvent {
   /** What triggered the build ('initial' for the first). */
@@ -28,17 +33,30 @@ export interface WatchOptions {
   onBuild: (e: WatchEvent) => void;
 }
 
-/** Which documents a changed file (relative to the root) can affect. */
-export function affectedDocuments(file: string, only: readonly DocumentName[]): DocumentName[] {
+/**
+ * Which documents a changed file (relative to the root) can affect: a document's own Markdown
+ * or template rebuilds that document (or every document sharing the template); anything else
+ * (data, charts, partials, the config) every document.
+ */
+export function affectedDocuments(file: string, documents: readonly DocumentEntry[], only: readonly DocumentName[]): DocumentName[] {
   const f = file.replace(/\\/g, '/');
-  for (const name of DOCUMENT_NAMES) {
-    if (f === `content/${name}.md` || f === `templates/${name}.yaml`) return only.includes(name) ? [name] : [];
+  const own = documents.filter((d) => d.source === f || d.template === f);
+  const names = own.length ? own.map((d) => d.name) : documents.map((d) => d.name);
+  return names.filter((n) => !only.length || only.includes(n));
+}
+
+/** The project's documents, or none when the config cannot be read (the build then says why). */
+function listDocuments(root: string): DocumentEntry[] {
+  try {
+    return loadConfig(root, new KindRegistry(BUILT_IN_KINDS)).documents;
+  } catch {
+    return [];
   }
-  return [...only];
 }
 
 export function watchProject(opts: WatchOptions): { close(): void; ready: Promise<void> } {
-  const only = opts.only?.length ? opts.only : DOCUMENT_NAMES;
+  const only = opts.only ?? [];
+  const session = new BuildSession();
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -54,15 +72,19 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
   };
 
   const run = (changed: string[]) => {
+    const listed = listDocuments(opts.root);
     const docs = new Set<DocumentName>();
-    for (const c of changed) for (const d of c === 'initial' ? only : affectedDocuments(c, only)) docs.add(d);
-    if (!docs.size) return;
+    // A config that cannot be read: build everything asked for, and the build reports the errors.
+    const all = listed.length ? listed.map((d) => d.name).filter((n) => !only.length || only.includes(n)) : [...only];
+    for (const c of changed) for (const d of c === 'initial' || !listed.length ? all : affectedDocuments(c, listed, only)) docs.add(d);
+    if (!docs.size && listed.length) return;
     running = running.then(async () => {
       if (closed) return;
       const t0 = performance.now();
-      const documents = DOCUMENT_NAMES.filter((d) => docs.has(d));
+      // In the config's order.
+      const documents = listed.length ? listed.map((d) => d.name).filter((n) => docs.has(n)) : [...docs];
       try {
-        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, cache: opts.cache && { ...opts.cache, defer: true } });
+        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, session, cache: opts.cache && { ...opts.cache, defer: true } });
         opts.onBuild({ changed, documents, ms: performance.now() - t0, result });
         // Cache entries for the next `report build`, once the rebuild has been reported.
         unwritten.push(result.flushCache);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type * as FontkitTypes from 'fontkit';
-import { TrackedMemo } from '../cache/trackedMemo.js';
+import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
 import { pdfFontFacade } from './pdfFontFacade.js';
 import { readFontInfo } from './openTypeReader.js';
 import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
@@ -64,17 +64,10 @@ export interface LoadedFont {
   descender: number;
 }
 
+// Process-wide, because they depend on nothing but the font files: the parsed fonts, and
+// measured widths (a complex run's width is that of its shaping, which depends only on the text).
 const cache = new Map<FontKey, LoadedFont>();
 const widthCache = new Map<string, number>();
-
-/**
- * Forgets measured widths and fontkit's per-font glyph objects; the parsed fonts stay (they
- * depend on nothing but the files). See build/processCaches.ts.
- */
-export function clearFontMemory(): void {
-  widthCache.clear();
-  for (const f of cache.values()) forgetGlyphObjects(f.font);
-}
 
 /** Drops fontkit's Glyph objects of a font (each carries the code points it was first made with). */
 function forgetGlyphObjects(font: Font): void {
@@ -170,15 +163,14 @@ export interface ComplexRun {
 
 /**
  * fontkit's shaping of complex-script text (Khmer), by font and text. The first call on a font
- * decodes its whole GSUB and GPOS (~30 ms for Noto Sans Khmer); the results are kept, and
- * between builds on disk (build/memoStore.ts), so unchanged Khmer text is not shaped again.
+ * decodes its whole GSUB and GPOS (~30 ms for Noto Sans Khmer); the build session keeps the
+ * results, and between builds the disk cache (build/persistedMemos.ts), so unchanged Khmer text
+ * is not shaped again.
  */
-export const complexRuns = new TrackedMemo<ComplexRun>(20_000);
+export const COMPLEX_RUNS: MemoSpec<ComplexRun> = { name: 'complexRuns', limit: 20_000 };
 
 export function shapeComplex(key: FontKey, text: string): ComplexRun {
-  const ck = key + '\u0000' + text;
-  let run = complexRuns.get(ck);
-  if (!run) {
+  return memoised(COMPLEX_RUNS, key + '\u0000' + text, () => {
     const font = getFont(key).font;
     // fontkit keeps one Glyph per id per font, carrying the code points of whichever text first
     // produced it; copied from there, a run's code points (and so the PDF's ToUnicode) would
@@ -186,13 +178,11 @@ export function shapeComplex(key: FontKey, text: string): ComplexRun {
     // those of this text alone, as the cache on disk requires: the same text, the same run.
     forgetGlyphObjects(font);
     const r = safeLayout(font, text);
-    run = {
+    return {
       glyphs: r.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: [...g.codePoints] })),
       positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
     };
-    complexRuns.set(ck, run);
-  }
-  return run;
+  });
 }
 
 function simpleWidth(key: FontKey, text: string): number {

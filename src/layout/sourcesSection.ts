@@ -1,15 +1,15 @@
 // "Sources of figures": every source the document's numbers, callouts and charts come from,
-// set after the text in both templates, so a reader can check any figure.
+// set after the text by the document kinds, so a reader can check any figure.
 import type { RBlock, RInline, ResolvedDocument } from '../resolve/resolvedTypes.js';
 import { flowBlocks, type FlowContext } from './flowBlocks.js';
 import type { FlowItem } from './flowTypes.js';
 
 const text = (s: string): RInline[] => [{ kind: 'text', text: s, marks: {} }];
 
-export function sourcesSection(ctx: FlowContext, doc: ResolvedDocument, opts: { level: number; intro: string }): FlowItem[] {
+export function sourcesSection(ctx: FlowContext, doc: ResolvedDocument, opts: { level: number; title: string; intro: string }): FlowItem[] {
   if (!doc.sources.length) return [];
   const blocks: RBlock[] = [
-    { kind: 'heading', level: opts.level, inlines: text('Sources of figures'), id: 'sources', text: 'Sources of figures' },
+    { kind: 'heading', level: opts.level, inlines: text(opts.title), id: 'sources', text: opts.title },
     { kind: 'paragraph', inlines: text(opts.intro) },
     { kind: 'list', ordered: false, start: 1, tight: true, items: doc.sources.map((s) => [{ kind: 'paragraph', inlines: text(s) } as RBlock]) },
   ];

@@ -5,14 +5,15 @@ import type { BreakOptions, InlineRun, Line, LineFragment } from './lineTypes.js
 import type { FlowLine } from './flowTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import type { StructureBuilder } from './structure.js';
-import { TrackedMemo } from '../cache/trackedMemo.js';
+import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
 
 /**
- * Broken paragraphs, kept per process: in watch mode an edit re-breaks only the paragraph that
- * changed, and the ones a build used are kept on disk for the next (build/lineStore.ts). Lines
- * are immutable once made, so sharing them between builds is safe.
+ * Broken paragraphs, kept by the build session: in watch mode an edit re-breaks only the
+ * paragraph that changed, and the ones a build used are kept on disk for the next
+ * (build/persistedMemos.ts). Lines are immutable once made, so sharing them between builds of
+ * a session is safe.
  */
-export const brokenParagraphs = new TrackedMemo<Line[]>(20_001);
+export const BROKEN_PARAGRAPHS: MemoSpec<Line[]> = { name: 'paragraphs', limit: 20_001 };
 
 function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
   if (typeof opts.measure === 'function') return null;
@@ -28,12 +29,7 @@ function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
 export function breakRuns(runs: InlineRun[], opts: BreakOptions): Line[] {
   const key = cacheKey(runs, opts);
   if (key === null) return breakRunsUncached(runs, opts);
-  let lines = brokenParagraphs.get(key);
-  if (!lines) {
-    lines = breakRunsUncached(runs, opts);
-    brokenParagraphs.set(key, lines);
-  }
-  return lines;
+  return memoised(BROKEN_PARAGRAPHS, key, () => breakRunsUncached(runs, opts));
 }
 
 function breakRunsUncached(runs: InlineRun[], opts: BreakOptions): Line[] {

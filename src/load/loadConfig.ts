@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { isMap, isScalar } from 'yaml';
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { readMapping, readYaml } from './readYaml.js';
-import { DOCUMENT_NAMES, type ContactDetails, type DocumentName, type ProjectConfig } from './sourceTypes.js';
+import type { KindRegistry } from '../documents/kindRegistry.js';
+import { checkContentPath } from './contentPath.js';
+import { DEFAULT_DOCUMENTS, type ContactDetails, type DocumentEntry, type ProjectConfig } from './sourceTypes.js';
 
 const TOP_KEYS = ['organisation', 'locale', 'contact', 'documents'];
 
-export function loadConfig(root: string, file = 'content/config.yaml'): ProjectConfig {
+export function loadConfig(root: string, kinds: KindRegistry, file = 'content/config.yaml'): ProjectConfig {
   let text: string;
   try {
     text = readFileSync(`${root}/${file}`, 'utf8');
@@ -38,21 +40,39 @@ export function loadConfig(root: string, file = 'content/config.yaml'): ProjectC
   const locale = isScalar(localeNode) ? String(localeNode.value) : 'en-GB';
   if (!Intl.NumberFormat.supportedLocalesOf([locale]).length) errors.add(y.placeOf(localeNode), `unknown locale "${locale}"`, 'use a BCP 47 tag such as en-GB');
 
-  const documents = {} as Record<DocumentName, { source: string }>;
+  const documents: DocumentEntry[] = [];
   const docsNode = section('documents');
-  if (isMap(docsNode)) {
+  if (docsNode === undefined) {
+    // No list: the two documents every project started with.
+    for (const name of DEFAULT_DOCUMENTS) documents.push(documentEntry(name, {}, { file }));
+  } else if (isMap(docsNode)) {
     for (const p of docsNode.items) {
       const name = isScalar(p.key) ? String(p.key.value) : '';
-      if (!(DOCUMENT_NAMES as readonly string[]).includes(name)) {
-        const g = didYouMean(name, DOCUMENT_NAMES);
-        errors.add(y.placeOf(p.key), `unknown document "${name}"`, g ? `did you mean "${g}"?` : `documents are ${DOCUMENT_NAMES.join(', ')}`);
+      const place = y.placeOf(p.key);
+      if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name)) {
+        errors.add(place, `document name "${name}" must be letters, digits, "-" or "_"`, 'it is also the name of the PDF');
         continue;
       }
-      const m = readMapping(y, p.value, { source: { kind: 'string', required: true } }, errors, `documents.${name}`);
-      documents[name as DocumentName] = { source: String(m.source ?? `${name}.md`) };
+      const m = readMapping(y, p.value, { source: { kind: 'string' }, kind: { kind: 'string' }, template: { kind: 'string' } }, errors, `documents.${name}`);
+      const entry = documentEntry(name, m as Record<string, string>, place);
+      if (!kinds.get(entry.kind)) {
+        errors.add(y.placeOf(p.value), `documents.${name}: unknown document kind "${entry.kind}"`, m.kind === undefined ? `add "kind:" (${kinds.names().join(', ')})` : kinds.hintFor(entry.kind));
+        continue;
+      }
+      for (const [what, path, folder] of [['source', m.source, 'content/'], ['template', m.template, 'templates/']] as const) {
+        if (typeof path !== 'string') continue;
+        try {
+          checkContentPath(path, place);
+        } catch {
+          errors.add(place, `documents.${name}.${what} "${path}" must be a path inside ${folder}`, 'without "..", a leading "/" or a URL');
+        }
+      }
+      documents.push(entry);
     }
+    if (!docsNode.items.length) errors.add(y.placeOf(docsNode), 'documents lists no document', 'add e.g. "brief: { source: brief.md, kind: brief }"');
+  } else {
+    errors.add(y.placeOf(docsNode), 'documents must be a mapping of document names to their source, kind and template');
   }
-  for (const n of DOCUMENT_NAMES) documents[n] ??= { source: `${n}.md` };
   errors.throwIfAny();
   return {
     organisation: { name: String(org.name), fullName: org.fullName as string | undefined },
@@ -60,4 +80,10 @@ export function loadConfig(root: string, file = 'content/config.yaml'): ProjectC
     contact: contact as unknown as ContactDetails,
     documents,
   };
+}
+
+/** A listed document with its defaults: source NAME.md, kind NAME, template templates/KIND.yaml. */
+function documentEntry(name: string, m: { source?: string; kind?: string; template?: string }, place: DocumentEntry['place']): DocumentEntry {
+  const kind = m.kind ?? name;
+  return { name, source: `content/${m.source ?? `${name}.md`}`, kind, template: `templates/${m.template ?? `${kind}.yaml`}`, place };
 }

@@ -3,7 +3,7 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { ErrorList, InputError, type SourcePlace } from '../errors.js';
 import { readMapping, readYaml } from './readYaml.js';
-import { DOCUMENT_NAMES, type DocumentName, type FrontMatter, type MarkdownSource } from './sourceTypes.js';
+import type { DocumentEntry, FrontMatter, MarkdownSource } from './sourceTypes.js';
 import { checkContentPath } from './contentPath.js';
 
 const INCLUDE = /^\s*\{\{\s*include\s+([^}\s]+)\s*\}\}\s*$/;
@@ -18,10 +18,11 @@ const NEWLINE = /\r\n?|\n/;
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
-export function loadMarkdown(root: string, name: DocumentName, file: string): MarkdownSource {
+export function loadMarkdown(root: string, entry: DocumentEntry): MarkdownSource {
+  const file = entry.source;
   const text = readText(root, file, undefined);
   const { yamlText, yamlFirstLine, bodyStart } = splitFrontMatter(text, file);
-  const frontMatter = readFrontMatter(yamlText, file, yamlFirstLine, name);
+  const frontMatter = readFrontMatter(yamlText, file, yamlFirstLine, entry);
   const lines: string[] = [];
   const lineMap: SourcePlace[] = [];
   expand(root, file, text.split(NEWLINE).slice(bodyStart), bodyStart + 1, lines, lineMap, [file]);
@@ -30,7 +31,7 @@ export function loadMarkdown(root: string, name: DocumentName, file: string): Ma
   if (size > MAX_MARKDOWN_BYTES) {
     throw new InputError({ file }, `with its includes the text is ${mb(size)}; the limit is ${MAX_MARKDOWN_BYTES / 1048576} MB`, 'include less, or split the document');
   }
-  return { name, file, frontMatter, body, lineMap };
+  return { name: entry.name, kind: entry.kind, template: entry.template, file, frontMatter, body, lineMap };
 }
 
 function readText(root: string, file: string, from: SourcePlace | undefined): string {
@@ -56,7 +57,7 @@ function splitFrontMatter(text: string, file: string) {
   return { yamlText: lines.slice(1, end).join('\n'), yamlFirstLine: 2, bodyStart: end + 1 };
 }
 
-function readFrontMatter(yamlText: string, file: string, firstLine: number, name: DocumentName): FrontMatter {
+function readFrontMatter(yamlText: string, file: string, firstLine: number, entry: DocumentEntry): FrontMatter {
   const y = readYaml(yamlText, file, firstLine);
   const errors = new ErrorList();
   const m = readMapping(y, y.doc.contents, {
@@ -65,8 +66,9 @@ function readFrontMatter(yamlText: string, file: string, firstLine: number, name
     organisation: { kind: 'string' },
     date: { kind: 'date', required: true },
     language: { kind: 'string', required: true },
-    template: { kind: { oneOf: DOCUMENT_NAMES }, required: true },
+    template: { kind: 'string' },
     paper: { kind: { oneOf: ['a4', 'letter'] } },
+    keywords: { kind: 'strings' },
   }, errors, 'front matter');
   errors.throwIfAny();
   const lang = String(m.language);
@@ -75,8 +77,9 @@ function readFrontMatter(yamlText: string, file: string, firstLine: number, name
   } catch {
     throw new InputError({ file, line: firstLine }, `language "${lang}" is not a BCP 47 tag`, 'write e.g. en-GB');
   }
-  if (m.template !== name) {
-    throw new InputError({ file, line: firstLine }, `template is "${m.template}" but this file is the ${name} source`, `set template: ${name}`);
+  // The kind comes from config.yaml; a front matter that names another one is a mix-up.
+  if (m.template !== undefined && m.template !== entry.kind) {
+    throw new InputError({ file, line: firstLine }, `template is "${m.template}" but content/config.yaml makes this file a ${entry.kind}`, `set template: ${entry.kind}, or change the document's kind in content/config.yaml`);
   }
   return m as unknown as FrontMatter;
 }

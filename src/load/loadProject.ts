@@ -1,12 +1,14 @@
 // The load stage: everything read from disk and validated, nothing parsed into documents yet.
+import type { KindRegistry } from '../documents/kindRegistry.js';
 import { ErrorList, InputError } from '../errors.js';
 import { loadCharts } from './loadCharts.js';
 import { loadConfig } from './loadConfig.js';
 import { loadDataTables } from './loadData.js';
 import { loadMarkdown } from './loadMarkdown.js';
-import { DOCUMENT_NAMES, type DocumentName, type MarkdownSource, type Source } from './sourceTypes.js';
+import type { DocumentName, MarkdownSource, Source } from './sourceTypes.js';
 
-export function loadProject(root: string, only: readonly DocumentName[] = DOCUMENT_NAMES): Source {
+/** @param only the documents to load (all that config.yaml lists when empty or absent) */
+export function loadProject(root: string, kinds: KindRegistry, only?: readonly DocumentName[]): Source {
   const errors = new ErrorList();
   const collect = <T>(f: () => T): T | undefined => {
     try {
@@ -19,13 +21,18 @@ export function loadProject(root: string, only: readonly DocumentName[] = DOCUME
       return undefined;
     }
   };
-  const config = collect(() => loadConfig(root));
+  const config = collect(() => loadConfig(root, kinds));
   const data = collect(() => loadDataTables(root));
   const charts = data ? collect(() => loadCharts(root, data.tables)) : undefined;
   const documents: MarkdownSource[] = [];
   if (config) {
-    for (const name of only) {
-      const d = collect(() => loadMarkdown(root, name, 'content/' + config.documents[name].source));
+    const names = config.documents.map((d) => d.name);
+    for (const name of only ?? []) {
+      if (!names.includes(name)) errors.add({ file: 'content/config.yaml' }, `no document named "${name}"`, `the documents are ${names.join(', ')}`);
+    }
+    for (const entry of config.documents) {
+      if (only?.length && !only.includes(entry.name)) continue;
+      const d = collect(() => loadMarkdown(root, entry));
       if (d) documents.push(d);
     }
   }

@@ -1,26 +1,32 @@
-// Templates are YAML files in templates/: geometry, type scale and colours. The code that
-// composes pages for each kind lives in src/layout/; the template only sets its parameters.
+// Templates are YAML files in templates/: geometry, type scale and colours, which the engine
+// reads, plus the keys the document's kind adds (src/documents/<kind>/), which the kind reads.
+// The code that composes pages lives with the kind; the template only sets its parameters.
 import { readFileSync } from 'node:fs';
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { FONT_KEYS, type FontKey } from '../fonts/fontRegistry.js';
 import { readYaml } from './readYaml.js';
-import type { DocumentName } from './sourceTypes.js';
+import type { AnyDocumentKind, TemplateOptionReader } from '../documents/documentKind.js';
 import { MM, type Template, type TypeRole, type TypeSpec } from './templateTypes.js';
 
 const ROLES: TypeRole[] = ['body', 'h1', 'h2', 'h3', 'caption', 'note', 'table', 'running', 'code'];
-const TOP = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'contents', 'chartDataAppendix', 'copyFitMax', 'colors', 'type', 'paragraphSpace', 'chart'];
-const cache = new Map<string, Template>();
+/** The keys every template has, whatever its kind. */
+const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'colors', 'type', 'paragraphSpace', 'chart'];
 
-export function loadTemplate(root: string, name: DocumentName): Template {
-  const file = `templates/${name}.yaml`;
+/**
+ * @param file path relative to the root, e.g. templates/brief.yaml
+ * @param memo templates already read in this build session, by file, kind and text
+ */
+export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, memo?: Map<string, Template>): Template {
   let text: string;
   try {
     text = readFileSync(`${root}/${file}`, 'utf8');
   } catch {
-    throw new InputError({ file }, `template "${name}" not found`, `create ${file}`);
+    throw new InputError({ file }, `template ${file} not found`, `create ${file} (see templates/${kind.name}.yaml in the README)`);
   }
-  const hit = cache.get(file + '\0' + text);
+  const memoKey = file + '\0' + kind.name + '\0' + text;
+  const hit = memo?.get(memoKey);
   if (hit) return hit;
+  const TOP = [...ENGINE_KEYS, ...kind.templateOptions.keys];
   const y = readYaml(text, file);
   const data = y.doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
   const errors = new ErrorList();
@@ -64,11 +70,22 @@ export function loadTemplate(root: string, name: DocumentName): Template {
       spaceAfter: typeof t?.spaceAfter === 'number' ? t.spaceAfter : 0,
     };
   }
-  if (data.kind !== name) errors.add(at(['kind']), `kind must be "${name}"`);
+  if (data.kind !== kind.name) errors.add(at(['kind']), `kind must be "${kind.name}"`, 'the document\'s kind in content/config.yaml and its template\'s must agree');
+  const reader: TemplateOptionReader = {
+    boolean: (key, fallback) => {
+      if (data[key] === undefined) return fallback;
+      if (typeof data[key] === 'boolean') return data[key] as boolean;
+      errors.add(at([key]), `${key} must be true or false`);
+      return fallback;
+    },
+    number: (key, min, max, fallback) => (data[key] === undefined ? fallback : num([key], min, max)),
+  };
+  const options: unknown = kind.templateOptions.read(reader);
+  const chart = (data.chart ?? {}) as Record<string, unknown>;
   const paper = data.paper === 'letter' ? 'letter' : 'a4';
   if (data.paper !== 'a4' && data.paper !== 'letter') errors.add(at(['paper']), 'paper must be a4 or letter');
   const t: Template = {
-    kind: name,
+    kind: kind.name,
     file,
     paper,
     margins: {
@@ -79,15 +96,16 @@ export function loadTemplate(root: string, name: DocumentName): Template {
     },
     columns: num(['columns'], 1, 3),
     columnGap: num(['columnGapMm'], 0, 30) * MM,
-    contents: data.contents === true,
-    chartDataAppendix: data.chartDataAppendix === true,
-    copyFitMax: typeof data.copyFitMax === 'number' ? num(['copyFitMax'], 0, 0.15) : 0,
     colors: { text: color('text'), muted: color('muted'), accent: color('accent'), accentSoft: color('accentSoft'), warm: color('warm'), rule: color('rule') },
     type,
     paragraphSpace: num(['paragraphSpace'], 0, 40),
-    chart: { height: num(['chart', 'height'], 40, 600) },
+    chart: { height: num(['chart', 'height'], 40, 600), fontSize: chart.fontSize === undefined ? kind.chartFontSize : num(['chart', 'fontSize'], 4, 24) },
+    options,
   };
+  for (const k of Object.keys(chart)) {
+    if (k !== 'height' && k !== 'fontSize') errors.add(at(['chart', k]), `unknown template key "chart.${k}"`, 'chart takes height and fontSize');
+  }
   errors.throwIfAny();
-  cache.set(file + '\0' + text, t);
+  memo?.set(memoKey, t);
   return t;
 }

@@ -1,5 +1,5 @@
 // YAML with positions: every value can be traced back to its line for error messages.
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
 
 export interface YamlFile {
@@ -29,7 +29,8 @@ export function readYaml(text: string, file: string, firstLine = 1): YamlFile {
   return { file, doc, placeOf };
 }
 
-export type FieldKind = 'string' | 'date' | 'boolean' | 'url' | 'email';
+/** `strings`: a list of texts (`[a, b]`), or one text. */
+export type FieldKind = 'string' | 'date' | 'boolean' | 'url' | 'email' | 'strings';
 
 export interface FieldSpec {
   kind: FieldKind | { oneOf: readonly string[] };
@@ -46,8 +47,8 @@ export function readMapping(
   fields: Record<string, FieldSpec>,
   errors: ErrorList,
   what: string,
-): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
+): Record<string, string | boolean | string[]> {
+  const out: Record<string, string | boolean | string[]> = {};
   if (!isMap(node)) {
     errors.add(y.placeOf(node), `${what} must be a mapping of keys to values`);
     return out;
@@ -64,10 +65,20 @@ export function readMapping(
       continue;
     }
     const v = pair.value;
-    const raw = isScalar(v) ? v.value : undefined;
     const place = y.placeOf(v ?? keyNode);
+    if (spec.kind === 'strings' && isSeq(v)) {
+      const items: string[] = [];
+      for (const item of v.items) {
+        const checked = checkValue(isScalar(item) ? item.value : undefined, 'string', key);
+        if (typeof checked === 'object' && !Array.isArray(checked)) errors.add(y.placeOf(item), checked.problem, checked.hint);
+        else items.push(String(checked));
+      }
+      out[key] = items;
+      continue;
+    }
+    const raw = isScalar(v) ? v.value : undefined;
     const checked = checkValue(raw, spec.kind, key);
-    if (typeof checked === 'object') errors.add(place, checked.problem, checked.hint);
+    if (typeof checked === 'object' && !Array.isArray(checked)) errors.add(place, checked.problem, checked.hint);
     else out[key] = checked;
   }
   for (const [name, spec] of Object.entries(fields)) {
@@ -78,7 +89,7 @@ export function readMapping(
   return out;
 }
 
-function checkValue(raw: unknown, kind: FieldSpec['kind'], key: string): string | boolean | { problem: string; hint?: string } {
+function checkValue(raw: unknown, kind: FieldSpec['kind'], key: string): string | boolean | string[] | { problem: string; hint?: string } {
   if (raw instanceof Date) raw = raw.toISOString().slice(0, 10);
   if (typeof kind === 'object') {
     if (typeof raw === 'string' && kind.oneOf.includes(raw)) return raw;
@@ -95,5 +106,6 @@ function checkValue(raw: unknown, kind: FieldSpec['kind'], key: string): string 
   if (kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(s)) return { problem: `"${key}" must be a date like 2026-11-30, not "${s}"` };
   if (kind === 'url' && !/^https?:\/\/[^\s]+$/.test(s)) return { problem: `"${key}" must be an http(s) address, not "${s}"` };
   if (kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) return { problem: `"${key}" must be an email address, not "${s}"` };
+  if (kind === 'strings') return [s];
   return s;
 }

@@ -1,8 +1,10 @@
 // The hand-off from load to parse: validated inputs, nothing parsed into a document yet.
 import type { SourcePlace } from '../errors.js';
 
-export type DocumentName = 'brief' | 'handout';
-export const DOCUMENT_NAMES: readonly DocumentName[] = ['brief', 'handout'];
+/** A document's name in config.yaml; also its output file's name (`NAME.pdf`). */
+export type DocumentName = string;
+/** What a project builds when its config lists no documents. */
+export const DEFAULT_DOCUMENTS: readonly DocumentName[] = ['brief', 'handout'];
 
 export interface ContactDetails {
   /** True while the details are stand-ins (example.org); the closing page says so. */
@@ -18,7 +20,20 @@ export interface ProjectConfig {
   organisation: { name: string; fullName?: string };
   locale: string;
   contact: ContactDetails;
-  documents: Record<DocumentName, { source: string }>;
+  /** The documents to build, in the order config.yaml lists them. */
+  documents: DocumentEntry[];
+}
+
+/** One document of the project: its Markdown, its kind (how pages are composed) and template. */
+export interface DocumentEntry {
+  name: DocumentName;
+  /** Path relative to the project root, e.g. content/brief.md. */
+  source: string;
+  /** A registered document kind (src/documents/). */
+  kind: string;
+  /** Path relative to the project root, e.g. templates/brief.yaml. */
+  template: string;
+  place: SourcePlace;
 }
 
 export interface FrontMatter {
@@ -28,8 +43,11 @@ export interface FrontMatter {
   /** ISO date, YYYY-MM-DD. Also the PDF's creation date, so builds are reproducible. */
   date: string;
   language: string;
-  template: DocumentName;
+  /** The document's kind, when the author states it (it must agree with config.yaml). */
+  template?: string;
   paper?: 'a4' | 'letter';
+  /** The PDF's keywords. */
+  keywords?: string[];
 }
 
 /** One figure from a data file. `value` is a number unless unit is 'text'. */
@@ -66,6 +84,9 @@ export interface ChartSpecSource {
 /** Markdown after includes are expanded, with a map back to the files the lines came from. */
 export interface MarkdownSource {
   name: DocumentName;
+  /** The document's kind and template file, from config.yaml. */
+  kind: string;
+  template: string;
   file: string;
   frontMatter: FrontMatter;
   body: string;

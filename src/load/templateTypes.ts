@@ -1,5 +1,4 @@
 import type { FontKey } from '../fonts/fontRegistry.js';
-import type { DocumentName } from './sourceTypes.js';
 
 export interface TypeSpec {
   font: FontKey;
@@ -12,20 +11,21 @@ export interface TypeSpec {
 export type TypeRole = 'body' | 'h1' | 'h2' | 'h3' | 'caption' | 'note' | 'table' | 'running' | 'code';
 
 export interface Template {
-  kind: DocumentName;
+  /** The document kind this template is for (src/documents/<kind>/). */
+  kind: string;
   file: string;
   paper: 'a4' | 'letter';
   /** Page geometry in points. */
   margins: { top: number; bottom: number; inner: number; outer: number };
   columns: number;
   columnGap: number;
-  contents: boolean;
-  chartDataAppendix: boolean;
-  copyFitMax: number;
   colors: { text: string; muted: string; accent: string; accentSoft: string; warm: string; rule: string };
   type: Record<TypeRole, TypeSpec>;
   paragraphSpace: number;
-  chart: { height: number };
+  /** Chart height, and the size of chart text (the kind's default unless set). */
+  chart: { height: number; fontSize: number };
+  /** The keys the kind adds, as the kind read them (see DocumentKind.templateOptions). */
+  options: unknown;
 }
 
 export const PAPER_SIZES: Record<'a4' | 'letter', [number, number]> = {

@@ -2,8 +2,8 @@
 // pdfkit 0.20 accepts an already-parsed fontkit Font as a font source, so every document
 // registers the registry's shared Font objects. pdfkit would then shape every word of every
 // document with fontkit (~100 µs a call); each document's font instead asks the process-wide
-// simple shaper (Latin text) or a process-wide cache of fontkit runs (Khmer).
-import { TrackedMemo } from '../cache/trackedMemo.js';
+// simple shaper (Latin text) or the build session's fontkit runs (Khmer).
+import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
 import { getFont, shapeComplex, type FontKey } from '../fonts/fontRegistry.js';
 import { shapeSimple, SIMPLE_TEXT, type SimpleGlyph } from '../fonts/simpleShaper.js';
 import type { PDFDoc } from './pdfkitModule.js';
@@ -28,23 +28,22 @@ interface PdfkitInternals {
   _font: EmbeddedFontInternals;
 }
 
-const runCache = new Map<string, PdfkitRun>();
+/** Shaped runs as pdfkit's encoder reads them, by font, text and scale. */
+const PDF_RUNS: MemoSpec<PdfkitRun> = { name: 'pdfRuns', limit: 100_000 };
 
-/** Forgets shaped runs made for pdfkit (see build/processCaches.ts). */
-export function clearPdfRuns(): void {
-  runCache.clear();
-}
 /**
  * Encoded font subsets by font and glyph list. fontkit's subsetter decodes every glyph it
  * copies (~20 ms a build); a rebuild after a small edit usually needs exactly the same subsets,
- * in watch mode (in memory) and in the next build (on disk, build/memoStore.ts).
+ * in watch mode (in the session) and in the next build (on disk, build/persistedMemos.ts).
  */
-export const fontSubsets = new TrackedMemo<Uint8Array>(64);
+export const FONT_SUBSETS: MemoSpec<Uint8Array> = { name: 'fontSubsets', limit: 64 };
 
 function sharedRun(key: FontKey, text: string, scale: number): PdfkitRun {
-  const ck = key + '\u0000' + text;
-  let run = runCache.get(ck);
-  if (run) return run;
+  return memoised(PDF_RUNS, key + '\u0000' + scale + '\u0000' + text, () => makeRun(key, text, scale));
+}
+
+function makeRun(key: FontKey, text: string, scale: number): PdfkitRun {
+  let run: PdfkitRun;
   if (SIMPLE_TEXT.test(text)) {
     const s = shapeSimple(getFont(key).font, text);
     const positions = s.glyphs.map((g, i) => ({ xAdvance: s.advances[i] * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: g.advanceWidth * scale }));
@@ -54,8 +53,6 @@ function sharedRun(key: FontKey, text: string, scale: number): PdfkitRun {
     const positions = r.positions.map((p, i) => ({ xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: r.glyphs[i].advanceWidth * scale }));
     run = { glyphs: r.glyphs, positions, advanceWidth: positions.reduce((a, p) => a + p.xAdvance, 0) };
   }
-  if (runCache.size > 100_000) runCache.clear();
-  runCache.set(ck, run);
   return run;
 }
 
@@ -84,14 +81,6 @@ export function ensureFont(doc: PDFDoc, key: FontKey): void {
   };
   // The embedded subset depends only on the glyphs used.
   const encode = ef.subset.encode.bind(ef.subset);
-  ef.subset.encode = () => {
-    const k = key + ':' + ef.subset.glyphs.join(',');
-    let data = fontSubsets.get(k);
-    if (!data) {
-      data = encode();
-      fontSubsets.set(k, data);
-    }
-    return data;
-  };
+  ef.subset.encode = () => memoised(FONT_SUBSETS, key + ':' + ef.subset.glyphs.join(','), encode);
   if (previous) d._font = previous;
 }

@@ -1,22 +1,25 @@
-// The one-sheet handout: a title band, key-figure callouts, the text in two balanced columns,
-// and a call to action with the donation URL and a vector QR code. It must fit one sheet
-// (front, optionally back); if not, it is copy-fitted within the template's bounds or the
-// build fails saying by how much it overflows.
-import { InputError } from '../errors.js';
-import { MM, type Template } from '../load/templateTypes.js';
-import type { RBlock, ResolvedDocument } from '../resolve/resolvedTypes.js';
-import { documentContext } from './documentContext.js';
-import { flowBlocks, styleOf } from './flowBlocks.js';
+// Composes the one-sheet handout: a title band, key-figure callouts, the text in balanced
+// columns, and a call to action with the donation URL and a vector QR code. It must fit one
+// sheet (front, optionally back); if not, it is copy-fitted within the template's bounds or
+// the build fails saying by how much it overflows.
+import { InputError } from '../../errors.js';
+import { documentContext } from '../../layout/documentContext.js';
+import { documentInfo } from '../../layout/documentInfo.js';
+import { flowBlocks, styleOf } from '../../layout/flowBlocks.js';
+import type { FlowBox, FlowItem } from '../../layout/flowTypes.js';
+import { buildOutline } from '../../layout/outline.js';
+import { newPage, pageBox, type PageBox } from '../../layout/pageGeometry.js';
+import type { LaidOutDocument, Page, PageItem } from '../../layout/pageTypes.js';
+import { emptyStats, paginate, type Frame, type PaginateResult } from '../../layout/paginate.js';
+import { textAt, textBlock } from '../../layout/setText.js';
+import { sourcesSection } from '../../layout/sourcesSection.js';
+import { MM, type Template } from '../../load/templateTypes.js';
+import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
+import { fillString } from '../fillString.js';
 import { flowCallouts } from './flowCallouts.js';
 import { flowCta } from './flowCta.js';
-import { sourcesSection } from './sourcesSection.js';
-import type { FlowBox, FlowItem } from './flowTypes.js';
-import { infoOf } from './layoutBrief.js';
-import { buildOutline } from './outline.js';
-import { newPage, pageBox, type PageBox } from './pageGeometry.js';
-import type { LaidOutDocument, Page, PageItem } from './pageTypes.js';
-import { emptyStats, paginate, type Frame, type PaginateResult } from './paginate.js';
-import { textAt, textBlock } from './setText.js';
+import type { HandoutOptions } from './handoutKind.js';
+import type { HandoutStrings } from './handoutStrings.js';
 
 export interface HandoutResult {
   doc: LaidOutDocument;
@@ -24,22 +27,22 @@ export interface HandoutResult {
   scale: number;
 }
 
-export function layoutHandout(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter'): HandoutResult {
+export function composeHandout(doc: ResolvedDocument, t: Template, options: HandoutOptions, paper: 'a4' | 'letter', strings: HandoutStrings): HandoutResult {
   const box = pageBox(t, paper);
   let first: ReturnType<typeof attempt> | undefined;
-  const minScale = 1 - t.copyFitMax;
+  const minScale = 1 - options.copyFitMax;
   for (let scale = 1; scale >= minScale - 1e-9; scale = Math.round((scale - 0.01) * 100) / 100) {
-    const a = attempt(doc, t, box, scale);
+    const a = attempt(doc, t, box, scale, strings);
     first ??= a;
     if (!a.overflow) return { doc: a.doc, scale };
   }
   const o = first!.overflow!;
   const lines = Math.ceil(o.height / t.type.body.leading);
   throw new InputError({ file: doc.file }, `the handout does not fit on one sheet: ${(o.height / MM).toFixed(0)} mm (about ${lines} lines) too long, from ${o.what} on`,
-    t.copyFitMax > 0 ? `shorten the text; copy-fitting down to ${Math.round(minScale * 100)}% was not enough` : 'shorten the text or allow copy-fitting with copyFitMax in templates/handout.yaml');
+    options.copyFitMax > 0 ? `shorten the text; copy-fitting down to ${Math.round(minScale * 100)}% was not enough` : `shorten the text or allow copy-fitting with copyFitMax in ${t.file}`);
 }
 
-function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number): { doc: LaidOutDocument; overflow: PaginateResult['overflow'] } {
+function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number, strings: HandoutStrings): { doc: LaidOutDocument; overflow: PaginateResult['overflow'] } {
   const content = box.content(1);
   const ctx = documentContext(doc, t, (content.width - t.columnGap * (t.columns - 1)) / t.columns, scale);
   const root = ctx.sb.root;
@@ -66,10 +69,10 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
   const bodyBlocks = doc.blocks.filter((b) => b.kind !== 'callout' && b.kind !== 'cta');
   const items: FlowItem[] = [
     ...flowBlocks(ctx, bodyBlocks, root),
-    ...sourcesSection(ctx, doc, { level: 1, intro: 'Estimates come from different years, areas and definitions; they are not a trend.' }),
+    ...sourcesSection(ctx, doc, { level: 1, title: strings.sourcesTitle, intro: strings.sourcesIntro }),
   ];
   const cta = doc.blocks.find((b): b is Extract<RBlock, { kind: 'cta' }> => b.kind === 'cta');
-  const ctaBox: FlowBox | null = cta ? flowCta(ctx, doc, cta, root, content.width) : null;
+  const ctaBox: FlowBox | null = cta ? flowCta(ctx, doc, cta, root, content.width, strings) : null;
 
   // Try the front alone first, then front and back; the last page's columns are balanced.
   let best: { pages: Page[]; result: PaginateResult } | null = null;
@@ -132,10 +135,10 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
     last.items.push(...ctaBox.draw(c.x, top));
   }
   pages.forEach((p, i) => {
-    if (pages.length > 1) p.items.push(textAt(i === 0 ? 'Please turn over' : `${doc.meta.organisation ?? doc.config.organisation.name} · ${doc.meta.title}`, { ...styleOf(ctx, 'running').style, color: t.colors.muted }, box.content(1).x + box.content(1).width, box.height - 20, 'right'));
+    if (pages.length > 1) p.items.push(textAt(i === 0 ? strings.turnOver : fillString(strings.backFooter, { organisation: doc.meta.organisation ?? doc.config.organisation.name, title: doc.meta.title }), { ...styleOf(ctx, 'running').style, color: t.colors.muted }, box.content(1).x + box.content(1).width, box.height - 20, 'right'));
   });
   return {
-    doc: { name: doc.name, pages, structure: root, outline: buildOutline(result.headings), info: infoOf(doc), stats: result.stats },
+    doc: { name: doc.name, pages, structure: root, outline: buildOutline(result.headings), info: documentInfo(doc), stats: result.stats },
     overflow: result.overflow,
   };
 }

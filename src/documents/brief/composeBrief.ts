@@ -1,33 +1,38 @@
-// The donor brief: cover, contents, body with footnotes and running heads, sources,
-// an optional appendix of chart data, and a closing page with the call to action.
-import type { Template } from '../load/templateTypes.js';
-import type { RBlock, RInline, ResolvedDocument } from '../resolve/resolvedTypes.js';
-import { documentContext } from './documentContext.js';
-import { flowBlocks, styleOf } from './flowBlocks.js';
-import type { FlowItem } from './flowTypes.js';
-import { buildOutline } from './outline.js';
-import { addRunningHeads } from './pageFurniture.js';
-import { newPage, pageBox } from './pageGeometry.js';
-import type { LaidOutDocument, Page } from './pageTypes.js';
-import { emptyStats, paginate, type Frame } from './paginate.js';
-import { textAt, textBlock } from './setText.js';
+// Composes the donor brief's pages from the engine's flow: the cover, the contents (reserved,
+// then filled once page numbers are known), the body, sources, appendix and closing page.
+import type { Template } from '../../load/templateTypes.js';
+import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
+import { documentContext } from '../../layout/documentContext.js';
+import { documentInfo, formatDate } from '../../layout/documentInfo.js';
+import { flowBlocks, styleOf } from '../../layout/flowBlocks.js';
+import type { FlowItem } from '../../layout/flowTypes.js';
+import { buildOutline } from '../../layout/outline.js';
+import { addRunningHeads } from '../../layout/pageFurniture.js';
+import { newPage, pageBox } from '../../layout/pageGeometry.js';
+import type { LaidOutDocument, Page } from '../../layout/pageTypes.js';
+import { emptyStats, paginate, type Frame } from '../../layout/paginate.js';
+import { textAt, textBlock } from '../../layout/setText.js';
+import { sourcesSection } from '../../layout/sourcesSection.js';
+import type { BriefOptions } from './briefKind.js';
+import type { BriefStrings } from './briefStrings.js';
+import { chartDataAppendix } from './chartDataAppendix.js';
 import { contactBlock } from './contactBlock.js';
-import { sourcesSection } from './sourcesSection.js';
 import { contentsEntries, contentsPagesNeeded, fillContents } from './contentsPages.js';
 
-export function layoutBrief(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter'): LaidOutDocument {
+export function composeBrief(doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings): LaidOutDocument {
   // Page numbers depend on how many pages the contents takes, and that on the headings: lay
   // out with one contents page, and again with more only when a long document needs them.
-  const first = layoutWith(doc, t, paper, 1);
+  const layoutWith = (contentsCount: number) => composeWith(doc, t, options, paper, strings, contentsCount);
+  const first = layoutWith(1);
   if (typeof first === 'number') {
-    const second = layoutWith(doc, t, paper, first);
+    const second = layoutWith(first);
     if (typeof second === 'number') throw new Error(`contents needs ${second} pages after reserving ${first}`);
     return second;
   }
   return first;
 }
 
-function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', contentsCount: number): LaidOutDocument | number {
+function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings, contentsCount: number): LaidOutDocument | number {
   const box = pageBox(t, paper);
   const width = box.content(1).width;
   const ctx = documentContext(doc, t, width);
@@ -57,16 +62,16 @@ function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', 
   cover.items.push({ kind: 'rect', x: cx, y: box.height - 150, w: 40, h: 3, fill: c.warm });
 
   // Contents: a page reserved now, filled once the body's page numbers are known.
-  const contentsPages = t.contents ? Array.from({ length: contentsCount }, () => newPage(box, null)) : [];
-  const toc = t.contents && contentsCount > 0 ? ctx.sb.add(root, 'TOC') : null;
+  const contentsPages = options.contents ? Array.from({ length: contentsCount }, () => newPage(box, null)) : [];
+  const toc = options.contents && contentsCount > 0 ? ctx.sb.add(root, 'TOC') : null;
   pages.push(...contentsPages);
 
   // Body, sources, appendix and closing page flow through single-column pages.
   const body: FlowItem[] = [];
   const main = doc.blocks.filter((b) => b.kind !== 'closing');
   body.push(...flowBlocks(ctx, main, root));
-  body.push(...sourcesSection(ctx, doc, { level: 1, intro: 'Every number in this brief comes from the project’s data files, each with its source and year. Estimates come from different years and use different definitions, so they are not a trend.' }));
-  if (t.chartDataAppendix) body.push(...appendix(ctx, doc));
+  body.push(...sourcesSection(ctx, doc, { level: 1, title: strings.sourcesTitle, intro: strings.sourcesIntro }));
+  if (options.chartDataAppendix) body.push(...chartDataAppendix(ctx, doc, strings));
   const closing = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'closing' }> => b.kind === 'closing');
   let closingStart = -1;
   if (closing.length) {
@@ -75,7 +80,7 @@ function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', 
     body.push({ kind: 'box', height: 0, float: false, keepWithNext: false, notes: [], draw: () => { closingStart = pages.length - 1; return []; } });
     for (const cl of closing) body.push(...flowBlocks(ctx, asTopLevel(cl.blocks), aside));
     body.push({ kind: 'space', height: 14 });
-    body.push(contactBlock(ctx, doc, aside, width));
+    body.push(contactBlock(ctx, doc, aside, width, strings));
   }
 
   const nextFrame = (): Frame => {
@@ -91,55 +96,19 @@ function layoutWith(doc: ResolvedDocument, t: Template, paper: 'a4' | 'letter', 
     const entries = contentsEntries(headings);
     const needed = contentsPagesNeeded(entries, box);
     if (needed !== contentsCount) return needed;
-    fillContents({ pages: contentsPages, allPages: pages, entries, box, t, toc, sb: ctx.sb, titleStyle: styleOf(ctx, 'h1', c.accent).style, bodyStyle: styleOf(ctx, 'body').style });
+    fillContents({ pages: contentsPages, allPages: pages, entries, box, t, toc, sb: ctx.sb, strings, titleStyle: styleOf(ctx, 'h1', c.accent).style, bodyStyle: styleOf(ctx, 'body').style });
   }
   addRunningHeads(pages, 1 + contentsPages.length, box, t, doc.meta.title, headings);
   if (closingStart >= 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: 10, fill: c.accent });
-  const extra = toc ? [{ title: 'Contents', dest: 'contents', level: 1, children: [] }] : [];
+  const extra = toc ? [{ title: strings.contents, dest: 'contents', level: 1, children: [] }] : [];
   return {
     name: doc.name,
     pages,
     structure: root,
     outline: buildOutline(headings, extra),
-    info: infoOf(doc),
+    info: documentInfo(doc),
     stats: result.stats,
   };
-}
-
-export function infoOf(doc: ResolvedDocument): LaidOutDocument['info'] {
-  return {
-    title: doc.meta.title,
-    author: doc.meta.organisation ?? doc.config.organisation.name,
-    subject: doc.meta.subtitle ?? doc.meta.title,
-    keywords: ['Cambodia', 'human trafficking', doc.name],
-    lang: doc.meta.language,
-    date: new Date(doc.meta.date + 'T00:00:00Z'),
-  };
-}
-
-export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
-}
-
-function text(s: string): RInline[] {
-  return [{ kind: 'text', text: s, marks: {} }];
-}
-
-function appendix(ctx: ReturnType<typeof documentContext>, doc: ResolvedDocument): FlowItem[] {
-  const figs: Extract<RBlock, { kind: 'figure' }>[] = [];
-  const walk = (bs: RBlock[]) => bs.forEach((b) => (b.kind === 'figure' ? figs.push(b) : b.kind === 'closing' ? walk(b.blocks) : undefined));
-  walk(doc.blocks);
-  if (!figs.length) return [];
-  const blocks: RBlock[] = [{ kind: 'heading', level: 1, inlines: text('Appendix: chart data'), id: 'appendix', text: 'Appendix: chart data' }];
-  for (const f of figs) {
-    blocks.push({ kind: 'heading', level: 2, inlines: text(`Figure ${f.number}`), id: `appendix-${f.name}`, text: `Figure ${f.number}` });
-    blocks.push({
-      kind: 'table', align: [null, 'right', 'right', null], numeric: [false, true, true, false],
-      header: [text('Figure'), text('Value'), text('Year'), text('Source')],
-      rows: f.data.map((r) => [text(r.label), text(r.value), text(r.year), text(r.source)]),
-    });
-  }
-  return [{ kind: 'break' }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
 }
 
 /**

@@ -1,15 +1,13 @@
-// Broken paragraphs kept on disk between builds (with diskCache.ts): a new build after a
+// Broken paragraphs as a disk cache entry (see persistedMemos.ts): a new build after a
 // one-word edit re-breaks only the paragraph that changed, as watch mode does in memory.
 //
-// Each document keeps the paragraphs its last build used, by the same key the in-memory line
-// cache uses (text, styles, measure, alignment, language). Fragments of one paragraph that
+// Each document keeps the paragraphs its last build used, by the same key the session's line
+// memo uses (text, styles, measure, alignment, language). Fragments of one paragraph that
 // share a target object (a link broken across lines) must still share it after the round
 // trip, because structure tagging groups them by identity; targets and styles are therefore
 // stored once per document and referred to by index.
 import type { InlineTarget, Line, LineFragment } from '../layout/lineTypes.js';
 import type { TextStyle } from '../layout/textStyle.js';
-import type { DiskCache } from './diskCache.js';
-import { brokenParagraphs } from '../layout/textLines.js';
 
 type StoredFragment = Omit<LineFragment, 'style' | 'target'> & { style: number; target?: number };
 type StoredLine = Omit<Line, 'fragments'> & { fragments: StoredFragment[] };
@@ -20,7 +18,7 @@ interface StoredLines {
   paragraphs: [key: string, lines: StoredLine[]][];
 }
 
-function store(used: Map<string, Line[]>): StoredLines {
+export function encodeParagraphs(used: Map<string, Line[]>): StoredLines {
   const styles: TextStyle[] = [];
   const styleIndex = new Map<string, number>();
   const targets: InlineTarget[] = [];
@@ -53,7 +51,8 @@ function store(used: Map<string, Line[]>): StoredLines {
 }
 
 /** The stored paragraphs, or null when the entry is not in the expected shape. */
-function restore(s: StoredLines): [string, Line[]][] | null {
+export function decodeParagraphs(stored: unknown): [string, Line[]][] | null {
+  const s = stored as StoredLines;
   if (!Array.isArray(s?.styles) || !Array.isArray(s.targets) || !Array.isArray(s.paragraphs)) return null;
   const targets = s.targets.map((t) => ({ ...t }));
   const out: [string, Line[]][] = [];
@@ -79,45 +78,4 @@ function restore(s: StoredLines): [string, Line[]][] | null {
     out.push([key, restored]);
   }
   return out;
-}
-
-/**
- * What this process knows the store holds, per cache folder and document: after the first
- * build, memory has every paragraph the store has, so watch rebuilds neither read it again nor
- * write it unless the paragraphs used have changed.
- */
-const known = new Map<string, Map<string, Line[]>>();
-
-/** Primes the line cache with the document's paragraphs from its previous build (once per process). */
-export function loadLines(disk: DiskCache, document: string): void {
-  const id = disk.dir + '\u0000' + document;
-  if (known.has(id)) return;
-  let entries: [string, Line[]][] = [];
-  const s = disk.get<StoredLines>('lines', document);
-  if (s) {
-    try {
-      entries = restore(s) ?? [];
-    } catch {
-      entries = [];
-    }
-  }
-  brokenParagraphs.prime(entries);
-  known.set(id, new Map(entries));
-}
-
-/** Keeps the paragraphs this build used, unless they are exactly those already stored. */
-export function saveLines(disk: DiskCache, document: string, used: Map<string, Line[]>): void {
-  const id = disk.dir + '\u0000' + document;
-  const stored = known.get(id);
-  if (stored && stored.size === used.size && [...used].every(([k, lines]) => stored.get(k) === lines)) return;
-  disk.put('lines', document, () => {
-    // Known only once written (see memoStore.ts).
-    known.set(id, used);
-    return store(used);
-  });
-}
-
-/** Forgets what this process knows of the stores (tests that act as a new process). */
-export function forgetStoredLines(): void {
-  known.clear();
 }

@@ -1,11 +1,11 @@
 // Key-figure callouts: a big number bound to the data, a short label, and its source.
-import type { RBlock } from '../resolve/resolvedTypes.js';
-import type { FlowContext } from './flowBlocks.js';
-import type { FlowBox } from './flowTypes.js';
-import { inlineRuns } from './inlineRuns.js';
-import type { PageItem, StructNode } from './pageTypes.js';
-import { breakRuns, placeFragments } from './textLines.js';
-import { textAt } from './setText.js';
+import type { FlowContext } from '../../layout/flowBlocks.js';
+import type { FlowBox } from '../../layout/flowTypes.js';
+import { inlineRuns } from '../../layout/inlineRuns.js';
+import type { PageItem, StructNode } from '../../layout/pageTypes.js';
+import { textAt } from '../../layout/setText.js';
+import { breakRuns, placeFragments } from '../../layout/textLines.js';
+import type { RBlock } from '../../resolve/resolvedTypes.js';
 
 export function flowCallouts(ctx: FlowContext, callouts: Extract<RBlock, { kind: 'callout' }>[], parent: StructNode, width: number): FlowBox {
   const t = ctx.template;

@@ -1,13 +1,15 @@
 // The contents: every H1 and H2 with its true page number and dot leaders, each entry a link.
-// It can run over several pages; layoutBrief reserves them and asks how many were needed.
-import { measureText } from '../fonts/fontRegistry.js';
-import type { Template } from '../load/templateTypes.js';
-import type { PlacedHeading } from './paginate.js';
-import type { PageBox } from './pageGeometry.js';
-import type { Page, StructNode } from './pageTypes.js';
-import { fitText, textAt } from './setText.js';
-import type { StructureBuilder } from './structure.js';
-import type { TextStyle } from './textStyle.js';
+// It can run over several pages; composeBrief reserves them and asks how many were needed.
+import { measureText } from '../../fonts/fontRegistry.js';
+import type { PlacedHeading } from '../../layout/paginate.js';
+import type { PageBox } from '../../layout/pageGeometry.js';
+import type { Page, StructNode } from '../../layout/pageTypes.js';
+import { fitText, textAt } from '../../layout/setText.js';
+import type { StructureBuilder } from '../../layout/structure.js';
+import type { TextStyle } from '../../layout/textStyle.js';
+import type { Template } from '../../load/templateTypes.js';
+import { fillString } from '../fillString.js';
+import type { BriefStrings } from './briefStrings.js';
 
 const TOP = 48;
 const H1_STEP = 20;
@@ -44,6 +46,7 @@ export function fillContents(opts: {
   t: Template;
   toc: StructNode;
   sb: StructureBuilder;
+  strings: BriefStrings;
   titleStyle: TextStyle;
   bodyStyle: TextStyle;
 }): void {
@@ -55,7 +58,7 @@ export function fillContents(opts: {
   let page = pages[0];
   let b = box.content(allPages.indexOf(page) + 1);
   page.items.push({ kind: 'dest', name: 'contents', y: b.y });
-  page.items.push(textAt('Contents', opts.titleStyle, b.x, b.y + opts.titleStyle.size, 'left', heading.id));
+  page.items.push(textAt(opts.strings.contents, opts.titleStyle, b.x, b.y + opts.titleStyle.size, 'left', heading.id));
   let y = TOP;
   for (const e of entries) {
     const step = (e.level === 1 && y > TOP ? H1_GAP : 0) + (e.level === 1 ? H1_STEP : H2_STEP);
@@ -67,7 +70,7 @@ export function fillContents(opts: {
     if (e.level === 1 && y > TOP) y += H1_GAP;
     const label = e.page.label ?? '';
     const item = sb.add(toc, 'TOCI');
-    const link = sb.add(item, 'Link', { alt: `${e.text}, page ${label}` });
+    const link = sb.add(item, 'Link', { alt: fillString(opts.strings.contentsEntryAlt, { title: e.text, page: label }) });
     const indent = e.level === 1 ? 0 : 16;
     const style: TextStyle = e.level === 1 ? { ...opts.bodyStyle, font: 'sans-semibold', size: 11 } : { ...opts.bodyStyle, font: 'sans', size: 10, color: c.muted };
     const baseline = b.y + y + (e.level === 1 ? 0 : 0);

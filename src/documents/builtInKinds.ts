@@ -1,0 +1,6 @@
+// The document kinds every build knows. An API caller adds its own with BuildOptions.kinds.
+import { briefKind } from './brief/briefKind.js';
+import type { AnyDocumentKind } from './documentKind.js';
+import { handoutKind } from './handout/handoutKind.js';
+
+export const BUILT_IN_KINDS: readonly AnyDocumentKind[] = [briefKind, handoutKind];
