@@ -6,14 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../src/build/buildProject.js';
-import { clearProcessCaches } from '../src/build/processCaches.js';
 import { projectCacheDir } from '../src/build/diskCache.js';
 import { readPdfText } from './helpers/readPdf.js';
 import { scratchProject } from './helpers/project.js';
 
-/** A build as a new process would do it: nothing in memory, only what is on disk. */
+/** A build as a new process would do it (a new build session): nothing in memory, only what is on disk. */
 async function freshBuild(root: string, cache: boolean) {
-  clearProcessCaches();
   const r = await buildProject({ root, dryRun: true, cache: cache ? { dir: projectCacheDir(root), version: 'test' } : undefined });
   return { ...Object.fromEntries(r.documents.map((d) => [d.name, d.pdf])), reuse: r.reuse } as { brief: Buffer; handout: Buffer; reuse: typeof r.reuse };
 }
@@ -61,8 +59,9 @@ describe('build cache', () => {
     expect(reused['a chart change']).toMatch(/^4\/5 /);
     expect(again('a chart change')).toBeLessThan(10);
     expect(entries(root).filter((f) => f.startsWith('chart-')).length).toBeGreaterThanOrEqual(5);
-    expect(entries(root).filter((f) => f.startsWith('lines-')).length).toBe(2);
-    expect(entries(root).filter((f) => f.startsWith('memos-')).length).toBe(1);
+    expect(entries(root).filter((f) => f.startsWith('paragraphs-')).length).toBe(2);
+    expect(entries(root).filter((f) => f.startsWith('complexruns-')).length).toBe(1);
+    expect(entries(root).filter((f) => f.startsWith('fontsubsets-')).length).toBe(1);
   }, 120_000);
 
   it('draws a chart from its cache entry instead of compiling it again', async () => {
@@ -100,8 +99,9 @@ describe('build cache', () => {
     for (const f of stored) {
       const entry = JSON.parse(readFileSync(join(dir, f), 'utf8'));
       const broken = f.startsWith('chart-') ? { ...entry.value, ops: 'none', datumKeys: null }
-        : f.startsWith('lines-') ? { styles: 7, paragraphs: [[1, null]] }
-        : { runs: [null, ['k', { glyphs: [null], positions: [] }]], subsets: [[1, 2], null] };
+        : f.startsWith('paragraphs-') ? { styles: 7, paragraphs: [[1, null]] }
+        : f.startsWith('complexruns-') ? [null, ['k', { glyphs: [null], positions: [] }]]
+        : [[1, 2], null];
       writeFileSync(join(dir, f), JSON.stringify({ key: entry.key, value: broken }));
     }
     const shaped = await freshBuild(root, true);
@@ -117,12 +117,11 @@ describe('build cache', () => {
 
   it('with defer (watch mode), writes its entries only when flushed', async () => {
     const root = scratchProject();
-    clearProcessCaches();
     const r = await buildProject({ root, dryRun: true, only: ['handout'], cache: { dir: projectCacheDir(root), version: 'test', defer: true } });
     expect(existsSync(join(projectCacheDir(root), 'test'))).toBe(false);
     r.flushCache();
     expect(entries(root).some((f) => f.startsWith('chart-'))).toBe(true);
-    expect(entries(root).some((f) => f.startsWith('lines-'))).toBe(true);
+    expect(entries(root).some((f) => f.startsWith('paragraphs-'))).toBe(true);
   }, 60_000);
 
   it('is not used without a cache option (the API and tests run uncached)', async () => {

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { complexRuns, FONT_KEYS, getFont, measureText, shapeComplex } from '../src/fonts/fontRegistry.js';
+import { BuildSession } from '../src/build/buildSession.js';
+import { FONT_KEYS, getFont, measureText, shapeComplex } from '../src/fonts/fontRegistry.js';
 import { shapeSimple } from '../src/fonts/simpleShaper.js';
 import { ROOT } from './helpers/project.js';
 
@@ -71,16 +72,17 @@ describe('shapeComplex', () => {
     // Glyphs that several Khmer sequences share (កា and កោ reach the same glyph) must not carry
     // the code points of whichever text fontkit met first.
     const fresh = () => {
-      // A new process: fontkit has made no Glyph objects yet, and nothing is memoised.
+      // A new process: fontkit has made no Glyph objects yet, and a new session memoises nothing.
       (getFont('khmer').font as unknown as { _glyphs: object })._glyphs = {};
-      complexRuns.clear();
+      return new BuildSession();
     };
-    fresh();
-    const alone = shapeComplex('khmer', 'កា');
-    fresh();
-    shapeComplex('khmer', 'កោ');
-    complexRuns.clear();
-    const after = shapeComplex('khmer', 'កា');
+    const alone = fresh().run(() => shapeComplex('khmer', 'កា'));
+    const session = fresh();
+    session.run(() => shapeComplex('khmer', 'កោ'));
+    // A later session shapes again, after other text was shaped in this process.
+    const after = new BuildSession().run(() => shapeComplex('khmer', 'កា'));
+    // Within a session the run is memoised: the same object comes back.
+    expect(session.run(() => shapeComplex('khmer', 'កោ'))).toBe(session.run(() => shapeComplex('khmer', 'កោ')));
     expect(after).toEqual(alone);
     expect(alone.glyphs.flatMap((g) => g.codePoints)).toEqual([0x1780, 0x17b6]);
   });

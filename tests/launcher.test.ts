@@ -39,7 +39,7 @@ describe('bin/report.cjs', () => {
     const versions = readdirSync(join(root, '.cache/report-generator'));
     expect(versions).toHaveLength(1);
     const names = readdirSync(join(root, '.cache/report-generator', versions[0]));
-    for (const kind of ['chart-', 'lines-', 'memos-']) expect(names.some((n) => n.startsWith(kind)), kind).toBe(true);
+    for (const kind of ['chart-', 'paragraphs-', 'complexruns-', 'fontsubsets-']) expect(names.some((n) => n.startsWith(kind)), kind).toBe(true);
     const cached = build();
     const uncached = build('--no-cache');
     for (let i = 0; i < 2; i++) {

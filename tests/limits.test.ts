@@ -10,6 +10,7 @@ import { loadProject } from '../src/load/loadProject.js';
 import { buildMarkdown, sampleStages, textOutsidePage } from './helpers/buildMarkdown.js';
 import { scratchProject } from './helpers/project.js';
 import { normalise, readPdfText } from './helpers/readPdf.js';
+import { KINDS } from './helpers/kinds.js';
 
 /** The PDF's body text (after the cover) with line-end hyphens rejoined and all whitespace gone. */
 async function bodyText(pdf: Buffer): Promise<string> {
@@ -113,7 +114,7 @@ describe('limits', () => {
     it('a file just under the limit loads', () => {
       const dir = scratchProject();
       writeFileSync(join(dir, 'content/brief.md'), FRONT + ('word '.repeat(200) + '\n\n').repeat(Math.floor((5 * 1048576 - 200) / 1002)));
-      const src = loadProject(dir, ['brief']);
+      const src = loadProject(dir, KINDS, ['brief']);
       expect(src.documents[0].body.length).toBeGreaterThan(4.9 * 1048576);
     });
   });

@@ -7,6 +7,7 @@ import { parseMarkdown } from '../src/parse/parseMarkdown.js';
 import type { RBlock, RInline } from '../src/resolve/resolvedTypes.js';
 import { textOf } from '../src/resolve/resolveDocument.js';
 import { ROOT, sampleBuild } from './helpers/project.js';
+import { KINDS } from './helpers/kinds.js';
 
 const INLINE = new Set(['Link', 'Span', 'Reference']);
 
@@ -81,13 +82,15 @@ describe('reading order', () => {
       const doc = build.documents.find((d) => d.name === name)!;
       const pdf = structureOrder(doc.laid).map((x) => x.text);
       // Resolve the Markdown the same way the build does, then compare text.
-      const source = loadProject(ROOT, [name]);
+      const source = loadProject(ROOT, KINDS, [name]);
       const tree = parseMarkdown(source.documents[0]).tree;
       const { resolveDocument } = await import('../src/resolve/resolveDocument.js');
       const { loadTemplate } = await import('../src/load/loadTemplate.js');
       const { compileCached } = await import('../src/build/chartCache.js');
-      const t = loadTemplate(ROOT, name);
-      const resolved = await resolveDocument(tree, source, t, 300, (n, w, h) => compileCached(source, t, n, w, h).drawing);
+      const { BuildSession } = await import('../src/build/buildSession.js');
+      const t = loadTemplate(ROOT, `templates/${name}.yaml`, KINDS.get(name)!);
+      const session = new BuildSession();
+      const resolved = await resolveDocument(tree, source, t, 300, (n, w, h) => compileCached(session, source, t, n, w, h).drawing);
       const md = markdownOrder(resolved.blocks);
       expect(md.length).toBeGreaterThan(10);
       let at = 0;

@@ -8,6 +8,7 @@ import { loadProject } from '../src/load/loadProject.js';
 import { formatFigure } from '../src/resolve/formatFigure.js';
 import { fontNames, normalise, readPdfText, type PdfText } from './helpers/readPdf.js';
 import { ROOT, sampleBuild } from './helpers/project.js';
+import { KINDS } from './helpers/kinds.js';
 
 let build: BuildResult;
 let brief: PdfText;
@@ -112,7 +113,7 @@ describe('both documents', () => {
   });
 
   it('prints every bound number exactly as its data file states it', () => {
-    const source = loadProject(ROOT);
+    const source = loadProject(ROOT, KINDS);
     const texts = { brief: normalise(brief.pages.join('\n')), handout: normalise(handout.pages.join('\n')) };
     const files = ['brief.md', 'handout.md', ...readdirSync(join(ROOT, 'content/partials')).map((f) => `partials/${f}`)];
     let checked = 0;

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { projectCacheDir } from '../src/build/diskCache.js';
-import { clearProcessCaches } from '../src/build/processCaches.js';
 import { watchProject, type WatchEvent } from '../src/build/watchProject.js';
 import { InputError, InputErrors } from '../src/errors.js';
 import { normalise, readPdfText } from './helpers/readPdf.js';
@@ -81,7 +80,6 @@ describe('report watch', () => {
 
   it('writes the build cache once edits pause, not after every rebuild', async () => {
     const dir = scratchProject();
-    clearProcessCaches();
     const cacheDir = projectCacheDir(dir);
     const { next } = start(dir, { dir: cacheDir, version: 'test' });
     expect((await next()).error).toBeUndefined();
@@ -89,6 +87,6 @@ describe('report watch', () => {
     expect(existsSync(join(cacheDir, 'test'))).toBe(false);
     await new Promise((r) => setTimeout(r, 600));
     const names = readdirSync(join(cacheDir, 'test'));
-    for (const kind of ['chart-', 'lines-', 'memos-']) expect(names.some((n) => n.startsWith(kind)), kind).toBe(true);
+    for (const kind of ['chart-', 'paragraphs-', 'complexruns-', 'fontsubsets-']) expect(names.some((n) => n.startsWith(kind)), kind).toBe(true);
   }, 60_000);
 });

@@ -2,31 +2,33 @@
 // project's data, charts and fonts loaded once: parse → resolve → layout → render, as
 // src/build/buildProject.ts runs them, without touching the disk for each document.
 import { formatPlace } from '../../src/errors.js';
+import { BuildSession } from '../../src/build/buildSession.js';
 import { compileCached } from '../../src/build/chartCache.js';
-import { reproducibleDate } from '../../src/build/reproducibleDate.js';
-import { layoutBrief } from '../../src/layout/layoutBrief.js';
+import { reproducibleDate } from '../../src/targets/reproducibleDate.js';
 import { pageBox } from '../../src/layout/pageGeometry.js';
 import type { LaidOutDocument } from '../../src/layout/pageTypes.js';
 import { loadProject } from '../../src/load/loadProject.js';
-import { loadTemplate } from '../../src/load/loadTemplate.js';
 import type { FrontMatter, MarkdownSource, Source } from '../../src/load/sourceTypes.js';
 import type { Template } from '../../src/load/templateTypes.js';
 import { parseMarkdown } from '../../src/parse/parseMarkdown.js';
 import { renderPdf } from '../../src/render/renderPdf.js';
 import { resolveDocument } from '../../src/resolve/resolveDocument.js';
+import { briefTemplate, composeAsBrief, KINDS, plainTemplate } from './kinds.js';
 import { ROOT } from './project.js';
 
 export interface Stages {
   source: Source;
   template: Template;
+  /** Keeps compiled charts between the documents of a test file. */
+  session: BuildSession;
 }
 
 let loaded: Stages | undefined;
 /** The sample project's sources and brief template, loaded once per test file. */
 export function sampleStages(opts: { plain?: boolean } = {}): Stages {
-  loaded ??= { source: loadProject(ROOT, ['brief']), template: loadTemplate(ROOT, 'brief') };
+  loaded ??= { source: loadProject(ROOT, KINDS, ['brief']), template: briefTemplate(ROOT), session: new BuildSession() };
   // The plain template has no contents page or appendix: fewer pages to render and read.
-  return opts.plain ? { ...loaded, template: { ...loaded.template, contents: false, chartDataAppendix: false } } : loaded;
+  return opts.plain ? { ...loaded, template: plainTemplate(loaded.template) } : loaded;
 }
 
 export const FRONT_MATTER: FrontMatter = { title: 'Test document', date: '2026-11-30', language: 'en-GB', template: 'brief' };
@@ -39,7 +41,7 @@ export function markdownSource(body: string, title = FRONT_MATTER.title): Markdo
   const file = 'content/brief.md';
   const lines = body.split(/\r\n?|\n/);
   const lineMap = lines.map((_, i) => ({ file, line: i + 9 }));
-  return { name: 'brief', file, frontMatter: { ...FRONT_MATTER, title }, body: lines.join('\n'), lineMap };
+  return { name: 'brief', kind: 'brief', template: 'templates/brief.yaml', file, frontMatter: { ...FRONT_MATTER, title }, body: lines.join('\n'), lineMap };
 }
 
 export interface BuiltMarkdown {
@@ -54,10 +56,12 @@ export async function buildMarkdown(st: Stages, body: string, opts: { title?: st
   const { tree, warnings } = parseMarkdown(src);
   const t = st.template;
   const width = (pageBox(t, t.paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
-  const doc = await resolveDocument(tree, st.source, t, width, (name, w, h) => compileCached(st.source, t, name, w, h).drawing);
-  const laid = layoutBrief(doc, t, t.paper);
-  const pdf = opts.render === false ? undefined : await renderPdf(laid, { date: reproducibleDate(doc.meta.date), producer: 'test' });
-  return { laid, pdf, warnings: [...warnings.map((w) => w.message), ...doc.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`)] };
+  return st.session.run(async () => {
+    const doc = await resolveDocument(tree, st.source, t, width, (name, w, h) => compileCached(st.session, st.source, t, name, w, h).drawing);
+    const laid = composeAsBrief(doc, t);
+    const pdf = opts.render === false ? undefined : await renderPdf(laid, { date: reproducibleDate(doc.meta.date), producer: 'test' });
+    return { laid, pdf, warnings: [...warnings.map((w) => w.message), ...doc.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`)] };
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 // Purpose-built documents for layout tests: no Markdown, no PDF, just the page-free tree.
 import type { ChartScene } from '../../src/charts/compileChart.js';
-import { loadTemplate } from '../../src/load/loadTemplate.js';
 import type { Template } from '../../src/load/templateTypes.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from '../../src/resolve/resolvedTypes.js';
+import { briefTemplate, plainTemplate } from './kinds.js';
 import { ROOT } from './project.js';
 
 const WORDS = 'the trafficking of children is a crime that hides itself and the work of prevention rescue and restoration is long patient and shared with families communities and authorities across the country'.split(' ');
@@ -36,7 +36,7 @@ export function resolvedDoc(blocks: RBlock[], notes: RNote[] = []): ResolvedDocu
       organisation: { name: 'Org' },
       locale: 'en-GB',
       contact: { placeholder: true, website: 'https://example.org', donate: 'https://example.org/donate', email: 'hello@example.org' },
-      documents: { brief: { source: 'brief.md' }, handout: { source: 'handout.md' } },
+      documents: [{ name: 'brief', source: 'content/brief.md', kind: 'brief', template: 'templates/brief.yaml', place: { file: 'content/config.yaml' } }],
     },
     blocks,
     notes,
@@ -47,5 +47,5 @@ export function resolvedDoc(blocks: RBlock[], notes: RNote[] = []): ResolvedDocu
 
 /** The brief template without the contents page and appendix, so page 1 of the body is simple. */
 export function plainBriefTemplate(): Template {
-  return { ...loadTemplate(ROOT, 'brief'), contents: false, chartDataAppendix: false };
+  return plainTemplate(briefTemplate(ROOT));
 }

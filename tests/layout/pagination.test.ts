@@ -2,13 +2,13 @@
 // widows or orphans, long URLs broken inside the measure, tables split between rows with the
 // header repeated, figures moved rather than split.
 import { describe, expect, it } from 'vitest';
-import { layoutBrief } from '../../src/layout/layoutBrief.js';
+import { composeAsBrief } from '../helpers/kinds.js';
 import type { LaidOutDocument, Page, StructNode, TextItem } from '../../src/layout/pageTypes.js';
 import type { RBlock } from '../../src/resolve/resolvedTypes.js';
 import { figure, heading, para, plainBriefTemplate, resolvedDoc, text, words } from '../helpers/resolvedDoc.js';
 
 const t = plainBriefTemplate();
-const lay = (blocks: RBlock[]) => layoutBrief(resolvedDoc(blocks), t, 'a4');
+const lay = (blocks: RBlock[]) => composeAsBrief(resolvedDoc(blocks), t, 'a4');
 
 function nodesOfType(root: StructNode, type: string): StructNode[] {
   const out: StructNode[] = [];
