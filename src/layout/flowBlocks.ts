@@ -14,6 +14,7 @@ import type { StructureBuilder } from './structure.js';
 import { breakRuns, fragmentStructs } from './textLines.js';
 import type { TextStyle } from './textStyle.js';
 import { lineMetrics, measureText } from '../fonts/fontRegistry.js';
+import { unreachable } from '../unreachable.js';
 
 export interface FlowContext {
   template: Template;
@@ -160,8 +161,14 @@ function noteParagraphs(blocks: RBlock[]): RInline[][] {
       case 'callout':
         out.push([text(`${b.value} `), ...b.label]);
         break;
+      case 'image':
+        // A picture cannot sit in a note: its description stands for it.
+        out.push([text(b.alt, { em: true })]);
+        break;
       case 'rule':
         break;
+      default:
+        unreachable(b, 'block');
     }
   }
   return out;
@@ -245,7 +252,9 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
         out.push(...flowBlocks(ctx, b.blocks, parent, indent));
         return;
       case 'callout':
-        return; // Callouts are placed by the handout template, not in running text.
+        return; // Callouts are placed by the handout kind, not in running text.
+      default:
+        unreachable(b, 'block');
     }
   });
   return out;

@@ -5,6 +5,7 @@ import type { Marks } from '../parse/documentTypes.js';
 import type { RInline } from '../resolve/resolvedTypes.js';
 import type { InlineRun } from './lineTypes.js';
 import type { TextStyle } from './textStyle.js';
+import { unreachable } from '../unreachable.js';
 
 export function fontFor(base: FontKey, marks: Marks, lang?: string): FontKey {
   const bold = !!marks.strong || /bold|semibold/.test(base);
@@ -49,6 +50,7 @@ export function inlineRuns(xs: RInline[], base: TextStyle, opts: RunOptions): In
       });
       continue;
     }
+    if (x.kind !== 'text') unreachable(x, 'inline');
     const marks = { ...opts.marks, ...x.marks };
     const font = fontFor(base.font, marks, x.lang);
     const size = marks.code ? Math.round(base.size * 0.9 * 10) / 10 : base.size;

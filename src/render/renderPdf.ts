@@ -6,6 +6,7 @@ import { drawChart } from './drawChart.js';
 import { PDFDocument, type PDFDoc } from './pdfkitModule.js';
 import { drawQr } from './drawQr.js';
 import { drawTextItem } from './drawTextItem.js';
+import { unreachable } from '../unreachable.js';
 
 type StructElem = PDFKit.PDFStructureElement;
 
@@ -204,6 +205,8 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
     case 'image':
       doc.image(it.data, it.x, it.y, { width: it.w, height: it.h });
       return;
+    default:
+      unreachable(it, 'page item');
   }
 }
 

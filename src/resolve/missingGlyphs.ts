@@ -3,6 +3,7 @@
 import { missingGlyphs } from '../fonts/fontRegistry.js';
 import type { SourcePlace } from '../errors.js';
 import type { Block, Inline } from '../parse/documentTypes.js';
+import { unreachable } from '../unreachable.js';
 
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
 
@@ -36,8 +37,12 @@ function blockTexts(b: Block, out: { text: string; place: SourcePlace; mono: boo
     case 'cta':
       b.blocks.forEach((x) => blockTexts(x, out));
       break;
-    default:
+    // No text of the author's to draw (an image's description is checked where it is shown).
+    case 'image':
+    case 'rule':
       break;
+    default:
+      unreachable(b, 'block');
   }
 }
 

@@ -12,6 +12,7 @@ import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.j
 import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
+import { unreachable } from '../unreachable.js';
 
 /** Compiles a chart for a given width; the build shares one cache between documents. */
 export type ChartCompiler = (name: string, width: number, height: number) => Promise<ChartDrawing>;
@@ -66,6 +67,8 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         out.push({ kind: 'noteRef', noteId: x.noteId, number: noteNumbers.get(x.noteId)! });
       } else if (x.kind === 'text') {
         out.push(...splitScripts({ kind: 'text', text: x.text, marks: x.marks, href: x.href }));
+      } else if (x.kind !== 'binding') {
+        unreachable(x, 'inline');
       } else {
         let text = '';
         let dest: string | undefined;
@@ -164,6 +167,8 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
             data: rows.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: f.year, source: f.source })) });
           break;
         }
+        default:
+          unreachable(b, 'block');
       }
     }
     return out;
