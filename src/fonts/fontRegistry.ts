@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type * as FontkitTypes from 'fontkit';
 import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
+import { forgetGlyphObjects, keepCodePoints } from './fontkitInternals.js';
 import { pdfFontFacade } from './pdfFontFacade.js';
 import { readFontInfo } from './openTypeReader.js';
 import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
@@ -69,11 +70,6 @@ export interface LoadedFont {
 const cache = new Map<FontKey, LoadedFont>();
 const widthCache = new Map<string, number>();
 
-/** Drops fontkit's Glyph objects of a font (each carries the code points it was first made with). */
-function forgetGlyphObjects(font: Font): void {
-  (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
-}
-
 function packageDir(pkg: string): string {
   if (typeof resolver?.resolve === 'function') return resolver.resolve(`${pkg}/package.json`).slice(0, -'package.json'.length);
   for (let dir = typeof __dirname === 'string' ? __dirname : process.cwd(); ; dir = dirname(dir)) {
@@ -86,24 +82,6 @@ function packageDir(pkg: string): string {
 export function fontPath(key: FontKey): string {
   const [pkg, file] = FILES[key];
   return packageDir(pkg) + file;
-}
-
-/**
- * fontkit keeps one Glyph per id per font, with the code points of the first request, and its
- * subsetter (pdfkit embedding a document's fonts) requests every glyph it embeds with none.
- * The fonts are shared by every document of the process, so text that fontkit shapes in a
- * later document (Khmer, or any word with a character outside SIMPLE_TEXT) gets glyphs with no
- * code points, and pdfkit writes no ToUnicode entry for them: the text is lost to search, copy
- * and screen readers. A later request that knows the code points fills them in.
- */
-function keepCodePoints(font: Font): void {
-  const f = font as unknown as { getGlyph(id: number, cps?: number[]): FontkitTypes.Glyph };
-  const getGlyph = f.getGlyph.bind(font);
-  f.getGlyph = (id, cps = []) => {
-    const g = getGlyph(id, cps);
-    if (g && id !== 0 && cps.length && g.codePoints.length === 0) (g as { codePoints: number[] }).codePoints = cps;
-    return g;
-  };
 }
 
 export function getFont(key: FontKey): LoadedFont {

@@ -3,6 +3,7 @@
 // and fontkit decodes whole tables to answer (name, OS/2, post, head, hhea, hmtx: ~30 ms a
 // build for thirteen fonts). Shaping and subsetting still go to the fontkit font itself.
 import type * as FontkitTypes from 'fontkit';
+import { decodedTables } from './fontkitInternals.js';
 import type { FontInfo } from './openTypeReader.js';
 
 type Font = FontkitTypes.Font;
@@ -25,7 +26,7 @@ export function pdfFontFacade(font: Font, info: FontInfo): object {
     head: { macStyle: { italic: info.italic } },
     // pdfkit compares fonts of the same name by these decoded tables.
     get _tables() {
-      return (font as unknown as { _tables: unknown })._tables;
+      return decodedTables(font);
     },
     // EmbeddedFont reads the width of glyph 0 only; anything else goes to fontkit.
     getGlyph: (id: number, codePoints?: number[]) => (id === 0 && !codePoints ? { id: 0, advanceWidth: info.notdefAdvance, codePoints: [] } : font.getGlyph(id, codePoints)),

@@ -4,6 +4,7 @@
 // the line breaker and pdfkit would call it for every word and word piece. Complex scripts
 // (Khmer) never come here: fontkit shapes them in full.
 import type * as FontkitTypes from 'fontkit';
+import { fontBytes, layoutWithSwitches } from './fontkitInternals.js';
 import { readOpenType, type OpenTypeReader } from './openTypeReader.js';
 
 type Font = FontkitTypes.Font;
@@ -33,7 +34,7 @@ const caches = new WeakMap<Font, FontCaches>();
 function cachesOf(font: Font): FontCaches {
   let c = caches.get(font);
   if (!c) {
-    const bytes = (font as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
+    const bytes = fontBytes(font);
     c = { ot: readOpenType(bytes), glyph: new Array(0x10000), ligStart: new Uint8Array(0x10000), kern: new Map(), liga: new Map() };
     caches.set(font, c);
   }
@@ -160,6 +161,6 @@ export function safeLayout(font: Font, text: string, features?: Record<string, b
     return font.layout(text, features as string[]);
   } catch {
     // abvm/blwm too: Khmer's above-base marks (the nikahit of "ខំ", "ភ្នំពេញ") throw in abvm.
-    return font.layout(text, { ...(Array.isArray(features) ? {} : features), abvm: false, blwm: false, mark: false, mkmk: false } as unknown as string[]);
+    return layoutWithSwitches(font, text, { ...(Array.isArray(features) ? {} : features), abvm: false, blwm: false, mark: false, mkmk: false });
   }
 }
