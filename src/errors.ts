@@ -27,11 +27,6 @@ export class InputErrors extends Error {
   }
 }
 
-/** A build that failed for a reason other than bad input (a bug, a full disk). */
-export class BuildError extends Error {
-  override name = 'BuildError';
-}
-
 export function formatPlace(p: SourcePlace): string {
   let s = p.file;
   if (p.line !== undefined) {

@@ -39,7 +39,7 @@ const MARKER = '.report-generator-cache';
 const ENTRY = /^[a-z]+-[0-9a-f]{40}\.json$/;
 
 export class DiskCache {
-  /** Identifies the folder, for what a process remembers of it (lineStore.ts, memoStore.ts). */
+  /** Identifies the folder, for what a build session knows it holds (memoStore.ts). */
   readonly dir: string;
   private prepared = false;
   private readonly queued: (() => void)[] = [];

@@ -1,8 +1,7 @@
 // The one place that knows which font files exist. Every font is read and parsed by fontkit
 // at most once per process, then shared by layout (measuring) and render (embedding), and by
 // both documents of a build.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type * as FontkitTypes from 'fontkit';
@@ -12,9 +11,8 @@ import { pdfFontFacade } from './pdfFontFacade.js';
 import { readFontInfo } from './openTypeReader.js';
 import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
 
-// Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its
-// own; the startup-snapshot builder's require cannot resolve, so node_modules is searched.
-const resolver: NodeRequire | undefined = typeof require === 'function' ? require : createRequire(import.meta.url);
+// Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its own.
+const resolver: NodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
 type Font = FontkitTypes.Font;
 
 export type FontKey =
@@ -71,12 +69,7 @@ const cache = new Map<FontKey, LoadedFont>();
 const widthCache = new Map<string, number>();
 
 function packageDir(pkg: string): string {
-  if (typeof resolver?.resolve === 'function') return resolver.resolve(`${pkg}/package.json`).slice(0, -'package.json'.length);
-  for (let dir = typeof __dirname === 'string' ? __dirname : process.cwd(); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', pkg, 'package.json');
-    if (existsSync(candidate)) return candidate.slice(0, -'package.json'.length);
-    if (dirname(dir) === dir) throw new Error(`font package ${pkg} is not installed (run npm ci)`);
-  }
+  return resolver.resolve(`${pkg}/package.json`).slice(0, -'package.json'.length);
 }
 
 export function fontPath(key: FontKey): string {

@@ -402,8 +402,8 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
   return clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
 }
 
-// Made on first use: an ICU segmenter holds a native handle, which a V8 startup snapshot
-// (see cli/snapshotEntry.ts) cannot contain.
+// Made on first use: most documents never split a word by graphemes, and making an ICU
+// segmenter costs start-up time.
 let graphemeSegmenter: Intl.Segmenter | undefined;
 const graphemes = { segment: (s: string) => (graphemeSegmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(s) };
 
