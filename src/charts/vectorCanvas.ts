@@ -40,6 +40,12 @@ export const M_CLOSE = 3;
 export const LINE_CAPS = new Set(['butt', 'round', 'square']);
 export const LINE_JOINS = new Set(['miter', 'round', 'bevel']);
 
+/** A coordinate as written into PDF and SVG paths: at most 3 decimals, no "-0". */
+export function formatCoord(n: number): string {
+  const r = Math.round(n * 1000) / 1000;
+  return r === 0 || !Number.isFinite(r) ? '0' : String(r);
+}
+
 export function multiply(m: Matrix, a: number, b: number, c: number, d: number, e: number, f: number): Matrix {
   return [
     m[0] * a + m[2] * b,

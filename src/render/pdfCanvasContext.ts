@@ -9,7 +9,7 @@ import type { FontKey } from '../fonts/fontRegistry.js';
 import { ChartGradient } from '../charts/chartGradient.js';
 import { parseCssColor } from '../charts/cssColor.js';
 import { chartTextFeatures } from '../charts/measureChartText.js';
-import { M_CURVE, M_LINE, M_MOVE, VectorCanvas, type Style } from '../charts/vectorCanvas.js';
+import { formatCoord as fmt, M_CURVE, M_LINE, M_MOVE, VectorCanvas, type Style } from '../charts/vectorCanvas.js';
 import { ensureFont } from './pdfFonts.js';
 import { textOptionsWithWidth } from './pdfkitInternals.js';
 import type { PDFDoc } from './pdfkitModule.js';
@@ -23,11 +23,6 @@ interface PdfState {
   join: string | null;
   miter: number | null;
   dash: string | null;
-}
-
-function fmt(n: number): string {
-  const r = Math.round(n * 1000) / 1000;
-  return r === 0 || !Number.isFinite(r) ? '0' : String(r);
 }
 
 /** Selects `key` at `size`, registering the shared font on the document the first time. */
