@@ -1,8 +1,10 @@
 // A compiled chart as plain data: what vega's canvas drawers did, recorded call by call, and
-// replayed later onto the PDF's Canvas adapter (render/chartCanvas.ts). Recording makes a
-// chart independent of vega once compiled, so it can be kept on disk between builds
+// replayed later onto a replay target (chartCanvas.ts): the PDF's Canvas adapter
+// (render/pdfCanvasContext.ts) or the SVG one (svg/chartSvg.ts). Recording makes a chart
+// independent of vega once compiled, so it can be kept on disk between builds
 // (build/diskCache.ts) and drawn without loading vega at all.
-import { measureCanvasText, type CanvasTextMetrics } from '../render/chartCanvas.js';
+import { CANVAS_DEFAULTS, CANVAS_METHODS, CANVAS_PROPS, type CanvasMethod, type CanvasProp, type ChartCanvas, type ChartCanvasGradient } from './chartCanvas.js';
+import { measureCanvasText, type CanvasTextMetrics } from './measureChartText.js';
 
 /** One recorded call: a method name and its arguments, "=prop" and the value set, or a gradient. */
 export type ChartOp = [string, ...(string | number | boolean | null | number[] | { gradient: number } | { number: string })[]];
@@ -25,26 +27,7 @@ export interface ChartDrawing {
   ops: ChartOp[];
 }
 
-// The Canvas 2D calls vega-scenegraph's drawers make; replay accepts no others.
-const METHODS = [
-  'save', 'restore', 'translate', 'scale', 'rotate', 'transform', 'setTransform', 'resetTransform',
-  'beginPath', 'moveTo', 'lineTo', 'bezierCurveTo', 'quadraticCurveTo', 'closePath', 'rect', 'arc',
-  'arcTo', 'ellipse', 'fill', 'stroke', 'clip', 'fillRect', 'strokeRect', 'setLineDash', 'fillText',
-  'strokeText',
-] as const;
-type Method = (typeof METHODS)[number];
-const PROPS = [
-  'fillStyle', 'strokeStyle', 'globalAlpha', 'lineWidth', 'lineCap', 'lineJoin', 'miterLimit',
-  'lineDashOffset', 'font', 'textAlign', 'textBaseline', 'globalCompositeOperation', 'imageSmoothingEnabled',
-] as const;
-type Prop = (typeof PROPS)[number];
 type Value = string | number | boolean | null | number[] | { number: string };
-
-const DEFAULTS: Record<Prop, Value | RecordedGradient> = {
-  fillStyle: '#000000', strokeStyle: '#000000', globalAlpha: 1, lineWidth: 1, lineCap: 'butt',
-  lineJoin: 'miter', miterLimit: 10, lineDashOffset: 0, font: '10px sans-serif', textAlign: 'start',
-  textBaseline: 'alphabetic', globalCompositeOperation: 'source-over', imageSmoothingEnabled: true,
-};
 
 class RecordedGradient {
   constructor(
@@ -65,17 +48,20 @@ function plain(v: unknown): Value {
   return String(v);
 }
 
+// The drawing methods and properties are made in the constructor, from the lists.
+export interface RecordingContext extends Pick<ChartCanvas, CanvasMethod | CanvasProp> {}
+
 /** A Canvas 2D context that draws nothing and records every call, for vega's mark drawers. */
 export class RecordingContext {
   readonly ops: ChartOp[] = [];
   /** vega scales picking coordinates by this; we never pick. */
   readonly pixelRatio = 1;
-  private state: Record<Prop, Value | RecordedGradient> = { ...DEFAULTS };
-  private readonly stack: Record<Prop, Value | RecordedGradient>[] = [];
+  private state: Record<CanvasProp, Value | RecordedGradient> = { ...CANVAS_DEFAULTS };
+  private readonly stack: Record<CanvasProp, Value | RecordedGradient>[] = [];
   private gradients = 0;
 
   constructor() {
-    for (const m of METHODS) {
+    for (const m of CANVAS_METHODS) {
       (this as unknown as Record<string, (...a: unknown[]) => void>)[m] = (...args: unknown[]) => {
         // Trailing undefined arguments are left out, so defaults apply again on replay.
         let n = args.length;
@@ -85,7 +71,7 @@ export class RecordingContext {
         else if (m === 'restore') this.state = this.stack.pop() ?? this.state;
       };
     }
-    for (const p of PROPS) {
+    for (const p of CANVAS_PROPS) {
       Object.defineProperty(this, p, {
         get: () => this.state[p],
         set: (v: unknown) => {
@@ -133,19 +119,14 @@ export class RecordingContext {
   }
 }
 
-/** What replay needs of the target context (render's PdfCanvasContext). */
-export interface ReplayTarget {
-  createLinearGradient(x0: number, y0: number, x1: number, y1: number): { addColorStop(o: number, c: string): void };
-  createRadialGradient(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number): { addColorStop(o: number, c: string): void };
-}
-
-const METHOD_SET = new Set<string>(METHODS);
-const PROP_SET = new Set<string>(PROPS);
+const METHOD_SET = new Set<string>(CANVAS_METHODS);
+const PROP_SET = new Set<string>(CANVAS_PROPS);
 
 /** Draws a recorded chart onto `ctx`, call for call. */
-export function replayChart(ops: readonly ChartOp[], ctx: ReplayTarget): void {
+export function replayChart(ops: readonly ChartOp[], ctx: ChartCanvas): void {
+  // Names were checked against the lists above; the values are what was recorded.
   const target = ctx as unknown as Record<string, unknown>;
-  const gradients: { addColorStop(o: number, c: string): void }[] = [];
+  const gradients: ChartCanvasGradient[] = [];
   for (const op of ops) {
     const name = op[0];
     const a = op.slice(1).map((v) => (v !== null && typeof v === 'object' && 'number' in v ? Number(v.number) : v)) as never[];
@@ -161,7 +142,7 @@ export function replayChart(ops: readonly ChartOp[], ctx: ReplayTarget): void {
     } else if (name === 'stop') {
       gradients[op[1] as number]?.addColorStop(a[1], a[2]);
     } else if (METHOD_SET.has(name)) {
-      (target[name as Method] as (...x: unknown[]) => void).apply(ctx, a);
+      (target[name] as (...x: unknown[]) => void).apply(ctx, a);
     } else {
       throw new Error(`chart drawing: unknown call ${name}`);
     }

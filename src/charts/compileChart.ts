@@ -1,7 +1,8 @@
 // Vega-Lite spec + inline datasets -> a laid-out vega scenegraph, sized to the column width.
 //
-// Everything runs headless (renderer 'none'); the scenegraph is later painted into the PDF by
-// render/drawChart.ts. Safety and reproducibility:
+// Everything runs headless (renderer 'none'); vega's canvas drawers then record the scenegraph
+// as Canvas 2D calls (recordChart.ts), which render/drawChart.ts replays into the PDF. Vega's
+// private members are reached only through vegaInternals.ts. Safety and reproducibility:
 // - data comes only from the named datasets we are handed: specs with `url` data are rejected,
 //   and the View gets a loader that refuses every file and network request;
 // - expressions are interpreted (vega-interpreter), never compiled to JS functions;
@@ -12,9 +13,11 @@ import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import { toVegaLiteConfig, type ChartTheme } from './chartTheme.js';
-import { chartTextValue, installChartTextMetrics, type TextItemLike } from '../render/chartCanvas.js';
 import type { ChartDrawing } from './chartDrawing.js';
 import { recordChart } from './recordChart.js';
+import { overrideExpressionFunction, sceneRoot, setDateParser, viewLayoutSize } from './vegaInternals.js';
+import { chartTextValue, type TextItemLike } from './vegaTextItems.js';
+import { installChartTextMetrics } from './vegaTextMetrics.js';
 
 /** A compiled chart: its recorded drawing, and vega's scenegraph for in-process inspection. */
 export interface ChartScene extends ChartDrawing {
@@ -72,10 +75,9 @@ function parseDateUtc(v: unknown): unknown {
 function setupVega(): void {
   if (setupDone) return;
   setupDone = true;
-  installChartTextMetrics(vega.textMetrics);
+  installChartTextMetrics();
 
-  // Local-time expression functions become their UTC twins. The interpreter looks functions up
-  // in vega's function context first, so registering them there overrides its local defaults.
+  // Local-time expression functions become their UTC twins.
   const utcTwins: Record<string, string> = {
     timeFormat: 'utcFormat',
     timeParse: 'utcParse',
@@ -88,7 +90,7 @@ function setupVega(): void {
   };
   for (const [local, utc] of Object.entries(utcTwins)) {
     const fn = vega.expressionFunction(utc);
-    if (typeof fn === 'function') vega.expressionFunction(local, fn);
+    if (typeof fn === 'function') overrideExpressionFunction(local, fn);
   }
   const at = (d: unknown) => new Date((typeof d === 'string' ? parseDateUtc(d) : d) as number);
   const fns: Record<string, (...args: unknown[]) => unknown> = {
@@ -107,8 +109,8 @@ function setupVega(): void {
         : new Date(Date.UTC(y as number, m as number, d as number, H as number, M as number, S as number, ms as number)),
     toDate: (d) => parseDateUtc(d),
   };
-  for (const [name, fn] of Object.entries(fns)) vega.expressionFunction(name, fn);
-  vega.typeParsers.date = parseDateUtc;
+  for (const [name, fn] of Object.entries(fns)) overrideExpressionFunction(name, fn);
+  setDateParser(parseDateUtc);
 }
 
 /** A loader that reads nothing: every byte of chart data is handed to us inline. */
@@ -223,11 +225,6 @@ function hasMark(node: SceneItem, type: string): boolean {
   return (node.items ?? []).some((i) => hasMark(i, type));
 }
 
-interface ViewInternals {
-  _viewWidth?: number;
-  _viewHeight?: number;
-}
-
 /** Overrun (in points) of strokes past the chart box that we tolerate instead of growing it. */
 const TOLERANCE = 1;
 
@@ -313,16 +310,16 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
     throw new Error(`${specFile}: chart failed to render: ${(e as Error).message}`);
   }
 
-  const root = (view.scenegraph() as unknown as { root: SceneItem }).root;
+  const root = sceneRoot<SceneItem>(view);
   const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
   const [ox0, oy0] = view.origin();
   const ox = padding.left + ox0;
   const oy = padding.top + oy0;
-  const internals = view as unknown as ViewInternals;
+  const laidOut = viewLayoutSize(view);
   const b = root.bounds!;
   // The box vega lays the chart out in...
-  const boxW = (internals._viewWidth ?? b.x2 + ox0) + padding.left + padding.right;
-  const boxH = (internals._viewHeight ?? b.y2 + oy0) + padding.top + padding.bottom;
+  const boxW = (laidOut.width ?? b.x2 + ox0) + padding.left + padding.right;
+  const boxH = (laidOut.height ?? b.y2 + oy0) + padding.top + padding.bottom;
   // ...grown to what is actually drawn, when that spills out by more than a stroke's width.
   const left = b.x1 + ox < -TOLERANCE ? b.x1 + ox : 0;
   const top = b.y1 + oy < -TOLERANCE ? b.y1 + oy : 0;

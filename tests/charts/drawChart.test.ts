@@ -5,7 +5,10 @@ import { defaultChartTheme } from '../../src/charts/chartTheme.js';
 import { drawChart } from '../../src/render/drawChart.js';
 import type { PDFDoc } from '../../src/render/pdfkitModule.js';
 import { lineMetrics, measureText } from '../../src/fonts/fontRegistry.js';
-import { parseCssColor, parseCssFont, fontKeyForCss, PdfCanvasContext } from '../../src/render/chartCanvas.js';
+import { parseCssColor } from '../../src/charts/cssColor.js';
+import { parseCssFont } from '../../src/charts/cssFont.js';
+import { fontKeyForCss } from '../../src/charts/chartFontKey.js';
+import { PdfCanvasContext } from '../../src/render/pdfCanvasContext.js';
 import { barSpec, datasets, donutSpec, lineSpec, timelineSpec, type SceneNodeLike } from './fixtures.js';
 
 const A4_HEIGHT = 841.89;
