@@ -5,28 +5,9 @@
 // simple shaper (Latin text) or the build session's fontkit runs (Khmer).
 import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
 import { getFont, shapeComplex, type FontKey } from '../fonts/fontRegistry.js';
-import { shapeSimple, SIMPLE_TEXT, type SimpleGlyph } from '../fonts/simpleShaper.js';
+import { shapeSimple, SIMPLE_TEXT } from '../fonts/simpleShaper.js';
 import type { PDFDoc } from './pdfkitModule.js';
-
-interface PdfkitRun {
-  /** pdfkit's encoder reads only id, advanceWidth and codePoints of each glyph. */
-  glyphs: SimpleGlyph[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
-  advanceWidth: number;
-}
-
-interface EmbeddedFontInternals {
-  scale: number;
-  subset: { glyphs: number[]; encode(): Uint8Array };
-  layoutCached(text: string): PdfkitRun;
-  layout(text: string, features?: unknown, onlyWidth?: boolean): PdfkitRun;
-  layoutRun(text: string, features?: unknown): PdfkitRun;
-}
-
-interface PdfkitInternals {
-  _registeredFonts: Record<string, unknown>;
-  _font: EmbeddedFontInternals;
-}
+import { hookEmbeddedFont, isFontRegistered, type PdfkitRun } from './pdfkitInternals.js';
 
 /** Shaped runs as pdfkit's encoder reads them, by font, text and scale. */
 const PDF_RUNS: MemoSpec<PdfkitRun> = { name: 'pdfRuns', limit: 100_000 };
@@ -58,29 +39,11 @@ function makeRun(key: FontKey, text: string, scale: number): PdfkitRun {
 
 /** Makes `doc.font(key)` select the shared, already-parsed font. Idempotent per document. */
 export function ensureFont(doc: PDFDoc, key: FontKey): void {
-  const d = doc as unknown as PdfkitInternals;
-  if (d._registeredFonts[key]) return;
+  if (isFontRegistered(doc, key)) return;
   doc.registerFont(key, getFont(key).pdfFont as unknown as string);
-  const previous = d._font;
-  doc.font(key);
-  const ef = d._font;
-  if (!ef || typeof ef.layoutCached !== 'function') return; // not pdfkit's EmbeddedFont (a test double)
-  ef.layoutCached = (text: string) => sharedRun(key, text, ef.scale);
-  // pdfkit's layout() splits text into words and concatenates their runs; a whole fragment is
-  // one cached run here. With features (the Khmer fallback) pdfkit's own path is kept.
-  const layout = ef.layout.bind(ef);
-  ef.layout = (text: string, features?: unknown, onlyWidth?: boolean) => (features ? layout(text, features, onlyWidth) : sharedRun(key, text, ef.scale));
-  const run = ef.layoutRun.bind(ef);
-  // Called when features are given; only the Khmer fallback matters there.
-  ef.layoutRun = (text: string, features?: unknown) => {
-    try {
-      return run(text, features);
-    } catch {
-      return run(text, { mark: false, mkmk: false });
-    }
-  };
-  // The embedded subset depends only on the glyphs used.
-  const encode = ef.subset.encode.bind(ef.subset);
-  ef.subset.encode = () => memoised(FONT_SUBSETS, key + ':' + ef.subset.glyphs.join(','), encode);
-  if (previous) d._font = previous;
+  hookEmbeddedFont(doc, key, {
+    shape: (text, scale) => sharedRun(key, text, scale),
+    // The embedded subset depends only on the glyphs used.
+    encodeSubset: (glyphs, encode) => memoised(FONT_SUBSETS, key + ':' + glyphs.join(','), encode),
+  });
 }

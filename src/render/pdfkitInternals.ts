@@ -1,6 +1,6 @@
-// Every pdfkit private member the chart renderer relies on, in one place, checked against the
-// installed pdfkit by tests/render/pdfkitInternals.test.ts (tested with pdfkit 0.20). pdfFonts.ts
-// keeps its own for now (font registration and shaping); they are to be merged here.
+// Every pdfkit private member render relies on, in one place, checked against the installed
+// pdfkit by tests/render/pdfkitInternals.test.ts (tested with pdfkit 0.20): the chart
+// renderer's text state, and font registration and shaping (pdfFonts.ts).
 import type { PDFDoc } from './pdfkitModule.js';
 
 /** pdfkit's text state: the public cursor and the private current font and fill colour. */
@@ -37,4 +37,73 @@ export function keepTextState(doc: PDFDoc): () => void {
  */
 export function textOptionsWithWidth(options: Record<string, unknown>, width: number): PDFKit.Mixins.TextOptions {
   return { ...options, textWidth: width } as PDFKit.Mixins.TextOptions;
+}
+
+/** A glyph run as pdfkit's encoder reads it. */
+export interface PdfkitRun {
+  /** pdfkit's encoder reads only id, advanceWidth and codePoints of each glyph. */
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+/** What pdfkit's EmbeddedFont does that we replace: shaping and subset encoding. */
+export interface EmbeddedFontHooks {
+  /** Shapes `text` (no features): the run pdfkit measures and encodes. */
+  shape(text: string, scale: number): PdfkitRun;
+  /** Encodes the subset of these glyph ids, given pdfkit's own encoder. */
+  encodeSubset(glyphs: number[], encode: () => Uint8Array): Uint8Array;
+}
+
+interface EmbeddedFontInternals {
+  scale: number;
+  subset: { glyphs: number[]; encode(): Uint8Array };
+  layoutCached(text: string): PdfkitRun;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): PdfkitRun;
+  layoutRun(text: string, features?: unknown): PdfkitRun;
+}
+
+interface PdfkitFontInternals {
+  _registeredFonts: Record<string, unknown>;
+  _font: EmbeddedFontInternals | undefined;
+}
+
+/** Whether a font of this name was registered with the document. */
+export function isFontRegistered(doc: PDFDoc, name: string): boolean {
+  return !!(doc as unknown as PdfkitFontInternals)._registeredFonts[name];
+}
+
+/**
+ * Selects the registered font `name` once, to make its EmbeddedFont, and replaces the members
+ * pdfkit shapes and subsets through; the document's current font is left as it was.
+ * Returns false when the font is not pdfkit's EmbeddedFont (a test double): nothing replaced.
+ */
+export function hookEmbeddedFont(doc: PDFDoc, name: string, hooks: EmbeddedFontHooks): boolean {
+  const d = doc as unknown as PdfkitFontInternals;
+  const previous = d._font;
+  doc.font(name);
+  const ef = d._font;
+  try {
+    if (!ef || typeof ef.layoutCached !== 'function') return false;
+    ef.layoutCached = (text: string) => hooks.shape(text, ef.scale);
+    // pdfkit's layout() splits text into words and concatenates their runs; a whole fragment is
+    // one run here. With features (the Khmer fallback) pdfkit's own path is kept.
+    const layout = ef.layout.bind(ef);
+    ef.layout = (text: string, features?: unknown, onlyWidth?: boolean) => (features ? layout(text, features, onlyWidth) : hooks.shape(text, ef.scale));
+    const run = ef.layoutRun.bind(ef);
+    // Called when features are given; only the Khmer fallback matters there: fontkit throws in
+    // mark positioning for some sequences, which are shaped again without it.
+    ef.layoutRun = (text: string, features?: unknown) => {
+      try {
+        return run(text, features);
+      } catch {
+        return run(text, { mark: false, mkmk: false });
+      }
+    };
+    const encode = ef.subset.encode.bind(ef.subset);
+    ef.subset.encode = () => hooks.encodeSubset(ef.subset.glyphs, encode);
+    return true;
+  } finally {
+    if (previous) d._font = previous;
+  }
 }

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { pdfOf } from '../helpers/pdfOf.js';
 import { packageVersion, sameMajorAtLeast } from '../helpers/packageVersion.js';
-import { keepTextState, textOptionsWithWidth } from '../../src/render/pdfkitInternals.js';
+import { readFileSync } from 'node:fs';
+import { fontPath } from '../../src/fonts/fontRegistry.js';
+import { hookEmbeddedFont, isFontRegistered, keepTextState, textOptionsWithWidth } from '../../src/render/pdfkitInternals.js';
 
 type Internals = Record<string, unknown>;
 
@@ -61,5 +63,43 @@ describe('addContent', () => {
   it('writes raw operators into the page content (typed, but not in pdfkit’s guide)', async () => {
     const raw = (await pdfOf((doc) => doc.addContent('0 0 m 5 5 l S'))).toString('latin1');
     expect(raw).toContain('\n0 0 m 5 5 l S\n');
+  });
+});
+
+describe('hookEmbeddedFont', () => {
+  it('registered fonts are found by name, and pdfkit measures, encodes and subsets through the hooks', async () => {
+    const shaped: string[] = [];
+    const subsets: number[][] = [];
+    let wasRegistered = true;
+    const raw = await pdfOf((doc) => {
+      wasRegistered = isFontRegistered(doc, 'test-serif');
+      doc.registerFont('test-serif', readFileSync(fontPath('serif')));
+      expect(isFontRegistered(doc, 'test-serif')).toBe(true);
+      doc.font('Courier');
+      const hooked = hookEmbeddedFont(doc, 'test-serif', {
+        // Every character is glyph 3, 500 units wide: nothing fontkit would give.
+        shape: (text, scale) => {
+          shaped.push(text);
+          const glyphs = [...text].map((c) => ({ id: 3, advanceWidth: 500, codePoints: [c.codePointAt(0)!] }));
+          return { glyphs, positions: glyphs.map(() => ({ xAdvance: 500 * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: 500 * scale })), advanceWidth: glyphs.length * 500 * scale };
+        },
+        encodeSubset: (glyphs, encode) => {
+          subsets.push([...glyphs]);
+          return encode();
+        },
+      });
+      expect(hooked).toBe(true);
+      // The current font is left as it was.
+      expect(((doc as unknown as Record<string, { name?: string }>)._font).name).toBe('Courier');
+      doc.font('test-serif').fontSize(10);
+      // 4 characters × 500/1000 em × 10 pt, whatever the real glyph widths are.
+      expect(doc.widthOfString('abcd')).toBeCloseTo(20, 6);
+      doc.text('abcd', 10, 10, { lineBreak: false });
+    });
+    expect(wasRegistered).toBe(false);
+    expect(shaped).toContain('abcd');
+    // pdfkit's subset holds .notdef and the one glyph the hook gave.
+    expect(subsets).toEqual([[0, 3]]);
+    expect(raw.toString('latin1')).toContain('/FontFile2');
   });
 });
