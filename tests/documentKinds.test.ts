@@ -68,7 +68,7 @@ describe('document kinds', () => {
     expect(lines[0]).toMatch(/^content\/config\.yaml:\d+:\d+: documents\.letter: unknown document kind "letter" — the kinds are brief, handout$/);
   });
 
-  it("a template key of another kind is refused with its line, not silently ignored", async () => {
+  it('a template key of another kind is refused with its line, not silently ignored', async () => {
     const dir = letterProject();
     const t = join(dir, 'templates/letter.yaml');
     writeFileSync(t, readFileSync(t, 'utf8') + 'contents: true\n');

@@ -14,7 +14,8 @@ import type { DocumentName } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
-import { pdfTarget, type PdfArranged } from '../targets/pdfTarget.js';
+import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
+import { pdfTarget } from '../targets/pdfTarget.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
 import { compileCached } from './chartCache.js';
@@ -79,37 +80,53 @@ export function buildProject(opts: BuildOptions): Promise<BuildResult> {
   return session.run(() => buildInSession(opts, session));
 }
 
+/** What the stages of one build share. */
+interface BuildRun {
+  opts: BuildOptions;
+  session: BuildSession;
+  kinds: KindRegistry;
+  disk: DiskCache | undefined;
+  stages: Record<string, number>;
+  lap(stage: string): void;
+  reuse: BuildResult['reuse'];
+}
+
 async function buildInSession(opts: BuildOptions, session: BuildSession): Promise<BuildResult> {
-  const kinds = new KindRegistry([...BUILT_IN_KINDS, ...(opts.kinds ?? [])]);
-  const disk = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined;
   const stages: Record<string, number> = {};
   let t0 = performance.now();
-  const lap = (stage: string) => {
-    const t = performance.now();
-    stages[stage] = t - t0;
-    opts.onStage?.(stage, t - t0);
-    t0 = t;
+  const run: BuildRun = {
+    opts,
+    session,
+    kinds: new KindRegistry([...BUILT_IN_KINDS, ...(opts.kinds ?? [])]),
+    disk: opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined,
+    stages,
+    lap: (stage) => {
+      const t = performance.now();
+      stages[stage] = t - t0;
+      opts.onStage?.(stage, t - t0);
+      t0 = t;
+    },
+    reuse: { charts: 0, chartsTotal: 0, paragraphs: 0, paragraphsTotal: 0 },
   };
-  const reuse = { charts: 0, chartsTotal: 0, paragraphs: 0, paragraphsTotal: 0 };
   // Memos kept per set of documents built together (a build of the brief alone, or a --jobs
-  // worker, keeps its own), and per document. Build memos track the whole build: charts may
-  // shape text too.
+  // worker, keeps its own). They track the whole build: charts may shape text too.
   const buildKey = [...(opts.only?.length ? opts.only : ['*'])].sort().join('+');
   const buildMemos = PERSISTED_MEMOS.filter((p) => p.scope === 'build');
-  const documentMemos = PERSISTED_MEMOS.filter((p) => p.scope === 'document');
-  for (const p of buildMemos) loadMemo(session, disk, p, buildKey);
+  for (const p of buildMemos) loadMemo(session, run.disk, p, buildKey);
   let succeeded = false;
   try {
-    const result = await runStages();
+    const result = await runStages(run);
     succeeded = true;
     return result;
   } finally {
     // Only a build that succeeded replaces stored entries.
     const used = buildMemos.map((p) => takeMemo(session, p).used);
-    if (disk && succeeded) buildMemos.forEach((p, i) => saveMemo(session, disk, p, buildKey, used[i]));
+    if (run.disk && succeeded) buildMemos.forEach((p, i) => saveMemo(session, run.disk!, p, buildKey, used[i]));
   }
+}
 
-  async function runStages(): Promise<BuildResult> {
+async function runStages(run: BuildRun): Promise<BuildResult> {
+  const { opts, session, kinds, disk, lap, reuse } = run;
   const source = loadProject(opts.root, kinds, opts.only);
   const templates = new Map<DocumentName, Template>();
   for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.template, kinds.get(d.kind)!, session.templates));
@@ -138,27 +155,12 @@ async function buildInSession(opts: BuildOptions, session: BuildSession): Promis
   lap('charts');
 
   const built = resolved.map((r) => {
-      const template = templates.get(r.name)!;
-      const doc: TargetDocument = { resolved: r, template, kind: kinds.get(template.kind)!, paper: opts.paper ?? r.meta.paper ?? template.paper };
-      for (const p of documentMemos) loadMemo(session, disk, p, r.name);
-      let arranged: PdfArranged;
-      try {
-        const a = pdfTarget.arrange(doc);
-        warnings.push(...a.warnings);
-        arranged = a.arranged;
-      } finally {
-        // Only a layout that succeeded replaces the stored entries.
-        for (const p of documentMemos) {
-          const { used, reused } = takeMemo(session, p);
-          if (arranged! && p.spec.name === 'paragraphs') {
-            reuse.paragraphs += reused;
-            reuse.paragraphsTotal += used.size;
-          }
-          if (arranged! && disk) saveMemo(session, disk, p, r.name, used);
-        }
-      }
-      return { doc, arranged: arranged! };
-    });
+    const template = templates.get(r.name)!;
+    const doc: TargetDocument = { resolved: r, template, kind: kinds.get(template.kind)!, paper: opts.paper ?? r.meta.paper ?? template.paper };
+    const a = arrangeTracked(run, doc);
+    warnings.push(...a.warnings);
+    return { doc, arranged: a.arranged };
+  });
   lap('layout');
 
   const outDir = opts.outDir ?? join(opts.root, 'output');
@@ -170,6 +172,29 @@ async function buildInSession(opts: BuildOptions, session: BuildSession): Promis
   }
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
   lap('write');
-  return { documents, warnings, stages, reuse, flushCache: () => disk?.flush() };
+  return { documents, warnings, stages: run.stages, reuse, flushCache: () => disk?.flush() };
+}
+
+/** Lays out one document with its document memos primed from disk, and stores what it used. */
+function arrangeTracked(run: BuildRun, doc: TargetDocument): ReturnType<typeof pdfTarget.arrange> {
+  const { session, disk, reuse } = run;
+  const name = doc.resolved.name;
+  const memos = PERSISTED_MEMOS.filter((p) => p.scope === 'document');
+  for (const p of memos) loadMemo(session, disk, p, name);
+  let result: ReturnType<typeof pdfTarget.arrange> | undefined;
+  try {
+    result = pdfTarget.arrange(doc);
+    return result;
+  } finally {
+    for (const p of memos) {
+      const { used, reused } = takeMemo(session, p);
+      // Only a layout that succeeded replaces the stored entries.
+      if (!result) continue;
+      if (p.spec === BROKEN_PARAGRAPHS) {
+        reuse.paragraphs += reused;
+        reuse.paragraphsTotal += used.size;
+      }
+      if (disk) saveMemo(session, disk, p, name, used);
+    }
   }
 }

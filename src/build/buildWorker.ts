@@ -15,7 +15,7 @@ try {
 } catch (e) {
   const reply: WorkerReply =
     e instanceof InputErrors ? { ok: false, input: e.errors.map(input) }
-    : e instanceof InputError ? { ok: false, input: [input(e)] }
+  : e instanceof InputError ? { ok: false, input: [input(e)] }
     : { ok: false, message: (e as Error)?.message ?? String(e) };
   parentPort!.postMessage(reply);
 }

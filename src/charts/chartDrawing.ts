@@ -48,10 +48,13 @@ function plain(v: unknown): Value {
   return String(v);
 }
 
-// The drawing methods and properties are made in the constructor, from the lists.
+// The drawing methods and properties are made in the constructor, from the lists; this
+// interface merges their types into the class (deliberately: they are not written out one by one).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface RecordingContext extends Pick<ChartCanvas, CanvasMethod | CanvasProp> {}
 
 /** A Canvas 2D context that draws nothing and records every call, for vega's mark drawers. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class RecordingContext {
   readonly ops: ChartOp[] = [];
   /** vega scales picking coordinates by this; we never pick. */

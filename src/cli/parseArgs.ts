@@ -59,8 +59,7 @@ export function parseArgs(argv: string[]): Command {
       const v = value(a);
       if (!/^[1-9]\d?$/.test(v)) throw new UsageError(`--jobs must be a whole number from 1 to 99, not "${v}"`);
       out.jobs = Number(v);
-    }
-    else if (a === '--paper') {
+    } else if (a === '--paper') {
       const v = value(a);
       if (v !== 'a4' && v !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${v}"`);
       out.paper = v;

@@ -16,4 +16,3 @@ export function documentContext(doc: ResolvedDocument, template: Template, width
     scale,
   };
 }
-

@@ -345,7 +345,11 @@ function walk(spec: unknown, path: string[]): Step[] {
     for (const s of steps[steps.length - 1].chosen) {
       const c = childSchema(s, parent, seg);
       if (!c) continue;
-      for (const l of leavesOf(c)) if (!seen.has(l)) seen.add(l), all.push(l);
+      for (const l of leavesOf(c)) {
+        if (seen.has(l)) continue;
+        seen.add(l);
+        all.push(l);
+      }
     }
     if (!all.length) break;
     steps.push({ all, chosen: choose(all, v) });

@@ -192,4 +192,3 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
 export function textOf(xs: RInline[]): string {
   return xs.map((x) => (x.kind === 'text' ? x.text : x.kind === 'lineBreak' ? ' ' : '')).join('');
 }
-
