@@ -14,7 +14,7 @@ import type { Template } from '../../src/load/templateTypes.js';
 import { parseMarkdown } from '../../src/parse/parseMarkdown.js';
 import { renderPdf } from '../../src/render/renderPdf.js';
 import { resolveDocument } from '../../src/resolve/resolveDocument.js';
-import { ROOT } from './project.js';
+import { SAMPLE_ROOT } from './project.js';
 
 export interface Stages {
   source: Source;
@@ -22,9 +22,9 @@ export interface Stages {
 }
 
 let loaded: Stages | undefined;
-/** The sample project's sources and brief template, loaded once per test file. */
+/** The sample fixture's sources and brief template, loaded once per test file. */
 export function sampleStages(opts: { plain?: boolean } = {}): Stages {
-  loaded ??= { source: loadProject(ROOT, ['brief']), template: loadTemplate(ROOT, 'brief') };
+  loaded ??= { source: loadProject(SAMPLE_ROOT, ['brief']), template: loadTemplate(SAMPLE_ROOT, 'brief') };
   // The plain template has no contents page or appendix: fewer pages to render and read.
   return opts.plain ? { ...loaded, template: { ...loaded.template, contents: false, chartDataAppendix: false } } : loaded;
 }
