@@ -1,7 +1,8 @@
 // The CLI as it ships (bin/report.cjs running the esbuild bundle dist/report.cjs that
 // scripts/bundle.mjs makes; bundled by the e2e global setup) writes exactly the bytes that an
 // in-process buildProject of the same project makes from src/, for every fixture project, with
-// and without its build cache; and bad input through the bundle is one located line, exit 2.
+// and without its build cache, whatever the machine's time zone and locale; and bad input
+// through the bundle is one located line, exit 2.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +19,14 @@ describe.each(Object.entries(FIXTURES))('the shipped bundle on the %s fixture', 
     clearProcessCaches();
     const inProcess = await buildProject({ root, dryRun: true });
     expect(inProcess.documents.map((d) => d.name)).toEqual(['brief', 'handout']);
-    for (const run of ['empty cache', 'cache of the first run']) {
+    // Each run in another time zone and locale: the bytes depend on neither.
+    const runs: [string, Record<string, string>][] = [
+      ['empty cache', { TZ: 'Asia/Phnom_Penh', LANG: 'km_KH.UTF-8', LC_ALL: 'km_KH.UTF-8' }],
+      ['cache of the first run', { TZ: 'America/Los_Angeles', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }],
+    ];
+    for (const [run, env] of runs) {
       const out = mkdtempSync(join(tmpdir(), 'shipped-'));
-      const r = runShippedCli(['build', '--root', root, '--out', out]);
+      const r = runShippedCli(['build', '--root', root, '--out', out], { env: { ...process.env, ...env } });
       expect(r.status, `${run}: ${r.stderr}`).toBe(0);
       expect(r.stderr, run).toBe('');
       expect(readdirSync(out).sort()).toEqual(['brief.pdf', 'handout.pdf']);

@@ -1,8 +1,7 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { REPO_ROOT } from '../../helpers/paths.js';
 import { compileChart, type ChartScene } from '../../../src/charts/compileChart.js';
