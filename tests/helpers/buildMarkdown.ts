@@ -14,7 +14,7 @@ import { parseMarkdown } from '../../src/parse/parseMarkdown.js';
 import { renderPdf } from '../../src/render/renderPdf.js';
 import { resolveDocument } from '../../src/resolve/resolveDocument.js';
 import { briefTemplate, composeAsBrief, KINDS, plainTemplate } from './kinds.js';
-import { ROOT } from './project.js';
+import { SAMPLE_ROOT } from './project.js';
 
 export interface Stages {
   source: Source;
@@ -24,9 +24,9 @@ export interface Stages {
 }
 
 let loaded: Stages | undefined;
-/** The sample project's sources and brief template, loaded once per test file. */
+/** The sample fixture's sources and brief template, loaded once per test file. */
 export function sampleStages(opts: { plain?: boolean } = {}): Stages {
-  loaded ??= { source: loadProject(ROOT, KINDS, ['brief']), template: briefTemplate(ROOT), session: new BuildSession() };
+  loaded ??= { source: loadProject(SAMPLE_ROOT, KINDS, ['brief']), template: briefTemplate(SAMPLE_ROOT), session: new BuildSession() };
   // The plain template has no contents page or appendix: fewer pages to render and read.
   return opts.plain ? { ...loaded, template: plainTemplate(loaded.template) } : loaded;
 }

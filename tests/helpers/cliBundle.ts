@@ -1,17 +1,45 @@
-// Tests that need the real CLI as a separate process bundle it once with esbuild.
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
-import { ROOT } from './project.js';
+// The CLI as it ships: bin/report.cjs, which runs dist/report.cjs (and dist/build-worker.mjs
+// for --jobs) made by scripts/bundle.mjs. The e2e project's global setup (bundleSetup.ts) runs
+// the bundler once before any e2e test file starts, so every test that runs the CLI as a
+// process runs exactly the files `npm run build` and the installed `report` command run.
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths.js';
 
-export async function bundleCli(): Promise<{ cli: string; cleanup: () => void }> {
-  const cli = join(ROOT, 'dist', `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, 'report.mjs');
-  const common = {
-    bundle: true, platform: 'node' as const, format: 'esm' as const, target: 'node20',
-    external: ['pdfkit', 'fontkit'], logLevel: 'error' as const,
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  };
-  await build({ ...common, entryPoints: [join(ROOT, 'src/cli/report.ts')], outfile: cli });
-  await build({ ...common, entryPoints: [join(ROOT, 'src/build/buildWorker.ts')], outfile: join(dirname(cli), 'build-worker.mjs') });
-  return { cli, cleanup: () => rmSync(dirname(cli), { recursive: true, force: true }) };
+/** The installed command's launcher. */
+export const SHIPPED_CLI = join(REPO_ROOT, 'bin/report.cjs');
+
+function assertBundled(): void {
+  for (const f of ['dist/report.cjs', 'dist/build-worker.mjs', 'dist/build-id']) {
+    if (!existsSync(join(REPO_ROOT, f))) throw new Error(`${f} is missing: the e2e global setup (tests/helpers/bundleSetup.ts) should have run scripts/bundle.mjs`);
+  }
+}
+
+/** Runs `node bin/report.cjs …args` to the end. */
+export function runShippedCli(args: string[], opts: SpawnSyncOptions = {}) {
+  assertBundled();
+  return spawnSync(process.execPath, [SHIPPED_CLI, ...args], { encoding: 'utf8', ...opts }) as ReturnType<typeof spawnSync> & { stdout: string; stderr: string };
+}
+
+/** Starts `node bin/report.cjs …args` (for tests that kill it part-way). */
+export function spawnShippedCli(args: string[]) {
+  assertBundled();
+  return spawn(process.execPath, [SHIPPED_CLI, ...args]);
+}
+
+/**
+ * A private copy of the shipped launcher and bundle (byte-identical files) in its own folder
+ * under dist/, for tests that need a launcher with no code cache yet: they cannot use the
+ * shared dist/, whose cache other test files' processes write. node_modules is still found
+ * by walking up from the copy.
+ */
+export function privateCliCopy(): { cli: string; dist: string; cleanup: () => void } {
+  assertBundled();
+  const dir = join(REPO_ROOT, 'dist', `test-cli-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  copyFileSync(SHIPPED_CLI, join(dir, 'bin/report.cjs'));
+  for (const f of ['report.cjs', 'build-worker.mjs', 'build-id']) copyFileSync(join(REPO_ROOT, 'dist', f), join(dir, 'dist', f));
+  return { cli: join(dir, 'bin/report.cjs'), dist: join(dir, 'dist'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

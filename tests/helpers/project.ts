@@ -1,22 +1,30 @@
-// Builds of the real sample project, shared by the tests that read the PDFs back.
+// Builds of the fixture projects, and scratch copies of them that a test may break.
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildProject, type BuildResult } from '../../src/build/buildProject.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+import { SAMPLE_ROOT } from './paths.js';
 
-let sample: Promise<BuildResult> | undefined;
-/** The sample project built once per test file, in memory. */
-export function sampleBuild(): Promise<BuildResult> {
-  sample ??= buildProject({ root: ROOT, dryRun: true });
-  return sample;
+export { FIXTURES, OTHER_ORG_ROOT, REPO_ROOT, SAMPLE_ROOT } from './paths.js';
+
+const builds = new Map<string, Promise<BuildResult>>();
+/** A fixture project built once per test file, in memory. */
+export function fixtureBuild(root: string): Promise<BuildResult> {
+  let b = builds.get(root);
+  if (!b) builds.set(root, (b = buildProject({ root, dryRun: true })));
+  return b;
 }
 
-/** A scratch copy of content/ and templates/ that a test may break. */
-export function scratchProject(): string {
+/** The sample fixture built once per test file, in memory. */
+export function sampleBuild(): Promise<BuildResult> {
+  return fixtureBuild(SAMPLE_ROOT);
+}
+
+/** A scratch copy of a fixture's content/ and templates/ (the sample's unless told) that a test may break. */
+export function scratchProject(from: string = SAMPLE_ROOT): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-test-'));
-  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+  cpSync(join(from, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(from, 'templates'), join(dir, 'templates'), { recursive: true });
   return dir;
 }

@@ -3,7 +3,7 @@ import type { ChartScene } from '../../src/charts/compileChart.js';
 import type { Template } from '../../src/load/templateTypes.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from '../../src/resolve/resolvedTypes.js';
 import { briefTemplate, plainTemplate } from './kinds.js';
-import { ROOT } from './project.js';
+import { SAMPLE_ROOT } from './paths.js';
 
 const WORDS = 'the trafficking of children is a crime that hides itself and the work of prevention rescue and restoration is long patient and shared with families communities and authorities across the country'.split(' ');
 
@@ -47,5 +47,5 @@ export function resolvedDoc(blocks: RBlock[], notes: RNote[] = []): ResolvedDocu
 
 /** The brief template without the contents page and appendix, so page 1 of the body is simple. */
 export function plainBriefTemplate(): Template {
-  return plainTemplate(briefTemplate(ROOT));
+  return plainTemplate(briefTemplate(SAMPLE_ROOT));
 }
