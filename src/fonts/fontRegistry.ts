@@ -11,8 +11,9 @@ import { pdfFontFacade } from './pdfFontFacade.js';
 import { readFontInfo } from './openTypeReader.js';
 import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
 
-// Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its own.
-const resolver: NodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
+// The CommonJS bundle has its own require; under ESM (tests, ESM bundles whose `require` is a
+// shim without `resolve`) one is made for resolving package paths.
+const resolver: NodeRequire = typeof require === 'function' && typeof require.resolve === 'function' ? require : createRequire(import.meta.url);
 type Font = FontkitTypes.Font;
 
 export type FontKey =
