@@ -1,8 +1,7 @@
 // The disk cache (compiled charts and broken paragraphs kept in .cache/ between builds) must
 // never change what is built: a cached build gives the same bytes as an uncached one, after
 // any edit, and a damaged cache is only a slower build.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/buildProject.js';

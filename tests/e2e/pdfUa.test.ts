@@ -22,4 +22,3 @@ describe.each(Object.entries(FIXTURES))('%s PDFs', (_fixture, root) => {
     });
   }
 });
-

@@ -114,7 +114,7 @@ function markdownArb() {
   }));
   const indent = (s: string, by: string, first: string) => s.split('\n').map((l, i) => (i === 0 ? first : by) + l).join('\n');
   const closed = fc.oneof({ weight: 15, arbitrary: fc.constant(true) }, fc.constant(false));
-  const { block, blocks } = fc.letrec<{ block: string; blocks: string }>((tie) => ({
+  const { block } = fc.letrec<{ block: string; blocks: string }>((tie) => ({
     blocks: fc.array(tie('block'), { minLength: 0, maxLength: 4 }).map((bs) => bs.join('\n\n')),
     block: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },

@@ -128,7 +128,6 @@ const corpus: CorpusEntry[] = fs
     return { name: f.replace(/\.json$/, ''), file: `tests/unit/conformance/vlSpecs/${f}`, spec, meta: spec.usermeta as Meta };
   });
 
-
 interface SceneNode {
   marktype?: string;
   items?: SceneNode[];
