@@ -4,12 +4,16 @@
 //               with the build cache the previous build left (same content),
 //               with it after a one-word edit (the everyday case: edit, build, look),
 //               with an empty cache (the first build of a fresh clone)
+//   npm run build the README's command, as typed: a new npm process building the sample
+//             project itself (output/, .cache/ of the repository) with the cache of the last
+//             build; once as is, once after a `touch` of a source file (the launcher hashes
+//             src/ again, finds the same content and does not bundle)
 //   watch     warm rebuild in `report watch` after a one-word edit, a data change, a chart change
 //   synthetic a 100-page and a 500-page generated document: layout and total (--no-cache, so
 //             the line breaker really runs)
 // Peak RSS is the child's own maxRSS (process.resourceUsage), reported by the CLI.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +38,18 @@ function buildOnce(dir, args = []) {
   const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   const info = JSON.parse(line.slice(6));
   return { wall, ...info.stages, rssMb: info.maxRssKb / 1024 };
+}
+
+/** `npm run build` in the repository, timed from spawning npm to its exit. */
+function npmBuild() {
+  // Without the npm_* variables of `npm run bench`: as if typed in a shell.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  const t0 = performance.now();
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, env, encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`npm run build failed: ${r.stderr}`);
+  if (/bundling/.test(r.stderr)) throw new Error('npm run build bundled: run the benchmark on a fresh bundle');
+  return { wall };
 }
 
 const median = (xs) => {
@@ -118,6 +134,12 @@ results.coldEmptyCache = repeat(RUNS, () => {
   rmSync(join(sample, '.cache'), { recursive: true, force: true });
   return buildOnce(sample);
 });
+results.npmBuild = repeat(RUNS, npmBuild);
+results.npmBuildAfterTouch = repeat(RUNS, () => {
+  const now = new Date();
+  utimesSync(join(ROOT, 'src/cli/main.ts'), now, now);
+  return npmBuild();
+});
 results.watch = await watchBench([
   ['one-word edit', 'content/brief.md', 'form of modern slavery', 'form of contemporary slavery'],
   ['data change', 'content/data/ilo.csv', '99000000000', '98000000000'],
@@ -165,6 +187,8 @@ const rows = [
   ['cold build after a one-word edit', f(results.coldAfterEdit.wall), `${results.coldAfterEdit.rssMb.median.toFixed(0)} MB`],
   ['cold build, empty cache (fresh clone)', f(results.coldEmptyCache.wall), `${results.coldEmptyCache.rssMb.median.toFixed(0)} MB`],
   ...['load', 'parse', 'charts', 'layout', 'write'].map((s) => [`  stage: ${s}`, f(results.coldEmptyCache[s]), '']),
+  ['npm run build (the README\'s command, cache of the last build)', f(results.npmBuild.wall), ''],
+  ['npm run build after touching a source file (hash, no bundling)', f(results.npmBuildAfterTouch.wall), ''],
   ...Object.entries(results.watch).map(([k, v]) => [`watch rebuild: ${k}`, f(v), '']),
   ...Object.entries(docs).flatMap(([p, d]) => [
     [`synthetic ${p} pages (${d.pages} PDF pages): total`, f(d.wall), `${d.rssMb.median.toFixed(0)} MB`],

@@ -1,12 +1,14 @@
 // bin/report.cjs, the installed command: runs the CommonJS bundle through V8's code cache.
 // The second run uses the cache the first one saved, and both write the same bytes; the build
-// cache in the project changes no byte; exit codes.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// cache in the project changes no byte; exit codes. In a checkout it bundles src/ first when
+// the sources changed (and only then).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateCliCopy, runShippedCli, SHIPPED_CLI } from '../helpers/cliBundle.js';
+import { REPO_ROOT as ROOT } from '../helpers/paths.js';
 import { scratchProject } from '../helpers/project.js';
 
 describe('bin/report.cjs', () => {
@@ -84,4 +86,84 @@ describe('bin/report.cjs', () => {
     expect(r.stderr).toContain('usage: report build');
     expect(existsSync(SHIPPED_CLI)).toBe(true);
   });
+});
+
+describe('bin/report.cjs in a checkout: dist/ follows src/', () => {
+  // A copy of the repository (node_modules linked), bundled once, that the tests edit.
+  let repo: string;
+  const OUTPUTS = ['report.cjs', 'api.mjs', 'build-worker.mjs', 'synthetic.mjs', 'build-id'];
+  const dist = (f: string) => join(repo, 'dist', f);
+  const snapshot = () => OUTPUTS.map((f) => readFileSync(dist(f)));
+  const buildId = () => readFileSync(dist('build-id'), 'utf8');
+  /** Runs the launcher from another folder, so nothing depends on the working directory. */
+  const report = (...args: string[]) => spawnSync(process.execPath, [join(repo, 'bin/report.cjs'), ...args], { cwd: tmpdir(), encoding: 'utf8' });
+  const build = () => {
+    const out = mkdtempSync(join(tmpdir(), 'launcher-repo-out-'));
+    const r = report('build', '--root', repo, '--out', out, '--no-cache');
+    expect(r.status, r.stderr).toBe(0);
+    return { stderr: r.stderr, pdfs: ['brief.pdf', 'handout.pdf'].map((f) => readFileSync(join(out, f))) };
+  };
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'launcher-repo-'));
+    for (const p of ['bin', 'scripts', 'src', 'content', 'templates', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+      cpSync(join(ROOT, p), join(repo, p), { recursive: true });
+    }
+    symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(repo, 'node_modules'));
+    execFileSync(process.execPath, ['scripts/bundle.mjs', '--force'], { cwd: repo });
+  }, 120_000);
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('does not bundle again when only file times changed (touch, checkout), and the build id stays', () => {
+    const before = snapshot();
+    const id = buildId();
+    const mtime = statSync(dist('report.cjs')).mtimeMs;
+    const later = new Date(Date.now() + 60_000);
+    for (const f of ['src/cli/parseArgs.ts', 'package-lock.json']) utimesSync(join(repo, f), later, later);
+    const { stderr } = build();
+    expect(stderr).toBe('');
+    expect(statSync(dist('report.cjs')).mtimeMs).toBe(mtime);
+    expect(buildId()).toBe(id);
+    snapshot().forEach((b, i) => expect(b.equals(before[i]), OUTPUTS[i]).toBe(true));
+    // The stamp now has the new times: the next start does not even hash.
+    const stamp = JSON.parse(readFileSync(dist('bundle-stamp.json'), 'utf8'));
+    const entry = stamp.files.find((f: [string, number, number]) => f[0] === 'src/cli/parseArgs.ts');
+    expect(entry[2]).toBe(statSync(join(repo, 'src/cli/parseArgs.ts')).mtimeMs);
+  }, 120_000);
+
+  it('bundles again after an edit, before running, exactly as a forced bundle; undoing the edit restores the id', () => {
+    const original = buildId();
+    const file = join(repo, 'src/cli/parseArgs.ts');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, source.replace('(did you mean "${g}"?)', '(perhaps "${g}"?)'));
+    const stale = build();
+    expect(stale.stderr).toMatch(/^report: bundling src\/ into dist\//);
+    expect(buildId()).not.toBe(original);
+    const r = report('biuld');
+    expect(r.stderr).toContain('(perhaps "build"?)'); // the new bundle ran, and did not bundle again
+    expect(r.stderr).not.toContain('bundling');
+    const auto = snapshot();
+    execFileSync(process.execPath, ['scripts/bundle.mjs', '--force'], { cwd: repo });
+    snapshot().forEach((b, i) => expect(b.equals(auto[i]), OUTPUTS[i]).toBe(true));
+    const forced = build();
+    expect(forced.stderr).toBe('');
+    forced.pdfs.forEach((b, i) => expect(b.equals(stale.pdfs[i])).toBe(true));
+    // The id is a hash of the content: the original sources get the original id back.
+    writeFileSync(file, source);
+    expect(build().stderr).toMatch(/bundling/);
+    expect(buildId()).toBe(original);
+  }, 120_000);
+
+  it('runs dist/ as shipped when there is no src/ (an installed package)', () => {
+    const pkg = mkdtempSync(join(tmpdir(), 'launcher-pkg-'));
+    for (const p of ['bin', 'dist', 'package.json']) cpSync(join(repo, p), join(pkg, p), { recursive: true });
+    symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(pkg, 'node_modules'));
+    writeFileSync(join(pkg, 'dist/bundle-stamp.json'), '{}'); // would mean "stale" in a checkout
+    const out = mkdtempSync(join(tmpdir(), 'launcher-pkg-out-'));
+    const r = spawnSync(process.execPath, [join(pkg, 'bin/report.cjs'), 'build', '--root', repo, '--out', out, '--quiet'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(join(pkg, 'dist/report.cjs')).equals(readFileSync(dist('report.cjs')))).toBe(true);
+    expect(existsSync(join(out, 'brief.pdf'))).toBe(true);
+  }, 120_000);
 });
