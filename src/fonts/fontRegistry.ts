@@ -11,8 +11,10 @@ import { pdfFontFacade } from './pdfFontFacade.js';
 import { readFontInfo } from './openTypeReader.js';
 import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
 
-// Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its own.
-const resolver: NodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
+// Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its
+// own. An ESM bundle made by esbuild (tests/charts bundles one per time zone) has a require
+// shim without resolve().
+const resolver: NodeRequire = typeof require === 'function' && typeof require.resolve === 'function' ? require : createRequire(import.meta.url);
 type Font = FontkitTypes.Font;
 
 export type FontKey =
