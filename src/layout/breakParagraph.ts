@@ -119,6 +119,7 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   // then costs what a justified line at ratio 1 does.
   const forcedStretch = Math.max(maxMeasure, 1) / 4;
 
+  let hasZw = false;
   for (let wi = 0; wi < ws.length; wi++) {
     const word = ws[wi];
     const isLast = wi === ws.length - 1;
@@ -130,7 +131,10 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
       const space = measureText(sep.style.font, ' ', sep.style.size);
       const m: Meta = { k: 'gap', kind: sep.kind, style: sep.style, space };
       if (sep.kind === 'zw') {
-        push({ type: 'glue', width: 0, stretch: justify ? space / 2 : 0, shrink: 0 }, m);
+        // A break where the source has no space (between Khmer words, or at U+200B): it adds
+        // nothing to a line, taken or not, and never stretches; only real spaces do.
+        push({ type: 'glue', width: 0, stretch: 0, shrink: 0, raggedEnd: true }, m);
+        hasZw = true;
       } else {
         if (sep.kind === 'nbsp') push({ type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, INERT);
         push({ type: 'glue', width: space, stretch: justify ? space / 2 : 0, shrink: justify ? space / 3 : 0 }, m);
@@ -148,6 +152,10 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
     tolerance: 200,
     emergencyStretch: EMERGENCY_STRETCH_EM * em,
     backgroundStretch: justify ? 0 : RAGGED_STRETCH_EM * em,
+    // A justified line of Khmer with no space in it has nothing to stretch, and one of mostly
+    // Khmer words may have too few spaces to stretch well: such lines are set ragged (see
+    // buildLine), and judged as ragged lines. Lines without Khmer are unaffected.
+    raggedStretch: justify && hasZw ? RAGGED_STRETCH_EM * em : 0,
     maxConsecutiveFlagged: 2,
   });
 
@@ -241,7 +249,8 @@ function tokenize(runs: InlineRun[]): { words: Word[]; seps: Sep[] } {
 }
 
 // ---------------------------------------------------------------------------------------
-// Space-less scripts (Khmer, Thai, …): dictionary word boundaries become zero-width glue.
+// Space-less scripts (Khmer, Thai, …): dictionary word boundaries become breaks that add no
+// width and no stretch.
 
 const segmenters = new Map<string, Intl.Segmenter>();
 const segCache = new Map<string, number[]>();
@@ -620,7 +629,7 @@ function buildLine(
   let ratio = 0;
   let useShrink = shrink;
   let spaceShrink = false; // shrinking by a third of each space instead of the glue's own shrink
-  if (align === 'justify' && !last && !forced) {
+  if (align === 'justify' && !last && !forced && !bl.ragged) {
     if (shortfall > 0) ratio = stretch > 0 ? shortfall / stretch : 0;
     else if (shortfall < 0 && shrink > 0) ratio = Math.max(-1, shortfall / shrink);
   } else if (shortfall < -FIT_EPS / 2) {

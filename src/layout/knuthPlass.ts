@@ -17,6 +17,11 @@ export interface Glue {
   /** May be Infinity (TeX's `fil`), which makes any shortfall free, as \parfillskip does. */
   stretch: number;
   shrink: number;
+  /**
+   * A break between words written without a space (Khmer): a line made mostly of such words
+   * may be set ragged rather than justified (see KnuthPlassOptions.raggedStretch).
+   */
+  raggedEnd?: boolean;
 }
 
 export interface Penalty {
@@ -37,6 +42,11 @@ export interface Penalty {
 }
 
 export type Item = Box | Glue | Penalty;
+
+/** With raggedStretch, a line mostly of Khmer words is set ragged rather than stretched beyond this ratio. */
+export const RAGGED_ABOVE_RATIO = 1;
+/** The badness of a justified line at RAGGED_ABOVE_RATIO. */
+const RAGGED_FLOOR = 100 * RAGGED_ABOVE_RATIO ** 3;
 
 export const PENALTY_INFINITY = 10000;
 
@@ -61,6 +71,15 @@ export interface KnuthPlassOptions {
    * the ragged settings' way of accepting a short line.
    */
   backgroundStretch?: number;
+  /**
+   * Lets lines of Khmer in a justified paragraph be set ragged, judged as a ragged line with
+   * this much stretch would be: a line with `raggedEnd` breaks and no stretch of its own
+   * (Khmer words have no spaces between them to stretch), and a line with at least as many
+   * `raggedEnd` breaks as spaces whose spaces would have to stretch beyond RAGGED_ABOVE_RATIO.
+   * Such lines are marked `ragged`. Without it (0) every line is justified, and one with
+   * nothing to stretch has infinite badness. Lines without `raggedEnd` breaks are unaffected.
+   */
+  raggedStretch?: number;
   linePenalty?: number;
   adjDemerits?: number;
   doubleHyphenDemerits?: number;
@@ -90,6 +109,8 @@ export interface BrokenLine {
   badness: number;
   flagged: boolean;
   fitness: Fitness;
+  /** Judged as a ragged line (see KnuthPlassOptions.raggedStretch): to be set at natural spacing, ratio 0. */
+  ragged: boolean;
 }
 
 export interface BreakResult {
@@ -128,6 +149,8 @@ interface BreakNode {
   y: number;
   z: number;
   fil: number;
+  rag: number;
+  spaces: number;
   prev: BreakNode | null;
 }
 
@@ -204,12 +227,15 @@ export function knuthPlass(items: Item[], opts: KnuthPlassOptions): BreakResult 
 class Context {
   readonly items: Item[];
   readonly n: number;
-  // Prefix sums over items [0, i): widths of boxes and glue, finite stretch, shrink, and the
-  // count of infinite stretches. Penalty widths only count at the break that uses them.
+  // Prefix sums over items [0, i): widths of boxes and glue, finite stretch, shrink, the
+  // count of infinite stretches, of raggedEnd glues and of spaces (glue with width and
+  // stretch). Penalty widths only count at the break that uses them.
   readonly sumW: Float64Array;
   readonly sumY: Float64Array;
   readonly sumZ: Float64Array;
   readonly sumFil: Float64Array;
+  readonly sumRag: Float64Array;
+  readonly sumSpaces: Float64Array;
   readonly widthFn: ((line: number) => number) | null;
   readonly fixedWidth: number;
   readonly widthCache: number[] = [];
@@ -219,6 +245,7 @@ class Context {
   readonly finalHyphenDemerits: number;
   readonly maxFlagged: number;
   readonly background: number;
+  readonly raggedStretch: number;
 
   constructor(items: Item[], opts: KnuthPlassOptions) {
     this.items = items;
@@ -227,9 +254,11 @@ class Context {
     this.sumY = new Float64Array(n + 1);
     this.sumZ = new Float64Array(n + 1);
     this.sumFil = new Float64Array(n + 1);
-    let w = 0, y = 0, z = 0, fil = 0;
+    this.sumRag = new Float64Array(n + 1);
+    this.sumSpaces = new Float64Array(n + 1);
+    let w = 0, y = 0, z = 0, fil = 0, rag = 0, spaces = 0;
     for (let i = 0; i < n; i++) {
-      this.sumW[i] = w; this.sumY[i] = y; this.sumZ[i] = z; this.sumFil[i] = fil;
+      this.sumW[i] = w; this.sumY[i] = y; this.sumZ[i] = z; this.sumFil[i] = fil; this.sumRag[i] = rag; this.sumSpaces[i] = spaces;
       const it = items[i];
       if (it.type === 'box') w += it.width;
       else if (it.type === 'glue') {
@@ -238,9 +267,11 @@ class Context {
         else if (it.stretch === -Infinity) fil -= 1;
         else y += it.stretch;
         z += it.shrink;
+        if (it.raggedEnd) rag += 1;
+        else if (it.width > 0 && it.stretch > 0 && it.stretch !== Infinity) spaces += 1;
       }
     }
-    this.sumW[n] = w; this.sumY[n] = y; this.sumZ[n] = z; this.sumFil[n] = fil;
+    this.sumW[n] = w; this.sumY[n] = y; this.sumZ[n] = z; this.sumFil[n] = fil; this.sumRag[n] = rag; this.sumSpaces[n] = spaces;
     if (typeof opts.lineWidth === 'function') {
       this.widthFn = opts.lineWidth;
       this.fixedWidth = 0;
@@ -254,6 +285,29 @@ class Context {
     this.finalHyphenDemerits = opts.finalHyphenDemerits ?? 5000;
     this.maxFlagged = opts.maxConsecutiveFlagged ?? Infinity;
     this.background = opts.backgroundStretch ?? 0;
+    this.raggedStretch = opts.raggedStretch ?? 0;
+  }
+
+  /**
+   * True when a line short by `t`, with stretch `y`, is set ragged. `rags` counts its raggedEnd
+   * breaks (the one it ends at included), `spaces` its spaces. A line with raggedEnd breaks and
+   * nothing to stretch is ragged (a line of Khmer words); so is one with at least as many
+   * raggedEnd breaks as spaces (mostly Khmer) that would have to stretch beyond
+   * RAGGED_ABOVE_RATIO. A line of English with a Khmer name in it stays justified.
+   */
+  setRagged(t: number, y: number, rags: number, spaces: number): boolean {
+    if (this.raggedStretch <= 0 || rags === 0) return false;
+    return y <= EPS || (rags >= spaces && t > y * RAGGED_ABOVE_RATIO);
+  }
+
+  /**
+   * Badness of a line set ragged: that of a ragged line with stretch `r`. A line that has
+   * spaces to stretch costs in addition what justifying it at RAGGED_ABOVE_RATIO would, so a
+   * justified line within that ratio is preferred to it.
+   */
+  raggedBadness(t: number, y: number, r: number, of: (t: number, s: number) => number): number {
+    const b = of(t, r);
+    return y > EPS ? RAGGED_FLOOR + b : b;
   }
 
   lineWidth(line: number): number {
@@ -284,19 +338,20 @@ class Context {
     const active: BreakNode[] = [
       {
         pos: -1, line: 0, fitness: Fitness.Decent, flaggedRun: 0, flagged: false, totalDemerits: 0,
-        w: 0, y: 0, z: 0, fil: 0, prev: null,
+        w: 0, y: 0, z: 0, fil: 0, rag: 0, spaces: 0, prev: null,
       },
     ];
     const cands: Candidate[] = [];
 
     for (let b = 0; b < n; b++) {
       const it = items[b];
-      let pw = 0, pi = 0, flagged = false;
+      let pw = 0, pi = 0, flagged = false, raggedEnd = false;
       if (it.type === 'box') continue;
       if (it.type === 'glue') {
         // Glue is a legal break only right after a box; glue after a penalty (e.g. the
         // penalty 10000 of a no-break space) is not.
         if (b === 0 || items[b - 1].type !== 'box') continue;
+        raggedEnd = it.raggedEnd === true;
       } else {
         if (it.penalty >= PENALTY_INFINITY) continue;
         if (it.hyphenation && !pass.hyphenate) continue;
@@ -320,8 +375,13 @@ class Context {
           if (sumFil[b] - a.fil > 0) bad = rank = 0;
           else {
             const y = sumY[b] - a.y + this.background;
-            bad = badness(shortfall, y + pass.emergencyStretch);
-            rank = pass.realBadness ? realBadness(shortfall, y) : bad;
+            if (this.setRagged(shortfall, y, this.sumRag[b] - a.rag + (raggedEnd ? 1 : 0), this.sumSpaces[b] - a.spaces)) {
+              bad = this.raggedBadness(shortfall, y, this.raggedStretch + pass.emergencyStretch, badness);
+              rank = pass.realBadness ? this.raggedBadness(shortfall, y, this.raggedStretch, realBadness) : bad;
+            } else {
+              bad = badness(shortfall, y + pass.emergencyStretch);
+              rank = pass.realBadness ? realBadness(shortfall, y) : bad;
+            }
           }
           fitness = rank > 99 ? Fitness.VeryLoose : rank > 12 ? Fitness.Loose : Fitness.Decent;
         } else if (shortfall < -EPS) {
@@ -401,6 +461,7 @@ class Context {
     const it = this.items[b];
     const post = it.type === 'penalty' ? (it.postWidth ?? 0) : 0;
     const w = this.sumW[start] - post, y = this.sumY[start], z = this.sumZ[start], fil = this.sumFil[start];
+    const rag = this.sumRag[start], spaces = this.sumSpaces[start];
     for (const c of cands) {
       // A candidate is useless if some other candidate here is cheaper by more than the most
       // its fitness class could cost later (adjDemerits) and is no more constrained by the
@@ -415,7 +476,7 @@ class Context {
       if (dominated) continue;
       active.push({
         pos: b, line: keyed ? c.line : c.prev.line + 1, fitness: c.fitness, flaggedRun: c.flaggedRun,
-        flagged, totalDemerits: c.demerits, w, y, z, fil, prev: c.prev,
+        flagged, totalDemerits: c.demerits, w, y, z, fil, rag, spaces, prev: c.prev,
       });
     }
   }
@@ -426,7 +487,7 @@ class Context {
     chain.reverse();
     const lines: BrokenLine[] = [];
     let start = 0;
-    let prevTotals = { w: 0, y: 0, z: 0, fil: 0 };
+    let prevTotals = { w: 0, y: 0, z: 0, fil: 0, rag: 0, spaces: 0 };
     let overfull = false;
     for (let k = 0; k < chain.length; k++) {
       const node = chain[k];
@@ -441,8 +502,13 @@ class Context {
       const t = lw - natural;
       let ratio = 0;
       let bad = 0;
+      let ragged = false;
       if (t > EPS) {
         if (fil > 0) ratio = 0;
+        else if (this.setRagged(t, stretch, this.sumRag[b] - prevTotals.rag + (it.type === 'glue' && it.raggedEnd ? 1 : 0), this.sumSpaces[b] - prevTotals.spaces)) {
+          ragged = true;
+          bad = this.raggedBadness(t, stretch, this.raggedStretch, badness);
+        }
         else if (stretch > 0) { ratio = t / stretch; bad = badness(t, stretch); }
         else bad = INF_BAD;
       } else if (t < -EPS) {
@@ -451,10 +517,10 @@ class Context {
       }
       lines.push({
         start, end: b, naturalWidth: natural, lineWidth: lw, stretch, shrink, fil, ratio, badness: bad,
-        flagged: node.flagged, fitness: node.fitness,
+        flagged: node.flagged, fitness: node.fitness, ragged,
       });
       start = this.lineStart(b);
-      prevTotals = { w: node.w, y: node.y, z: node.z, fil: node.fil };
+      prevTotals = { w: node.w, y: node.y, z: node.z, fil: node.fil, rag: node.rag, spaces: node.spaces };
     }
     return { lines, demerits: best.totalDemerits, pass, overfull };
   }

@@ -3,6 +3,7 @@
 // option handling per call, and we draw a call per word of every justified line; this writes
 // the same glyphs, through pdfkit's own font encoder (subsetting and ToUnicode stay pdfkit's).
 import type { TextItem } from '../layout/pageTypes.js';
+import { SIMPLE_TEXT } from '../fonts/simpleShaper.js';
 import { ensureFont } from './pdfFonts.js';
 import type { PDFDoc } from './pdfkitModule.js';
 
@@ -19,6 +20,14 @@ interface DocInternals {
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
 
+/** A PDF text string: () when empty, else UTF-16BE with its byte order mark, in hex. */
+function pdfTextString(s: string): string {
+  if (s === '') return '()';
+  let hex = '<FEFF';
+  for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return hex + '>';
+}
+
 function rgb(hex: string): string {
   const v = parseInt(hex.slice(1), 16);
   return `${n(((v >> 16) & 255) / 255)} ${n(((v >> 8) & 255) / 255)} ${n((v & 255) / 255)} rg`;
@@ -34,7 +43,11 @@ export function drawTextItem(doc: PDFDoc, it: TextItem): void {
     const font = d._fontFamilies[f.style.font];
     if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
     const baseline = f.target?.superscript ? it.y - f.style.size * 0.6 : it.y;
-    w.run(font, f.text, f.x, d.page.height - baseline, f.style.size, f.style.color, !!f.isHyphen);
+    // The line-end hyphen is layout, not text: it extracts as nothing. Text shaped by fontkit
+    // (Khmer) has its glyphs in visual order, some standing for several characters or for part
+    // of one, so no ToUnicode map can give it back in logical order: it carries its own text.
+    const actualText = f.isHyphen ? '' : SIMPLE_TEXT.test(f.text) ? null : f.text;
+    w.run(font, f.text, f.x, d.page.height - baseline, f.style.size, f.style.color, actualText);
   }
   doc.addContent(w.finish());
 }
@@ -58,7 +71,12 @@ class TextObjectWriter {
     this.out = ['q', `1 0 0 -1 0 ${n(pageHeight)} cm`, 'BT'];
   }
 
-  run(font: EncodingFont, text: string, x: number, y: number, size: number, color: string, actualTextEmpty: boolean): void {
+  /**
+   * Adds one fragment. With `actualText` (not null) the glyphs are wrapped in a marked-content
+   * Span whose ActualText replaces them for text extraction, copy and search; it nests inside
+   * the structure element's own marked content.
+   */
+  run(font: EncodingFont, text: string, x: number, y: number, size: number, color: string, actualText: string | null): void {
     if (font.id !== this.fontId || size !== this.size) {
       this.flush();
       this.out.push(`/${font.id} ${n(size)} Tf`);
@@ -70,10 +88,9 @@ class TextObjectWriter {
       this.out.push(rgb(color));
       this.color = color;
     }
-    if (actualTextEmpty) {
-      // The line-end hyphen is layout, not text: it extracts as nothing.
+    if (actualText !== null) {
       this.flush();
-      this.out.push('/Span <</ActualText ()>> BDC');
+      this.out.push(`/Span <</ActualText ${pdfTextString(actualText)}>> BDC`);
     }
     const scale = size / 1000;
     if (this.pen && Math.abs(this.pen.y - y) < 1e-6 && x >= this.pen.x - 1e-6) {
@@ -99,7 +116,7 @@ class TextObjectWriter {
       pen += p.xAdvance * scale;
     }
     this.pen = { x: pen, y };
-    if (actualTextEmpty) {
+    if (actualText !== null) {
       this.flush();
       this.out.push('EMC');
     }

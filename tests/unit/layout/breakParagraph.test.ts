@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { breakParagraph } from '../../../src/layout/breakParagraph.js';
 import { measureText, type FontKey } from '../../../src/fonts/fontRegistry.js';
 import type { BreakOptions, InlineRun, Line } from '../../../src/layout/lineTypes.js';
+import { RAGGED_ABOVE_RATIO } from '../../../src/layout/knuthPlass.js';
 import type { TextStyle } from '../../../src/layout/textStyle.js';
 
 // Counts the characters the breaker measures (see the 2,000-character word below); the
@@ -36,6 +37,9 @@ const LONG =
   'publication, display, or distribution, from clerical workers and newsletter writers to anyone self-publishing materials.';
 
 const KHMER = 'ព្រះរាជាណាចក្រកម្ពុជាជាប្រទេសមួយនៅអាស៊ីអាគ្នេយ៍';
+const KHMER_PHRASES = 'ដែលមានព្រំដែនជាប់ប្រទេសថៃ ឡាវ និងវៀតណាម ។ រាជធានីរបស់ប្រទេសនេះគឺភ្នំពេញ ។ ' +
+  'ប្រជាជនភាគច្រើនជាជនជាតិខ្មែរ ហើយកាន់សាសនាព្រះពុទ្ធ ។ អង្គការរបស់យើងធ្វើការដើម្បីការពារកុមារពីការជួញដូរមនុស្ស ' +
+  'និងការកេងប្រវ័ញ្ចផ្លូវភេទ ។ យើងធ្វើការជាមួយគ្រួសារ សហគមន៍ និងអាជ្ញាធរ ដើម្បីឲ្យកុមារគ្រប់រូបមានសុវត្ថិភាព ។';
 
 const opts = (measure: BreakOptions['measure'], align: BreakOptions['align'] = 'justify', extra: Partial<BreakOptions> = {}): BreakOptions =>
   ({ measure, align, hyphenateLang: 'en', ...extra });
@@ -82,7 +86,10 @@ function expectWellFormed(lines: Line[], o: BreakOptions): void {
     expect(l.descent).toBeGreaterThan(0);
     // A line with nothing to stretch (one word piece) cannot be justified; TeX would call it underfull.
     const stretchable = frags.filter((f) => !f.isHyphen).length > 1 || lineText(l).includes(' ');
-    if (o.align === 'justify' && !l.last && !l.forcedBreak && stretchable) {
+    // Nor is a line of mostly Khmer words whose few spaces would have to stretch too far: it is
+    // set ragged, at natural spacing.
+    const raggedKhmer = /[\u1780-\u17FF]/.test(lineText(l)) && l.ratio === 0;
+    if (o.align === 'justify' && !l.last && !l.forcedBreak && stretchable && !raggedKhmer) {
       expect(Math.abs(l.width - measure)).toBeLessThan(0.01);
       expect(lastFrag.x + lastFrag.width).toBeCloseTo(measure, 2);
     }
@@ -356,12 +363,64 @@ describe('breakParagraph', () => {
       expect(kmClusters.has(at)).toBe(true);
       at += lineText(l).length;
     }
-    // A justified Khmer line is spread at its word boundaries, without adding spaces.
-    const j = breakParagraph([run(text, KM, { lang: 'km' })], opts(120));
-    const spread = j.find((l) => !l.last && l.ratio > 0)!;
-    expect(spread).toBeDefined();
-    expect(spread.fragments.length).toBeGreaterThan(1);
-    expect(spread.fragments.every((f) => !f.text.endsWith(' ') || f.text.trim() !== f.text)).toBe(true);
+  });
+
+  it('justifies Khmer only at its real spaces: no gap between words the source writes together', () => {
+    const KM = style('khmer');
+    const km = (text: string) => run(text, KM, { lang: 'km' });
+    // Khmer phrases separated by spaces, as Khmer is written (words inside a phrase are not);
+    // the same with no space at all; English with Khmer names in it, as the brief has.
+    const spaced = `${KHMER} ${KHMER_PHRASES}`;
+    const mixed: InlineRun[] = [];
+    for (let k = 0; k < 4; k++) {
+      mixed.push(run('Its official name is the Kingdom of Cambodia ('), km('ព្រះរាជាណាចក្រកម្ពុជា'), run('), its capital is Phnom Penh ('),
+        km('រាជធានីភ្នំពេញ'), run(') and its people are mostly Khmer ('), km('ជនជាតិខ្មែរ'), run('). '));
+    }
+    const cases: [string, InlineRun[]][] = [['spaced', [km(spaced)]], ['unspaced', [km(spaced.replace(/ /g, ''))]], ['mixed', mixed]];
+    const counts = { justified: 0, raggedNoSpace: 0, raggedWithSpaces: 0, mixedJustified: 0 };
+    for (const [name, runs] of cases) {
+      const text = runs.map((r) => r.text).join('');
+      for (const measure of [90, 120, 200, 300, 450]) {
+        const o = opts(measure);
+        const lines = breakParagraph(runs, o);
+        expectWellFormed(lines, o);
+        expectRejoins(lines, text);
+        for (const l of lines) {
+          const where = `${name} at ${measure}: "${lineText(l)}"`;
+          const frags = l.fragments.filter((f) => !f.isHyphen);
+          for (let k = 1; k < frags.length; k++) {
+            const gap = frags[k].x - (frags[k - 1].x + frags[k - 1].width);
+            // Fragments meet exactly unless a space of the source lies between them.
+            if (!frags[k - 1].text.endsWith(' ')) expect(Math.abs(gap), where).toBeLessThan(0.01);
+            else expect(gap, where).toBeGreaterThan(0);
+          }
+          if (l.last) continue;
+          // Khmer lines never stretch their few spaces beyond RAGGED_ABOVE_RATIO: they are set ragged instead.
+          if (name !== 'mixed') expect(l.ratio, where).toBeLessThanOrEqual(RAGGED_ABOVE_RATIO + 1e-9);
+          if (!lineText(l).includes(' ')) {
+            // Nothing to stretch: set ragged.
+            counts.raggedNoSpace++;
+            expect(l.ratio, where).toBe(0);
+          } else if (l.ratio === 0 && l.width < measure - 0.01) {
+            // Its few spaces would have to stretch too far: set ragged at natural spacing, which
+            // only a line with Khmer in it may be.
+            counts.raggedWithSpaces++;
+            expect(lineText(l), where).toMatch(/[\u1780-\u17FF]/);
+            // English with a Khmer name in it, at a sensible measure, stays justified.
+            if (name === 'mixed') expect(measure, where).toBeLessThan(300);
+            expect(l.width, where).toBeCloseTo(l.naturalWidth, 6);
+          } else {
+            // Its real spaces stretch (or shrink) to fill the measure.
+            counts.justified++;
+            if (name === 'mixed') counts.mixedJustified++;
+            expect(l.width, where).toBeCloseTo(measure, 2);
+          }
+        }
+      }
+    }
+    expect(counts.raggedNoSpace).toBeGreaterThan(5);
+    expect(counts.raggedWithSpaces).toBeGreaterThan(5);
+    expect(counts.mixedJustified).toBeGreaterThan(10);
   });
 
   it('measures bold, italic and mono runs in their own fonts and keeps words across runs whole', () => {

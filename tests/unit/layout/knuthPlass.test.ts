@@ -297,6 +297,67 @@ describe('knuthPlass', () => {
     expect(r.lines.map((l) => l.end)).toEqual([1, 3, 7]);
   });
 
+  it('sets ragged the lines that only raggedEnd breaks divide, when given raggedStretch', () => {
+    // Words written without spaces (Khmer): zero-width, unstretchable breaks between them.
+    const words = [22, 31, 14, 40, 18, 27, 35, 12, 29, 33, 16, 24, 38, 21, 30, 19, 26, 34, 15, 28];
+    const items: Item[] = [];
+    words.forEach((w, i) => {
+      items.push({ type: 'box', width: w });
+      if (i < words.length - 1) items.push({ type: 'glue', width: 0, stretch: 0, shrink: 0, raggedEnd: true });
+    });
+    items.push(
+      { type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false },
+      { type: 'glue', width: 0, stretch: Infinity, shrink: 0 },
+      { type: 'penalty', width: 0, penalty: -PENALTY_INFINITY, flagged: false },
+    );
+    // Without it no line can be justified: only the emergency passes set the paragraph.
+    const plain = knuthPlass(items, { lineWidth: 100, emergencyStretch: 30 });
+    expect(plain.pass).toBeGreaterThanOrEqual(3);
+    expect(plain.lines.every((l) => !l.ragged)).toBe(true);
+    // With it every line is a ragged line, judged by its shortfall against raggedStretch.
+    const r = knuthPlass(items, { lineWidth: 100, emergencyStretch: 30, raggedStretch: 30 });
+    expect(r.pass).toBeLessThanOrEqual(2);
+    for (const l of r.lines.slice(0, -1)) {
+      expect(l.ragged).toBe(true);
+      expect(l.ratio).toBe(0);
+      expect(l.badness).toBeCloseTo(100 * ((l.lineWidth - l.naturalWidth) / 30) ** 3, 6);
+      expect(l.badness).toBeLessThanOrEqual(200); // the second pass's tolerance
+    }
+  });
+
+  it('sets ragged a mostly-Khmer line its few spaces would stretch too far, never a line of spaces', () => {
+    const space: Item = { type: 'glue', width: 3, stretch: 1.5, shrink: 1 };
+    const zw: Item = { type: 'glue', width: 0, stretch: 0, shrink: 0, raggedEnd: true };
+    const end: Item[] = [
+      { type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false },
+      { type: 'glue', width: 0, stretch: Infinity, shrink: 0 },
+      { type: 'penalty', width: 0, penalty: -PENALTY_INFINITY, flagged: false },
+    ];
+    // Khmer: four words, a space, two words; then more. The first line can only end at a
+    // word break 20 short of the measure, with one space to stretch (ratio 13).
+    const khmer: Item[] = [
+      { type: 'box', width: 20 }, zw, { type: 'box', width: 20 }, space, { type: 'box', width: 37 }, zw,
+      { type: 'box', width: 90 }, ...end,
+    ];
+    const r = knuthPlass(khmer, { lineWidth: 100, raggedStretch: 30 });
+    expect(r.lines[0].end).toBe(5);
+    expect(r.lines[0].ragged).toBe(true);
+    expect(r.lines[0].ratio).toBe(0);
+    // English, whose spaces outnumber its Khmer word breaks: justified, however loose.
+    const english: Item[] = [
+      { type: 'box', width: 20 }, space, { type: 'box', width: 20 }, space, { type: 'box', width: 17 }, zw,
+      { type: 'box', width: 15 }, { ...space }, { type: 'box', width: 90 }, ...end,
+    ];
+    const e = knuthPlass(english, { lineWidth: 100, raggedStretch: 30 });
+    expect(e.lines[0].ragged).toBe(false);
+    expect(e.lines[0].ratio).toBeGreaterThan(1);
+    // A paragraph without raggedEnd breaks breaks exactly as without the option.
+    const items = paragraphItems(FROG_KING, true);
+    const a = knuthPlass(items, { lineWidth: 300, emergencyStretch: 30 });
+    const b = knuthPlass(items, { lineWidth: 300, emergencyStretch: 30, raggedStretch: 30 });
+    expect(b).toEqual(a);
+  });
+
   // (Its speed on long paragraphs is measured by npm run bench, not asserted here.)
   it('on a long paragraph, the fixed-measure shortcut finds the optimum the general path finds', () => {
     // With a fixed measure, nodes that differ only in line number are merged (TeX's easy_line);
