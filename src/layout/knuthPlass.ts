@@ -423,8 +423,7 @@ class Context {
           if (run > this.maxFlagged) {
             // A hard rule in the normal passes; in the final pass only very expensive, so a
             // paragraph of nothing but compound words still gets set.
-            if (pass.final) { d += 1e40; run = this.maxFlagged; }
-            else ok = false;
+            if (pass.final) { d += 1e40; run = this.maxFlagged; } else ok = false;
           }
           if (ok) this.addCandidate(cands, keyedByLine ? a.line + 1 : 0, fitness, run, a.totalDemerits + d, a);
         }
@@ -508,9 +507,7 @@ class Context {
         else if (this.setRagged(t, stretch, this.sumRag[b] - prevTotals.rag + (it.type === 'glue' && it.raggedEnd ? 1 : 0), this.sumSpaces[b] - prevTotals.spaces)) {
           ragged = true;
           bad = this.raggedBadness(t, stretch, this.raggedStretch, badness);
-        }
-        else if (stretch > 0) { ratio = t / stretch; bad = badness(t, stretch); }
-        else bad = INF_BAD;
+        } else if (stretch > 0) { ratio = t / stretch; bad = badness(t, stretch); } else bad = INF_BAD;
       } else if (t < -EPS) {
         if (shrink > 0) { ratio = t / shrink; bad = Math.min(100, badness(-t, shrink)); }
         if (ratio < -1 || shrink <= 0) { overfull = true; bad = INF_BAD + 1; }

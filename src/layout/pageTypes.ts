@@ -139,4 +139,3 @@ export interface LayoutStats {
   /** Adjustment ratio of each justified, non-final line. */
   ratios: number[];
 }
-

@@ -6,17 +6,7 @@ import type { TextItem } from '../layout/pageTypes.js';
 import { SIMPLE_TEXT } from '../fonts/simpleShaper.js';
 import { ensureFont } from './pdfFonts.js';
 import type { PDFDoc } from './pdfkitModule.js';
-
-interface EncodingFont {
-  id: string;
-  ref(): unknown;
-  encode(text: string, features?: unknown): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
-}
-
-interface DocInternals {
-  _fontFamilies: Record<string, EncodingFont>;
-  page: { height: number; fonts: Record<string, unknown> };
-}
+import { fontForPage, type EncodingFont } from './pdfkitInternals.js';
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
 
@@ -34,20 +24,19 @@ function rgb(hex: string): string {
 }
 
 export function drawTextItem(doc: PDFDoc, it: TextItem): void {
-  const d = doc as unknown as DocInternals;
+  const pageHeight = doc.page.height;
   // pdfkit's page content runs in a y-down system; text objects are set in PDF's own y-up one.
-  const w = new TextObjectWriter(d.page.height);
+  const w = new TextObjectWriter(pageHeight);
   for (const f of it.fragments) {
     if (!f.text) continue;
     ensureFont(doc, f.style.font);
-    const font = d._fontFamilies[f.style.font];
-    if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+    const font = fontForPage(doc, f.style.font);
     const baseline = f.target?.superscript ? it.y - f.style.size * 0.6 : it.y;
     // The line-end hyphen is layout, not text: it extracts as nothing. Text shaped by fontkit
     // (Khmer) has its glyphs in visual order, some standing for several characters or for part
     // of one, so no ToUnicode map can give it back in logical order: it carries its own text.
     const actualText = f.isHyphen ? '' : SIMPLE_TEXT.test(f.text) ? null : f.text;
-    w.run(font, f.text, f.x, d.page.height - baseline, f.style.size, f.style.color, actualText);
+    w.run(font, f.text, f.x, pageHeight - baseline, f.style.size, f.style.color, actualText);
   }
   doc.addContent(w.finish());
 }

@@ -1,6 +1,7 @@
 // Every pdfkit private member render relies on, in one place, checked against the installed
-// pdfkit by tests/render/pdfkitInternals.test.ts (tested with pdfkit 0.20): the chart
-// renderer's text state, and font registration and shaping (pdfFonts.ts).
+// pdfkit by tests/unit/render/pdfkitInternals.test.ts (tested with pdfkit 0.20): the chart
+// renderer's text state, font registration and shaping (pdfFonts.ts), the font encoder text
+// objects are written with (drawTextItem.ts), and the info and structure fixes (renderPdf.ts).
 import type { PDFDoc } from './pdfkitModule.js';
 
 /** pdfkit's text state: the public cursor and the private current font and fill colour. */
@@ -106,4 +107,72 @@ export function hookEmbeddedFont(doc: PDFDoc, name: string, hooks: EmbeddedFontH
   } finally {
     if (previous) d._font = previous;
   }
+}
+
+/** pdfkit's font object for a registered font: its resource name and encoder. */
+export interface EncodingFont {
+  id: string;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
+}
+
+interface PdfkitPageInternals {
+  _fontFamilies: Record<string, EncodingFont>;
+  page: { height: number; fonts: Record<string, unknown>; annotations: object[]; dictionary: object };
+}
+
+/**
+ * The encoder of a font already selected once (see ensureFont), listed among the current page's
+ * font resources: for text objects written with addContent instead of doc.text().
+ */
+export function fontForPage(doc: PDFDoc, name: string): EncodingFont {
+  const d = doc as unknown as PdfkitPageInternals;
+  const font = d._fontFamilies[name];
+  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  return font;
+}
+
+/** The annotation pdfkit added last (doc.link, doc.goTo) and the page dictionary it is on. */
+export function lastAnnotation(doc: PDFDoc): { annotation: object; page: object } {
+  const p = (doc as unknown as PdfkitPageInternals).page;
+  return { annotation: p.annotations[p.annotations.length - 1], page: p.dictionary };
+}
+
+/**
+ * pdfkit copies Title, Author, Subject… into the XMP packet unescaped, so a title with "&" or
+ * "<" makes malformed XML. The values are escaped only while the XMP is written; the Info
+ * dictionary, written before, keeps the real text.
+ */
+export function escapeXmpInfo(doc: PDFDoc): void {
+  const d = doc as unknown as { _addInfo(): void; info: Record<string, unknown> };
+  const original = d._addInfo.bind(d);
+  d._addInfo = () => {
+    const saved = { ...d.info };
+    for (const [k, v] of Object.entries(d.info)) if (typeof v === 'string') d.info[k] = escapeXml(v);
+    try {
+      original();
+    } finally {
+      Object.assign(d.info, saved);
+    }
+  };
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * pdfkit writes an OBJR's /Pg as the page current when the structure tree is flushed, which is
+ * the last page for us (the tree is ended after all pages). A Link element writes it from the
+ * page the annotation was really put on, as `pageOf` tells.
+ */
+export function pinObjrPages(e: PDFKit.PDFStructureElement, pageOf: (annotation: object) => object | undefined): void {
+  const el = e as unknown as { _flushChild(child: unknown): void; dictionary: { data: { K: unknown[] } } };
+  const original = el._flushChild.bind(el);
+  el._flushChild = (child: unknown) => {
+    const ref = (child as { annotationRef?: object } | null)?.annotationRef;
+    const page = ref ? pageOf(ref) : undefined;
+    if (ref && page) el.dictionary.data.K.push({ Type: 'OBJR', Obj: ref, Pg: page });
+    else original(child);
+  };
 }

@@ -6,6 +6,7 @@ import { drawChart } from './drawChart.js';
 import { PDFDocument, type PDFDoc } from './pdfkitModule.js';
 import { drawQr } from './drawQr.js';
 import { drawTextItem } from './drawTextItem.js';
+import { escapeXmpInfo, lastAnnotation, pinObjrPages } from './pdfkitInternals.js';
 import { unreachable } from '../unreachable.js';
 
 type StructElem = PDFKit.PDFStructureElement;
@@ -57,7 +58,7 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
   const byId = new Map<number, StructNode>();
   const build = (n: StructNode): StructElem => {
     const e = doc.struct(n.type, { alt: n.alt, lang: n.lang, actual: n.actualText, title: n.title, scope: n.scope } as PDFKit.Mixins.StructureElementOptions);
-    if (n.type === 'Link') pinObjrPages(e);
+    if (n.type === 'Link') pinObjrPages(e, (a) => annotationPage.get(a));
     elems.set(n.id, e);
     byId.set(n.id, n);
     for (const c of n.children) {
@@ -106,47 +107,8 @@ export function renderPdf(laid: LaidOutDocument, opts: RenderOptions): Promise<B
   return done;
 }
 
-/**
- * pdfkit copies Title, Author, Subject… into the XMP packet unescaped, so a title with "&" or
- * "<" makes malformed XML. The values are escaped only while the XMP is written; the Info
- * dictionary, written before, keeps the real text.
- */
-function escapeXmpInfo(doc: PDFDoc): void {
-  const d = doc as unknown as { _addInfo(): void; info: Record<string, unknown> };
-  const original = d._addInfo.bind(d);
-  d._addInfo = () => {
-    const saved = { ...d.info };
-    for (const [k, v] of Object.entries(d.info)) if (typeof v === 'string') d.info[k] = escapeXml(v);
-    try {
-      original();
-    } finally {
-      Object.assign(d.info, saved);
-    }
-  };
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
-
-/** The page each link annotation was placed on (see pinObjrPages). */
+/** The page each link annotation was placed on (see pinObjrPages in pdfkitInternals.ts). */
 const annotationPage = new WeakMap<object, object>();
-
-/**
- * pdfkit writes an OBJR's /Pg as the page current when the structure tree is flushed, which is
- * the last page for us (the tree is ended after all pages). Link elements write it from the
- * page the annotation was really put on.
- */
-function pinObjrPages(e: StructElem): void {
-  const el = e as unknown as { _flushChild(child: unknown): void; dictionary: { data: { K: unknown[] } } };
-  const original = el._flushChild.bind(el);
-  el._flushChild = (child: unknown) => {
-    const ref = (child as { annotationRef?: object } | null)?.annotationRef;
-    const page = ref ? annotationPage.get(ref) : undefined;
-    if (ref && page) el.dictionary.data.K.push({ Type: 'OBJR', Obj: ref, Pg: page });
-    else original(child);
-  };
-}
 
 function drawPage(doc: PDFDoc, page: Page, byId: Map<number, StructNode>, attach: (id: number) => StructElem, onDest: (name: string) => void): void {
   for (const it of page.items) {
@@ -161,8 +123,8 @@ function drawPage(doc: PDFDoc, page: Page, byId: Map<number, StructNode>, attach
       const extra = { structParent, Contents: new String(alt ?? it.href ?? it.dest ?? 'link') } as Record<string, unknown>;
       if (it.href) doc.link(it.x, it.y, it.w, it.h, it.href, extra);
       else if (it.dest) doc.goTo(it.x, it.y, it.w, it.h, it.dest, extra);
-      const annots = (doc.page as unknown as { annotations: object[]; dictionary: object });
-      annotationPage.set(annots.annotations[annots.annotations.length - 1], annots.dictionary);
+      const placed = lastAnnotation(doc);
+      annotationPage.set(placed.annotation, placed.page);
       continue;
     }
     const node = it.struct !== undefined ? byId.get(it.struct) : undefined;
@@ -198,7 +160,7 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
       doc.save();
       drawChart(doc, it.chart, it.x, it.y);
       doc.restore();
-        return;
+      return;
     case 'qr':
       drawQr(doc, it);
       return;
@@ -209,4 +171,3 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
       unreachable(it, 'page item');
   }
 }
-

@@ -5,7 +5,8 @@ import { pdfOf } from '../../helpers/pdfOf.js';
 import { packageVersion, sameMajorAtLeast } from '../../helpers/packageVersion.js';
 import { readFileSync } from 'node:fs';
 import { fontPath } from '../../../src/fonts/fontRegistry.js';
-import { hookEmbeddedFont, isFontRegistered, keepTextState, textOptionsWithWidth } from '../../../src/render/pdfkitInternals.js';
+import { escapeXmpInfo, fontForPage, hookEmbeddedFont, isFontRegistered, keepTextState, lastAnnotation, pinObjrPages, textOptionsWithWidth } from '../../../src/render/pdfkitInternals.js';
+import { PDFDocument } from '../../../src/render/pdfkitModule.js';
 
 type Internals = Record<string, unknown>;
 
@@ -101,5 +102,51 @@ describe('hookEmbeddedFont', () => {
     // pdfkit's subset holds .notdef and the one glyph the hook gave.
     expect(subsets).toEqual([[0, 3]]);
     expect(raw.toString('latin1')).toContain('/FontFile2');
+  });
+});
+
+describe('fontForPage, lastAnnotation, escapeXmpInfo, pinObjrPages', () => {
+  it("gives a selected font's encoder and lists it among the page's fonts", async () => {
+    await pdfOf((doc) => {
+      doc.registerFont('test-sans', readFileSync(fontPath('sans')));
+      doc.font('test-sans').font('Courier');
+      const f = fontForPage(doc, 'test-sans');
+      expect(f.id).toMatch(/^F\d+$/);
+      expect(Object.keys((doc.page as unknown as { fonts: Record<string, unknown> }).fonts)).toContain(f.id);
+      const [encoded, positions] = f.encode('Hi');
+      expect(encoded).toHaveLength(2);
+      expect(positions[0].xAdvance).toBeGreaterThan(0);
+    });
+  });
+
+  it('finds the annotation doc.link just added, and its page', async () => {
+    await pdfOf((doc) => {
+      doc.link(10, 10, 50, 10, 'https://example.org');
+      const a = lastAnnotation(doc);
+      expect(a.page).toBe((doc.page as unknown as { dictionary: object }).dictionary);
+      expect((doc.page as unknown as { annotations: object[] }).annotations).toContain(a.annotation);
+    });
+  });
+
+  it('escapes the info values in the XMP packet only', async () => {
+    const doc = new PDFDocument({ size: 'A4', compress: false, pdfVersion: '1.7', tagged: true, subset: 'PDF/UA', info: { Title: 'Rain & <Shine>' } } as unknown as PDFKit.PDFDocumentOptions);
+    escapeXmpInfo(doc);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((r) => doc.on('end', () => r()));
+    doc.end();
+    await done;
+    const raw = Buffer.concat(chunks).toString('latin1');
+    expect(raw).toContain('Rain &amp; &lt;Shine&gt;');
+    // The Info dictionary's Title (an indirect string object) keeps the real text.
+    expect(raw).toContain('(Rain & <Shine>)');
+  });
+
+  it('structure elements flush their children through _flushChild (which pinObjrPages wraps)', () => {
+    // The whole effect, each Link's OBJR naming the page of its annotation, is checked on real
+    // documents by the PDF/UA checker (tests/helpers/pdfUaCheck.ts).
+    const proto = Object.getPrototypeOf(new PDFDocument({ autoFirstPage: false, tagged: true } as PDFKit.PDFDocumentOptions).struct('Link'));
+    expect(typeof proto._flushChild).toBe('function');
+    expect(typeof pinObjrPages).toBe('function');
   });
 });
