@@ -26,3 +26,26 @@ declare module 'hyphen/en-gb/index.js' {
   import en from 'hyphen/en-us/index.js';
   export default en;
 }
+
+declare module 'hyphen/patterns/fr.js' {
+  import type { LiangPatterns } from '../src/layout/liang.js';
+  const patterns: LiangPatterns;
+  export default patterns;
+}
+
+declare module 'hyphen/patterns/es.js' {
+  import type { LiangPatterns } from '../src/layout/liang.js';
+  const patterns: LiangPatterns;
+  export default patterns;
+}
+
+// The package's French and Spanish drivers, the reference of tests/unit/layout/hyphenateLanguages.test.ts.
+declare module 'hyphen/fr/index.js' {
+  import en from 'hyphen/en-us/index.js';
+  export default en;
+}
+
+declare module 'hyphen/es/index.js' {
+  import en from 'hyphen/en-us/index.js';
+  export default en;
+}

@@ -15,11 +15,13 @@ import type { Template } from '../load/templateTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
 import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
+import { kindStringsFor } from '../strings/documentStrings.js';
 import { pdfTarget } from '../targets/pdfTarget.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
 import { compileCached } from './chartCache.js';
 import { DiskCache } from './diskCache.js';
+import { LanguageNotices } from './languageNotices.js';
 import { loadMemo, saveMemo, takeMemo } from './memoStore.js';
 import { PERSISTED_MEMOS } from './persistedMemos.js';
 import { writeAllAtomic } from './writeAtomic.js';
@@ -154,11 +156,15 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
   for (const r of resolved) warnings.push(...r.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`));
   lap('charts');
 
+  const notices = new LanguageNotices();
   const built = resolved.map((r) => {
     const template = templates.get(r.name)!;
-    const doc: TargetDocument = { resolved: r, template, kind: kinds.get(template.kind)!, paper: opts.paper ?? r.meta.paper ?? template.paper };
+    const kind = kinds.get(template.kind)!;
+    warnings.push(...notices.strings(r.file, r.meta.language, kind, source.strings));
+    const strings = kindStringsFor(kind, r.meta.language, source.strings);
+    const doc: TargetDocument = { resolved: r, template, kind, paper: opts.paper ?? r.meta.paper ?? template.paper, strings };
     const a = arrangeTracked(run, doc);
-    warnings.push(...a.warnings);
+    warnings.push(...a.warnings, ...notices.hyphenation(r.file, r.meta.language, a.arranged.laid.stats.ratios.length));
     return { doc, arranged: a.arranged };
   });
   lap('layout');

@@ -6,6 +6,7 @@
 import type { LaidOutDocument } from '../layout/pageTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import type { ResolvedDocument } from '../resolve/resolvedTypes.js';
+import type { Translations } from '../strings/stringTable.js';
 
 /** Reads the template keys a kind adds; a wrong value is reported with its file and line. */
 export interface TemplateOptionReader {
@@ -22,6 +23,7 @@ export interface ComposeInput<O, S extends KindStrings> {
   /** The kind's own template keys, as `templateOptions.read` made them. */
   options: O;
   paper: 'a4' | 'letter';
+  /** The kind's fixed text in the document's language (the engine's is `doc.strings`). */
   strings: S;
 }
 
@@ -36,8 +38,13 @@ export interface DocumentKind<O = unknown, S extends KindStrings = KindStrings> 
   readonly name: string;
   /** Template keys this kind adds to the engine's own (paper, margins, type, colours …). */
   readonly templateOptions: { readonly keys: readonly string[]; read(r: TemplateOptionReader): O };
-  /** Fixed text the kind prints, in English. */
+  /** Fixed text the kind prints, in English: also the fallback for a language it has no table for. */
   readonly strings: S;
+  /**
+   * The same text in other languages, by language subtag (fr, es, vi, km …). A document's
+   * `language` picks one; a project may change any string in content/strings/LANG.yaml.
+   */
+  readonly translations?: Translations<S>;
   /** Size of chart text in points, unless the template sets chart.fontSize. */
   readonly chartFontSize: number;
   compose(input: ComposeInput<O, S>): ComposedDocument;

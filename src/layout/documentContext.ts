@@ -14,5 +14,6 @@ export function documentContext(doc: ResolvedDocument, template: Template, width
     laidNotes: new Map(),
     counter: { para: 0 },
     scale,
+    strings: doc.strings,
   };
 }

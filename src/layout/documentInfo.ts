@@ -14,6 +14,10 @@ export function documentInfo(doc: ResolvedDocument): LaidOutDocument['info'] {
   };
 }
 
+/** The date as the document's language writes it: "30 November 2026", "30 tháng 11, 2026". */
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
+  // For a language it has no data for, Intl would use the machine's own locale, and the same
+  // document would print another date on another machine: English instead, everywhere.
+  const locale = Intl.DateTimeFormat.supportedLocalesOf([lang]).length ? lang : 'en';
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
 }

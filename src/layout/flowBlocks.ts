@@ -2,6 +2,8 @@
 // lines come from the Knuth–Plass breaker; pagination decides where columns and pages end.
 import type { Template, TypeRole } from '../load/templateTypes.js';
 import type { RBlock, RInline, RNote } from '../resolve/resolvedTypes.js';
+import { fillString } from '../documents/fillString.js';
+import type { EngineStrings } from '../strings/engineStrings.js';
 import { flowFigure } from './flowFigure.js';
 import { flowImage } from './flowImage.js';
 import { flowTable } from './flowTable.js';
@@ -28,6 +30,8 @@ export interface FlowContext {
   counter: { para: number };
   /** Multiplier on type sizes and leading (handout copy-fitting). */
   scale: number;
+  /** The engine's fixed text in the document's language. */
+  strings: EngineStrings;
 }
 
 export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {
@@ -52,7 +56,7 @@ export function flowParagraph(
   const runs = inlineRuns(inlines, style, { linkColor: ctx.template.colors.accent, marks: opts.marks });
   const lines = breakRuns(runs, breakOpts(ctx, ctx.width - indent, opts.align ?? 'justify', opts.hyphenate ?? true));
   const node = ctx.sb.add(parent, type);
-  const fstructs = fragmentStructs(lines, node, ctx.sb);
+  const fstructs = fragmentStructs(lines, node, ctx.sb, ctx.strings);
   const para = ++ctx.counter.para;
   const out = lines.map((line, index): FlowLine => {
     const notes = line.fragments.filter((f) => f.target?.noteId).map((f) => Number(f.text));
@@ -92,10 +96,10 @@ export function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
   // Registered before its text is laid out: a note that cites itself (or a note citing it) is done.
   const laid: FlowNote = { number: n, lines: [], height: 0 };
   ctx.laidNotes.set(n, laid);
-  const node = ctx.sb.add(parent, 'Note', { title: `Note ${n}` });
+  const node = ctx.sb.add(parent, 'Note', { title: fillString(ctx.strings.noteTitle, { number: n }) });
   // The number comes first in the note and links back to where the note is cited.
   const labelNode = ctx.sb.add(node, 'Lbl');
-  const backLink = ctx.sb.add(labelNode, 'Link', { alt: `Back to the text of note ${n}` });
+  const backLink = ctx.sb.add(labelNode, 'Link', { alt: fillString(ctx.strings.noteBackLink, { number: n }) });
   const { style, leading } = styleOf(ctx, 'note');
   const labelW = measureText(style.font, '00', style.size) + 3;
   const saved = ctx.width;

@@ -1,6 +1,8 @@
 // A figure is one unbreakable, floating box: the chart drawn as vectors, then its numbered
 // caption and source line.
+import { fillString } from '../documents/fillString.js';
 import type { RBlock } from '../resolve/resolvedTypes.js';
+import { fixedInlines } from './fixedText.js';
 import type { FlowContext } from './flowBlocks.js';
 import { styleOf } from './flowBlocks.js';
 import type { FlowBox } from './flowTypes.js';
@@ -14,18 +16,19 @@ export function flowFigure(ctx: FlowContext, b: Extract<RBlock, { kind: 'figure'
   const cap = ctx.sb.add(parent, 'Caption');
   const { style, leading } = styleOf(ctx, 'caption');
   const runs = [
-    ...inlineRuns([{ kind: 'text', text: `Figure ${b.number}. `, marks: { strong: true } }], { ...style, color: t.colors.accent }, { linkColor: t.colors.accent }),
+    ...inlineRuns(fixedInlines(fillString(ctx.strings.figureCaption, { number: b.number }) + ' ', { strong: true }), { ...style, color: t.colors.accent }, { linkColor: t.colors.accent }),
     ...inlineRuns(b.caption, style, { linkColor: t.colors.accent }),
   ];
   const capLines = breakRuns(runs, { measure: ctx.width, align: 'left', hyphenateLang: ctx.lang });
-  const srcRuns = inlineRuns([{ kind: 'text', text: `Source: ${b.source}`, marks: {} }], { ...style, color: t.colors.muted, size: style.size * 0.95 }, { linkColor: t.colors.accent });
+  const srcRuns = inlineRuns(fixedInlines(fillString(ctx.strings.sourceLine, { source: b.source })), { ...style, color: t.colors.muted, size: style.size * 0.95 }, { linkColor: t.colors.accent });
   const srcLines = breakRuns(srcRuns, { measure: ctx.width, align: 'left', hyphenateLang: null });
-  const fstructs = fragmentStructs(capLines, cap, ctx.sb);
+  const fstructs = fragmentStructs(capLines, cap, ctx.sb, ctx.strings);
   const gapAbove = 6 * ctx.scale;
   const gapChart = 6 * ctx.scale;
   const height = gapAbove + b.chart.height + gapChart + (capLines.length + srcLines.length) * leading + 8 * ctx.scale;
   const para = ++ctx.counter.para;
   return {
+    // `what` names the box in the author's error messages, which are English: not printed.
     kind: 'box', height, float: true, keepWithNext: false, figure: true, notes: [], what: `Figure ${b.number}`,
     draw: (x, y) => {
       const items: PageItem[] = [{ kind: 'dest', name: b.id, y }];

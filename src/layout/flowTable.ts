@@ -52,7 +52,7 @@ export function flowTable(ctx: FlowContext, b: Extract<RBlock, { kind: 'table' }
       const node = tr ? ctx.sb.add(tr, header ? 'TH' : 'TD', header ? { scope: 'Column' } : {}) : null;
       const s = header ? { ...headStyle, color: t.colors.accent } : style;
       const lines = breakRuns(inlineRuns(cell, s, { linkColor: t.colors.accent }), { measure: widths[c] - 2 * PAD_X, align: alignOf(c), hyphenateLang: ctx.lang });
-      return { lines, node, structs: node ? fragmentStructs(lines, node, ctx.sb) : new Map<Line, Map<number, number>>() };
+      return { lines, node, structs: node ? fragmentStructs(lines, node, ctx.sb, ctx.strings) : new Map<Line, Map<number, number>>() };
     });
     const h = Math.max(1, ...laid.map((l) => l.lines.length)) * leading + 2 * PAD_Y;
     // Notes cited in the row's cells: laid out after the table, placed on the row's page.

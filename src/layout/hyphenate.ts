@@ -2,13 +2,15 @@
 // plus the conventions TeX and good house styles add on top. The package's pattern data is
 // used directly, through liang.ts: its own driver reads text character by character through
 // closures and a Date per call, which cost ~30 ms of a cold build for a few hundred words.
-import enGb from 'hyphen/patterns/en-gb.js';
-import enUs from 'hyphen/patterns/en-us.js';
+import { createRequire } from 'node:module';
 import { liangMarkers, type LiangPatterns } from './liang.js';
 
-export type HyphenLang = 'en-us' | 'en-gb';
+export type HyphenLang = 'en-us' | 'en-gb' | 'fr' | 'es';
 
-/** TeX's \lefthyphenmin and \righthyphenmin for English. */
+/**
+ * TeX's \lefthyphenmin and \righthyphenmin for English, kept for French and Spanish too: babel
+ * uses 2 and 3 for French; Spanish allows 2 after, and 3 only spares a few short breaks.
+ */
 export const LEFT_HYPHEN_MIN = 2;
 export const RIGHT_HYPHEN_MIN = 3;
 /** Shorter words are never hyphenated: a two-and-three split saves too little to be worth a hyphen. */
@@ -18,13 +20,50 @@ export const MIN_WORD_LENGTH = 5;
 export function hyphenationLanguage(lang: string | null | undefined): HyphenLang | null {
   if (!lang) return null;
   const l = lang.toLowerCase();
+  if (l === 'fr' || l.startsWith('fr-')) return 'fr';
+  if (l === 'es' || l.startsWith('es-')) return 'es';
   if (l !== 'en' && !l.startsWith('en-')) return null;
   // Commonwealth varieties follow British spelling, which the en-gb patterns were made for.
   return /^en-(gb|uk|au|nz|ie|za|in)\b/.test(l) ? 'en-gb' : 'en-us';
 }
 
+/**
+ * Languages whose writing has no hyphenation to do: Vietnamese words are single syllables
+ * between spaces, and Khmer, Thai, Lao, Burmese, Chinese, Japanese and Korean lines break
+ * between words or characters without a hyphen. A document in one of them is not warned about.
+ */
+const NEVER_HYPHENATED = new Set(['vi', 'km', 'th', 'lo', 'my', 'zh', 'ja', 'ko']);
+
+/** True when justified text in `lang` would want hyphenation patterns this build does not have. */
+export function lacksHyphenation(lang: string): boolean {
+  return hyphenationLanguage(lang) === null && !NEVER_HYPHENATED.has(lang.toLowerCase().split(/[-_]/)[0]);
+}
+
+// Pattern sets are read when a document first needs them: each is a large literal (the Spanish
+// one ~130 kB) whose evaluation every cold build would otherwise pay for. The CLI bundle maps
+// each literal require to its bundled copy; run from source as ESM, a require is made.
+const esmRequire = typeof require === 'function' ? undefined : createRequire(import.meta.url);
+/* eslint-disable @typescript-eslint/no-require-imports -- literal paths, so the bundler includes them */
+const LOADERS: Record<HyphenLang, () => LiangPatterns> = esmRequire
+  ? {
+    'en-us': () => esmRequire('hyphen/patterns/en-us.js'),
+    'en-gb': () => esmRequire('hyphen/patterns/en-gb.js'),
+    fr: () => esmRequire('hyphen/patterns/fr.js'),
+    es: () => esmRequire('hyphen/patterns/es.js'),
+  }
+  : {
+    'en-us': () => require('hyphen/patterns/en-us.js'),
+    'en-gb': () => require('hyphen/patterns/en-gb.js'),
+    fr: () => require('hyphen/patterns/fr.js'),
+    es: () => require('hyphen/patterns/es.js'),
+  };
+/* eslint-enable @typescript-eslint/no-require-imports */
+const loaded = new Map<HyphenLang, LiangPatterns>();
+
 function patterns(lang: HyphenLang): LiangPatterns {
-  return lang === 'en-gb' ? enGb : enUs;
+  let p = loaded.get(lang);
+  if (!p) loaded.set(lang, (p = LOADERS[lang]()));
+  return p;
 }
 
 const SOFT_HYPHEN = '\u00ad';

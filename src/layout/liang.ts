@@ -15,7 +15,9 @@ export type LiangPatterns = readonly [levels: readonly (readonly number[])[], tr
  * letters of either end. `word` is one run of letters.
  */
 export function liangMarkers(word: string, patterns: LiangPatterns): readonly number[] {
-  const lower = word.toLocaleLowerCase();
+  // Not toLocaleLowerCase(): that follows the machine's locale (a Turkish one lowers I to ı),
+  // and the same text must break the same way everywhere.
+  const lower = word.toLowerCase();
   const exception = patterns[2]?.[lower];
   if (exception && Object.prototype.hasOwnProperty.call(patterns[2], lower)) return exception;
   const [levelsTable, trie] = patterns;

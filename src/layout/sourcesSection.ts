@@ -1,10 +1,9 @@
 // "Sources of figures": every source the document's numbers, callouts and charts come from,
 // set after the text by the document kinds, so a reader can check any figure.
-import type { RBlock, RInline, ResolvedDocument } from '../resolve/resolvedTypes.js';
+import type { RBlock, ResolvedDocument } from '../resolve/resolvedTypes.js';
+import { fixedInlines as text } from './fixedText.js';
 import { flowBlocks, type FlowContext } from './flowBlocks.js';
 import type { FlowItem } from './flowTypes.js';
-
-const text = (s: string): RInline[] => [{ kind: 'text', text: s, marks: {} }];
 
 export function sourcesSection(ctx: FlowContext, doc: ResolvedDocument, opts: { level: number; title: string; intro: string }): FlowItem[] {
   if (!doc.sources.length) return [];

@@ -6,6 +6,8 @@ import type { FlowLine } from './flowTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import type { StructureBuilder } from './structure.js';
 import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
+import { fillString } from '../documents/fillString.js';
+import type { EngineStrings } from '../strings/engineStrings.js';
 
 /**
  * Broken paragraphs, kept by the build session: in watch mode an edit re-breaks only the
@@ -57,7 +59,7 @@ export function baselineOffset(line: Line, height: number): number {
  * Creates Link / Span structure nodes for a paragraph's special fragments. Links are keyed by
  * their target object, so a link broken across lines stays one Link element.
  */
-export function fragmentStructs(lines: Line[], para: StructNode, sb: StructureBuilder): Map<Line, Map<number, number>> {
+export function fragmentStructs(lines: Line[], para: StructNode, sb: StructureBuilder, strings: Pick<EngineStrings, 'noteTitle' | 'linkAlt' | 'destAlt'>): Map<Line, Map<number, number>> {
   const byTarget = new Map<object, StructNode>();
   const out = new Map<Line, Map<number, number>>();
   for (const line of lines) {
@@ -68,7 +70,9 @@ export function fragmentStructs(lines: Line[], para: StructNode, sb: StructureBu
         if (!n) {
           const isNote = !!f.target.noteId;
           const parent = isNote ? sb.add(para, 'Reference') : para;
-          n = sb.add(parent, 'Link', { alt: isNote ? `Note ${f.text.trim()}` : f.target.href ? `Link to ${f.target.href}` : `Go to ${f.target.dest}` });
+          const alt = isNote ? fillString(strings.noteTitle, { number: f.text.trim() })
+            : f.target.href ? fillString(strings.linkAlt, { href: f.target.href }) : fillString(strings.destAlt, { dest: f.target.dest! });
+          n = sb.add(parent, 'Link', { alt });
           byTarget.set(f.target, n);
         }
         m.set(i, n.id);

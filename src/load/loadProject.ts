@@ -5,6 +5,7 @@ import { loadCharts } from './loadCharts.js';
 import { loadConfig } from './loadConfig.js';
 import { loadDataTables } from './loadData.js';
 import { loadMarkdown } from './loadMarkdown.js';
+import { loadStrings } from './loadStrings.js';
 import type { DocumentName, MarkdownSource, Source } from './sourceTypes.js';
 
 /** @param only the documents to load (all that config.yaml lists when empty or absent) */
@@ -24,6 +25,7 @@ export function loadProject(root: string, kinds: KindRegistry, only?: readonly D
   const config = collect(() => loadConfig(root, kinds));
   const data = collect(() => loadDataTables(root));
   const charts = data ? collect(() => loadCharts(root, data.tables)) : undefined;
+  const strings = collect(() => loadStrings(root, kinds));
   const documents: MarkdownSource[] = [];
   if (config) {
     const names = config.documents.map((d) => d.name);
@@ -37,5 +39,5 @@ export function loadProject(root: string, kinds: KindRegistry, only?: readonly D
     }
   }
   errors.throwIfAny();
-  return { root, config: config!, documents, tables: data!.tables, figures: data!.figures, charts: charts! };
+  return { root, config: config!, documents, tables: data!.tables, figures: data!.figures, charts: charts!, strings: strings! };
 }

@@ -94,6 +94,16 @@ export interface MarkdownSource {
   lineMap: SourcePlace[];
 }
 
+/** A project's own fixed text for one language, from content/strings/LANG.yaml (checked). */
+export interface StringOverride {
+  /** Path relative to the project root, e.g. content/strings/fr.yaml. */
+  file: string;
+  /** The engine's strings it sets, by id. */
+  engine: Readonly<Record<string, string>>;
+  /** Each document kind's strings it sets: kind name → id → text. */
+  kinds: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
 export interface Source {
   root: string;
   config: ProjectConfig;
@@ -101,4 +111,6 @@ export interface Source {
   tables: Map<string, DataTable>;
   figures: Map<string, Figure>;
   charts: Map<string, ChartSpecSource>;
+  /** The project's fixed-text overrides, by language subtag (fr, vi …). */
+  strings: ReadonlyMap<string, StringOverride>;
 }

@@ -13,6 +13,8 @@ import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { unreachable } from '../unreachable.js';
+import { fillString } from '../documents/fillString.js';
+import { engineStringsFor } from '../strings/documentStrings.js';
 
 /** Compiles a chart for a given width; the build shares one cache between documents. */
 export type ChartCompiler = (name: string, width: number, height: number) => Promise<ChartDrawing>;
@@ -20,6 +22,7 @@ export type ChartCompiler = (name: string, width: number, height: number) => Pro
 export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler): Promise<ResolvedDocument> {
   const errors = new ErrorList();
   const locale = source.config.locale;
+  const strings = engineStringsFor(tree.meta.language, source.strings);
   const usedFigures = new Set<Figure>();
   const sources = new Set<string>();
 
@@ -79,14 +82,15 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
             errors.add(x.place, `{{ref ${x.arg}}}: no figure of this document shows chart "${x.arg}"`, g ? `did you mean "${g}"?` : 'place it with ::: figure NAME');
             continue;
           }
-          text = `Figure ${n}`;
+          text = fillString(strings.figureLabel, { number: n });
           dest = `figure-${x.arg}`;
         } else {
           const f = figure(x.arg, x.place);
           if (!f) continue;
           text = x.op === 'figure' ? formatFigure(f, locale) : x.op === 'year' ? f.year : f.source;
         }
-        out.push({ kind: 'text', text, marks: x.marks, href: x.href, dest });
+        // Split like the author's text: a label in Khmer is set in the Khmer font.
+        out.push(...splitScripts({ kind: 'text', text, marks: x.marks, href: x.href, dest }));
       }
     }
     return out;
@@ -129,7 +133,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           try {
             const img = loadImage(source.root, b.src, b.place);
             if (!b.alt.trim()) imageWarnings.push({ place: b.place, message: `image ${b.src} has no description; screen readers will only hear its file name — write one: ![what it shows](${b.src})` });
-            out.push({ kind: 'image', ...img, alt: b.alt.trim() || `Image ${b.src}`, src: b.src });
+            out.push({ kind: 'image', ...img, alt: b.alt.trim() || fillString(strings.imageAlt, { src: b.src }), src: b.src });
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
             imageWarnings.push({ place: e.place, message: `${e.problem}; its description is shown instead${e.hint ? ` — ${e.hint}` : ''}` });
@@ -186,7 +190,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
   }
   errors.throwIfAny();
   for (const f of usedFigures) sources.add(f.source);
-  return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings };
+  return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings, strings };
 }
 
 export function textOf(xs: RInline[]): string {

@@ -15,8 +15,8 @@ export interface PdfArranged {
 export const pdfTarget: Target<PdfArranged> = {
   name: 'pdf',
   outputFile: (outDir, document) => join(outDir, `${document}.pdf`),
-  arrange: ({ resolved, template, kind, paper }) => {
-    const c = kind.compose({ doc: resolved, template, options: template.options, paper, strings: kind.strings });
+  arrange: ({ resolved, template, kind, paper, strings }) => {
+    const c = kind.compose({ doc: resolved, template, options: template.options, paper, strings });
     return { arranged: { laid: c.laid, scale: c.scale }, warnings: c.warnings };
   },
   encode: (a, { resolved }) => renderPdf(a.laid, { date: reproducibleDate(resolved.meta.date), producer: 'report-generator (pdfkit)' }),

@@ -5,12 +5,15 @@
 import type { AnyDocumentKind } from '../documents/documentKind.js';
 import type { Template } from '../load/templateTypes.js';
 import type { ResolvedDocument } from '../resolve/resolvedTypes.js';
+import type { StringTable } from '../strings/stringTable.js';
 
 export interface TargetDocument {
   resolved: ResolvedDocument;
   template: Template;
   kind: AnyDocumentKind;
   paper: 'a4' | 'letter';
+  /** The kind's fixed text in the document's language (src/strings/documentStrings.ts). */
+  strings: StringTable;
 }
 
 export interface Target<Arranged> {

@@ -2,6 +2,7 @@
 import type { ChartScene } from '../../src/charts/compileChart.js';
 import type { Template } from '../../src/load/templateTypes.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from '../../src/resolve/resolvedTypes.js';
+import { ENGINE_STRINGS } from '../../src/strings/engineStrings.js';
 import { briefTemplate, plainTemplate } from './kinds.js';
 import { SAMPLE_ROOT } from './paths.js';
 
@@ -42,6 +43,7 @@ export function resolvedDoc(blocks: RBlock[], notes: RNote[] = []): ResolvedDocu
     notes,
     sources: [],
     warnings: [],
+    strings: ENGINE_STRINGS,
   };
 }
 

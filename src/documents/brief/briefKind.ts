@@ -1,7 +1,7 @@
 // The donor brief: cover, contents, body with footnotes and running heads, sources, an
 // optional appendix of chart data, and a closing page with the call to action.
 import type { DocumentKind } from '../documentKind.js';
-import { BRIEF_STRINGS, type BriefStrings } from './briefStrings.js';
+import { BRIEF_STRINGS, BRIEF_TRANSLATIONS, type BriefStrings } from './briefStrings.js';
 import { composeBrief } from './composeBrief.js';
 
 export interface BriefOptions {
@@ -18,6 +18,7 @@ export const briefKind: DocumentKind<BriefOptions, BriefStrings> = {
     read: (r) => ({ contents: r.boolean('contents', false), chartDataAppendix: r.boolean('chartDataAppendix', false) }),
   },
   strings: BRIEF_STRINGS,
+  translations: BRIEF_TRANSLATIONS,
   chartFontSize: 8,
   compose: ({ doc, template, options, paper, strings }) => ({ laid: composeBrief(doc, template, options, paper, strings), scale: 1, warnings: [] }),
 };

@@ -2,10 +2,9 @@
 import { fillString } from '../fillString.js';
 import { flowBlocks, type FlowContext } from '../../layout/flowBlocks.js';
 import type { FlowItem } from '../../layout/flowTypes.js';
-import type { RBlock, RInline, ResolvedDocument } from '../../resolve/resolvedTypes.js';
+import { fixedInlines as text } from '../../layout/fixedText.js';
+import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
 import type { BriefStrings } from './briefStrings.js';
-
-const text = (s: string): RInline[] => [{ kind: 'text', text: s, marks: {} }];
 
 export function chartDataAppendix(ctx: FlowContext, doc: ResolvedDocument, strings: BriefStrings): FlowItem[] {
   const figs: Extract<RBlock, { kind: 'figure' }>[] = [];
@@ -14,7 +13,7 @@ export function chartDataAppendix(ctx: FlowContext, doc: ResolvedDocument, strin
   if (!figs.length) return [];
   const blocks: RBlock[] = [{ kind: 'heading', level: 1, inlines: text(strings.appendixTitle), id: 'appendix', text: strings.appendixTitle }];
   for (const f of figs) {
-    const title = fillString(strings.appendixFigure, { number: f.number });
+    const title = fillString(ctx.strings.figureLabel, { number: f.number });
     blocks.push({ kind: 'heading', level: 2, inlines: text(title), id: `appendix-${f.name}`, text: title });
     blocks.push({
       kind: 'table', align: [null, 'right', 'right', null], numeric: [false, true, true, false],

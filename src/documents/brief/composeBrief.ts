@@ -70,7 +70,7 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   const body: FlowItem[] = [];
   const main = doc.blocks.filter((b) => b.kind !== 'closing');
   body.push(...flowBlocks(ctx, main, root));
-  body.push(...sourcesSection(ctx, doc, { level: 1, title: strings.sourcesTitle, intro: strings.sourcesIntro }));
+  body.push(...sourcesSection(ctx, doc, { level: 1, title: ctx.strings.sourcesTitle, intro: strings.sourcesIntro }));
   if (options.chartDataAppendix) body.push(...chartDataAppendix(ctx, doc, strings));
   const closing = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'closing' }> => b.kind === 'closing');
   let closingStart = -1;

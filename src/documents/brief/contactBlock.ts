@@ -5,7 +5,7 @@ import { styleOf } from '../../layout/flowBlocks.js';
 import type { FlowBox } from '../../layout/flowTypes.js';
 import type { PageItem, StructNode } from '../../layout/pageTypes.js';
 import { qrModules } from '../../layout/qrCode.js';
-import { textAt } from '../../layout/setText.js';
+import { textAt, textWidth } from '../../layout/setText.js';
 import type { ResolvedDocument } from '../../resolve/resolvedTypes.js';
 import { fillString } from '../fillString.js';
 import type { BriefStrings } from './briefStrings.js';
@@ -25,10 +25,14 @@ export function contactBlock(ctx: FlowContext, doc: ResolvedDocument, parent: St
   const heading = ctx.sb.add(sect, 'H2');
   const nodes = rows.map(([, , href]) => {
     const p = ctx.sb.add(sect, 'P');
-    return { p, link: href ? ctx.sb.add(p, 'Link', { alt: fillString(strings.linkAlt, { href }) }) : undefined };
+    return { p, link: href ? ctx.sb.add(p, 'Link', { alt: fillString(ctx.strings.linkAlt, { href }) }) : undefined };
   });
   const note = c.placeholder ? ctx.sb.add(sect, 'P') : undefined;
-  const qrNode = ctx.sb.add(sect, 'Figure', { alt: fillString(strings.qrAlt, { url: c.donate }) });
+  const qrNode = ctx.sb.add(sect, 'Figure', { alt: fillString(ctx.strings.qrAlt, { url: c.donate }) });
+  // Values start past the widest label: labels in other languages ("Correo", "Téléphone") are longer.
+  const labelStyle = { font: 'sans-semibold' as const, size: 9.5, color: t.colors.muted };
+  const labelWidth = Math.max(...rows.map(([label]) => textWidth(label, labelStyle)));
+  const valueX = 16 + Math.max(64, labelWidth + 12);
   const rowH = 17;
   const qrSize = 84;
   const height = 30 + rows.length * rowH + (c.placeholder ? 22 : 0) + 20;
@@ -39,10 +43,10 @@ export function contactBlock(ctx: FlowContext, doc: ResolvedDocument, parent: St
       items.push(textAt(fillString(strings.contactTitle, { organisation: doc.config.organisation.name }), { font: 'sans-bold', size: 12, color: t.colors.accent }, x + 16, y + 24, 'left', heading.id));
       rows.forEach(([label, value, href], i) => {
         const by = y + 46 + i * rowH;
-        items.push(textAt(label, { font: 'sans-semibold', size: 9.5, color: t.colors.muted }, x + 16, by, 'left', nodes[i].p.id));
-        const v = textAt(value, { ...style, font: 'sans', size: 10.5, color: href ? t.colors.accent : t.colors.text }, x + 80, by, 'left', nodes[i].link?.id ?? nodes[i].p.id);
+        items.push(textAt(label, labelStyle, x + 16, by, 'left', nodes[i].p.id));
+        const v = textAt(value, { ...style, font: 'sans', size: 10.5, color: href ? t.colors.accent : t.colors.text }, x + valueX, by, 'left', nodes[i].link?.id ?? nodes[i].p.id);
         items.push(v);
-        if (href) items.push({ kind: 'link', x: x + 80, y: by - 10, w: v.fragments[0].width, h: 14, href, struct: nodes[i].link!.id });
+        if (href) items.push({ kind: 'link', x: x + valueX, y: by - 10, w: v.fragments[0].width, h: 14, href, struct: nodes[i].link!.id });
       });
       if (note) items.push(textAt(strings.contactPlaceholder, { font: 'sans-italic', size: 8.5, color: t.colors.warm }, x + 16, y + 46 + rows.length * rowH + 6, 'left', note.id));
       items.push({ kind: 'qr', x: x + width - qrSize - 16, y: y + 20, size: qrSize, modules: qrModules(c.donate), color: t.colors.text, struct: qrNode.id });

@@ -4,7 +4,7 @@ import { measureText } from '../../fonts/fontRegistry.js';
 import type { PlacedHeading } from '../../layout/paginate.js';
 import type { PageBox } from '../../layout/pageGeometry.js';
 import type { Page, StructNode } from '../../layout/pageTypes.js';
-import { fitText, textAt } from '../../layout/setText.js';
+import { fitText, textAt, textWidth } from '../../layout/setText.js';
 import type { StructureBuilder } from '../../layout/structure.js';
 import type { TextStyle } from '../../layout/textStyle.js';
 import type { Template } from '../../load/templateTypes.js';
@@ -77,7 +77,7 @@ export function fillContents(opts: {
     const nw = measureText(style.font, label, style.size);
     // An entry too long for its line is cut with an ellipsis (its link's alt text keeps it whole).
     const text = fitText(e.text, style, b.width - indent - nw - 12);
-    const tw = measureText(style.font, text, style.size);
+    const tw = textWidth(text, style);
     page.items.push(textAt(text, style, b.x + indent, baseline, 'left', link.id));
     // Dot leaders between the entry and its page number (decoration: an artifact).
     const dotW = measureText('sans', ' .', 9);

@@ -69,7 +69,7 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
   const bodyBlocks = doc.blocks.filter((b) => b.kind !== 'callout' && b.kind !== 'cta');
   const items: FlowItem[] = [
     ...flowBlocks(ctx, bodyBlocks, root),
-    ...sourcesSection(ctx, doc, { level: 1, title: strings.sourcesTitle, intro: strings.sourcesIntro }),
+    ...sourcesSection(ctx, doc, { level: 1, title: ctx.strings.sourcesTitle, intro: strings.sourcesIntro }),
   ];
   const cta = doc.blocks.find((b): b is Extract<RBlock, { kind: 'cta' }> => b.kind === 'cta');
   const ctaBox: FlowBox | null = cta ? flowCta(ctx, doc, cta, root, content.width, strings) : null;
@@ -142,4 +142,3 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
     overflow: result.overflow,
   };
 }
-

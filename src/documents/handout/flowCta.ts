@@ -25,7 +25,7 @@ export function flowCta(ctx: FlowContext, doc: ResolvedDocument, cta: Extract<RB
   const link = ctx.sb.add(linkP, 'Link', { alt: fillString(strings.donateAlt, { url: c.donate }) });
   const contactP = ctx.sb.add(sect, 'P');
   const noteP = c.placeholder ? ctx.sb.add(sect, 'P') : undefined;
-  const qrNode = ctx.sb.add(sect, 'Figure', { alt: fillString(strings.qrAlt, { url: c.donate }) });
+  const qrNode = ctx.sb.add(sect, 'Figure', { alt: fillString(ctx.strings.qrAlt, { url: c.donate }) });
   const height = Math.max(qr + 2 * pad, pad + textH + 40 + (noteP ? 10 : 0) + pad);
   return {
     kind: 'box', height, float: false, keepWithNext: false, notes: [], what: 'call to action',
