@@ -101,4 +101,10 @@ export interface Source {
   tables: Map<string, DataTable>;
   figures: Map<string, Figure>;
   charts: Map<string, ChartSpecSource>;
+  /**
+   * Data files and charts that exist but failed to load, by name, when the build goes on to
+   * collect the errors of everything else: their own errors are reported, so references to
+   * them are not reported again (as "no figure", "no chart").
+   */
+  unavailable?: { data: ReadonlySet<string>; charts: ReadonlySet<string> };
 }
