@@ -2,3 +2,6 @@
 export { buildProject, type BuildOptions, type BuildResult, type BuiltDocument } from './build/buildProject.js';
 export { watchProject, type WatchEvent, type WatchOptions } from './build/watchProject.js';
 export { InputError, InputErrors } from './errors.js';
+export { checkProject, type CheckOptions, type CheckResult } from './check/checkProject.js';
+export { formatDiagnostic, type Diagnostic, type Severity } from './check/diagnostic.js';
+export type { Check, CheckContext } from './check/checkTypes.js';

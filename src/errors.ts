@@ -54,6 +54,37 @@ export class ErrorList {
   }
 }
 
+/**
+ * Errors of a whole run in the order an author fixes them: by file, then line and column (a
+ * problem with no line first), and each message once (a partial included by two documents, or
+ * a data file read by both --jobs workers, would otherwise report the same problem twice).
+ */
+export function orderErrors(errors: readonly InputError[]): InputError[] {
+  const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
+  return unique.sort((a, b) => comparePlaces(a.place, b.place));
+}
+
+/** Orders places by file, then line and column; the sort is stable, so ties keep their order. */
+export function comparePlaces(a: SourcePlace, b: SourcePlace): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+}
+
+/** Throws the errors of a run, ordered (see orderErrors); nothing when there are none. */
+export function throwErrors(errors: readonly InputError[]): void {
+  const ordered = orderErrors(errors);
+  if (ordered.length === 1) throw ordered[0];
+  if (ordered.length > 1) throw new InputErrors(ordered);
+}
+
+/** Adds what a stage threw to `into` when it is input errors; anything else is a bug and is rethrown. */
+export function collectInputErrors(e: unknown, into: ErrorList): void {
+  if (e instanceof InputError) into.push(e);
+  else if (e instanceof Error && 'errors' in e && Array.isArray(e.errors) && e.errors.every((x) => x instanceof InputError)) {
+    for (const x of e.errors as InputError[]) into.push(x);
+  } else throw e;
+}
+
 /** "did you mean" for unknown keys: the closest candidate within a small edit distance. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

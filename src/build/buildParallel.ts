@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { InputError, InputErrors } from '../errors.js';
+import { InputError, throwErrors } from '../errors.js';
 import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
 import { KindRegistry } from '../documents/kindRegistry.js';
 import { loadConfig } from '../load/loadConfig.js';
@@ -54,10 +54,8 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
     stages[name] = Object.values(r.stages).reduce((a, x) => a + x, 0);
     documents.push({ ...r.doc, file: join(outDir, `${name}.pdf`), pdf: Buffer.from(r.doc.pdf) });
   }
-  // The same error may come from both workers (a broken data file): report it once.
-  const unique = [...new Map(errors.map((e) => [e.message, e])).values()];
-  if (unique.length === 1) throw unique[0];
-  if (unique.length > 1) throw new InputErrors(unique);
+  // The same error may come from both workers (a broken data file): reported once, in order.
+  throwErrors(errors);
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
   stages.total = performance.now() - t0;
   return { documents, warnings, stages };

@@ -5,25 +5,21 @@ import { performance } from 'node:perf_hooks';
 import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
 import type { AnyDocumentKind } from '../documents/documentKind.js';
 import { KindRegistry } from '../documents/kindRegistry.js';
-import { formatPlace } from '../errors.js';
-import { pageBox } from '../layout/pageGeometry.js';
+import { fromInputError, fromLine, type Diagnostic } from '../check/diagnostic.js';
+import type { CheckContext } from '../check/checkTypes.js';
+import { collectInputErrors, orderErrors, throwErrors } from '../errors.js';
 import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
-import { loadProject } from '../load/loadProject.js';
-import { loadTemplate } from '../load/loadTemplate.js';
 import type { DocumentName } from '../load/sourceTypes.js';
-import type { Template } from '../load/templateTypes.js';
-import { parseMarkdown } from '../parse/parseMarkdown.js';
-import { resolveDocument } from '../resolve/resolveDocument.js';
 import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
 import { kindStringsFor } from '../strings/documentStrings.js';
 import { pdfTarget } from '../targets/pdfTarget.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
-import { compileCached } from './chartCache.js';
 import { DiskCache } from './diskCache.js';
 import { LanguageNotices } from './languageNotices.js';
 import { loadMemo, saveMemo, takeMemo } from './memoStore.js';
 import { PERSISTED_MEMOS } from './persistedMemos.js';
+import { prepareDocuments, type Prepared } from './prepareDocuments.js';
 import { writeAllAtomic } from './writeAtomic.js';
 
 export interface BuildOptions {
@@ -49,6 +45,12 @@ export interface BuildOptions {
   session?: BuildSession;
   /** Document kinds beyond the built-in brief and handout (see src/documents/). */
   kinds?: readonly AnyDocumentKind[];
+  /**
+   * `report check`: go on past input errors instead of stopping. Documents whose inputs have no
+   * errors are laid out and rendered in memory, nothing is written, and the result carries every
+   * error and warning in `diagnostics` and what the stages made in `checked`.
+   */
+  check?: boolean;
 }
 
 export interface BuiltDocument {
@@ -73,6 +75,10 @@ export interface BuildResult {
   reuse: { charts: number; chartsTotal: number; paragraphs: number; paragraphsTotal: number };
   /** Writes cache entries held back by `cache.defer`. */
   flushCache(): void;
+  /** The warnings (and, with `check`, the errors), structured. */
+  diagnostics: Diagnostic[];
+  /** With `check`: what each stage made, for the checks in src/check/. */
+  checked?: CheckContext;
 }
 
 export const STAGES = ['load', 'parse', 'charts', 'layout', 'write'] as const;
@@ -83,7 +89,7 @@ export function buildProject(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** What the stages of one build share. */
-interface BuildRun {
+export interface BuildRun {
   opts: BuildOptions;
   session: BuildSession;
   kinds: KindRegistry;
@@ -128,45 +134,34 @@ async function buildInSession(opts: BuildOptions, session: BuildSession): Promis
 }
 
 async function runStages(run: BuildRun): Promise<BuildResult> {
-  const { opts, session, kinds, disk, lap, reuse } = run;
-  const source = loadProject(opts.root, kinds, opts.only);
-  const templates = new Map<DocumentName, Template>();
-  for (const d of source.documents) templates.set(d.name, loadTemplate(opts.root, d.template, kinds.get(d.kind)!, session.templates));
-  lap('load');
+  const { opts, disk, lap, reuse } = run;
+  const prepared = await prepareDocuments(run);
+  if (!opts.check) throwErrors(prepared.errors.errors);
+  const { warnings } = prepared;
+  const diagnostics = [...prepared.diagnostics];
 
-  const warnings: string[] = [];
-  const trees = source.documents.map((d) => {
-    const r = parseMarkdown(d);
-    warnings.push(...r.warnings.map((w) => w.message));
-    return r.tree;
-  });
-  lap('parse');
-
-  const resolved = await Promise.all(trees.map((tree) => {
-    const t = templates.get(tree.name)!;
-    const paper = opts.paper ?? tree.meta.paper ?? t.paper;
-    const width = (pageBox(t, paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
-    return resolveDocument(tree, source, t, width, (name, w, h) => {
-      const c = compileCached(session, source, t, name, w, h, disk);
-      reuse.chartsTotal++;
-      if (c.reused) reuse.charts++;
-      return c.drawing;
-    });
-  }));
-  for (const r of resolved) warnings.push(...r.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`));
-  lap('charts');
-
+  const built: { doc: TargetDocument; arranged: ReturnType<typeof pdfTarget.arrange>['arranged'] }[] = [];
   const notices = new LanguageNotices();
-  const built = resolved.map((r) => {
-    const template = templates.get(r.name)!;
-    const kind = kinds.get(template.kind)!;
-    warnings.push(...notices.strings(r.file, r.meta.language, kind, source.strings));
-    const strings = kindStringsFor(kind, r.meta.language, source.strings);
+  for (const d of prepared.documents) {
+    if (!d.resolved || !d.template || (opts.check && !inputsSound(prepared, d))) continue;
+    const template = d.template;
+    const r = d.resolved;
+    const kind = run.kinds.get(template.kind)!;
+    const languageWarnings = notices.strings(r.file, r.meta.language, kind, prepared.source!.strings);
+    const strings = kindStringsFor(kind, r.meta.language, prepared.source!.strings);
     const doc: TargetDocument = { resolved: r, template, kind, paper: opts.paper ?? r.meta.paper ?? template.paper, strings };
-    const a = arrangeTracked(run, doc);
-    warnings.push(...a.warnings, ...notices.hyphenation(r.file, r.meta.language, a.arranged.laid.stats.ratios.length));
-    return { doc, arranged: a.arranged };
-  });
+    try {
+      const a = arrangeTracked(run, doc);
+      const found = [...languageWarnings, ...a.warnings, ...notices.hyphenation(r.file, r.meta.language, a.arranged.laid.stats.ratios.length)];
+      warnings.push(...found);
+      diagnostics.push(...found.map((w) => fromLine('warning', w)));
+      built.push({ doc, arranged: a.arranged });
+    } catch (e) {
+      // A layout that cannot be made from sound input (a handout longer than its sheet).
+      if (!opts.check) throw e;
+      collectInputErrors(e, prepared.errors);
+    }
+  }
   lap('layout');
 
   const outDir = opts.outDir ?? join(opts.root, 'output');
@@ -176,9 +171,33 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
     const name = doc.resolved.name;
     documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale });
   }
-  if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  if (!opts.dryRun && !opts.check) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
   lap('write');
-  return { documents, warnings, stages: run.stages, reuse, flushCache: () => disk?.flush() };
+  diagnostics.push(...orderErrors(prepared.errors.errors).map((e) => fromInputError(e)));
+  return {
+    documents, warnings, stages: run.stages, reuse, flushCache: () => disk?.flush(), diagnostics,
+    checked: opts.check ? checkContext(prepared, documents) : undefined,
+  };
+}
+
+/**
+ * Whether `report check` lays a document out: only when its own files and every data file and
+ * chart loaded without errors. A layout of a document with figures or charts left out would
+ * be checked against text that is not what will be printed.
+ */
+function inputsSound(p: Prepared, d: Prepared['documents'][number]): boolean {
+  const u = p.source?.unavailable;
+  return d.errors === 0 && !u?.data.size && !u?.charts.size;
+}
+
+function checkContext(p: Prepared, documents: BuiltDocument[]): CheckContext | undefined {
+  if (!p.source) return undefined;
+  const listed = p.source.config.documents.length;
+  return {
+    source: p.source,
+    documents: p.documents.map(({ errors: _errors, ...d }) => ({ ...d, laid: documents.find((b) => b.name === d.name)?.laid })),
+    allDocuments: p.documents.length === listed && p.documents.every((d) => d.tree),
+  };
 }
 
 /** Lays out one document with its document memos primed from disk, and stores what it used. */

@@ -4,6 +4,7 @@ import { buildParallel } from '../build/buildParallel.js';
 import { buildProject } from '../build/buildProject.js';
 import { BUILD_ID, projectCacheDir } from '../build/diskCache.js';
 import { InputError, InputErrors } from '../errors.js';
+import { runCheck } from './check.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
 import { printTypesetReport } from './typesetReport.js';
 import { runWatch } from './watch.js';
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   const root = resolve(cmd.root);
   if (cmd.command === 'build' && cmd.jobs > 1) return buildWithWorkers(cmd, root, io);
+  if (cmd.command === 'check') return runCheck(cmd, root, io);
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
     const result = await buildProject({

@@ -7,7 +7,7 @@ export class UsageError extends Error {
 }
 
 export interface Command {
-  command: 'build' | 'watch' | 'typeset-report' | 'help';
+  command: 'build' | 'watch' | 'check' | 'typeset-report' | 'help';
   documents: DocumentName[];
   outDir?: string;
   paper?: 'a4' | 'letter';
@@ -17,11 +17,14 @@ export interface Command {
   jobs: number;
   /** Use and keep the build cache in .cache/report-generator/. */
   cache: boolean;
+  /** `check`: warnings fail too (exit 2). */
+  strict: boolean;
   root: string;
 }
 
 export const USAGE = `usage: report build [DOCUMENT…] [--out DIR] [--paper a4|letter] [--jobs N] [--no-cache] [--quiet] [--debug]
        report watch [DOCUMENT…] [--out DIR] [--paper a4|letter]
+       report check [DOCUMENT…] [--paper a4|letter] [--strict]
        report typeset-report [DOCUMENT…] [--paper a4|letter]
 documents are named in content/config.yaml (default: all of them)
 options:
@@ -30,13 +33,14 @@ options:
   --root DIR       the project folder holding content/ and templates/ (default: .)
   --jobs N         build up to N documents at once in worker threads (default 1)
   --no-cache       make everything anew: neither read nor write .cache/report-generator/
+  --strict         check: fail (exit 2) on warnings too, not only on errors
   --quiet          print only errors and warnings
   --debug          print stack traces of unexpected errors`;
 
-const COMMANDS = ['build', 'watch', 'typeset-report', 'help'] as const;
+const COMMANDS = ['build', 'watch', 'check', 'typeset-report', 'help'] as const;
 
 export function parseArgs(argv: string[]): Command {
-  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true };
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true, strict: false };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined) throw new UsageError('missing command');
@@ -65,6 +69,7 @@ export function parseArgs(argv: string[]): Command {
       out.paper = v;
     } else if (a === '--quiet' || a === '-q') out.quiet = true;
     else if (a === '--no-cache') out.cache = false;
+    else if (a === '--strict') out.strict = true;
     else if (a === '--debug') out.debug = true;
     else if (a === '--help' || a === '-h') out.command = 'help';
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
@@ -76,5 +81,6 @@ export function parseArgs(argv: string[]): Command {
       throw new UsageError(`"${a}" is not a document name${g ? ` (did you mean the command "${g}"?)` : ''}; documents are named in content/config.yaml`);
     }
   }
+  if (out.strict && out.command !== 'check' && out.command !== 'help') throw new UsageError('--strict is an option of report check');
   return out;
 }

@@ -11,16 +11,31 @@ import { JsonLocator, displayPath, validateChartSpec } from './validateChartSpec
 const MAX_SPEC_BYTES = 512 * 1024;
 
 export function loadCharts(root: string, tables: Map<string, DataTable>, dir = 'content/charts'): Map<string, ChartSpecSource> {
+  const r = readCharts(root, tables, new Set(), dir);
+  r.errors.throwIfAny();
+  return r.charts;
+}
+
+/**
+ * Every chart spec that could be read and validated, the errors of the others, and the names of
+ * the charts left out (`unavailable`): those with errors, and those reading a data file in
+ * `unavailableData` (one that exists but failed to load, whose own errors are reported). Such a
+ * chart is still validated, but neither reported as reading "no data file" nor compiled.
+ */
+export function readCharts(root: string, tables: Map<string, DataTable>, unavailableData: ReadonlySet<string>, dir = 'content/charts'): { charts: Map<string, ChartSpecSource>; unavailable: Set<string>; errors: ErrorList } {
   const charts = new Map<string, ChartSpecSource>();
+  const unavailable = new Set<string>();
   const errors = new ErrorList();
   let names: string[] = [];
   try {
     names = readdirSync(`${root}/${dir}`).filter((n) => n.endsWith('.vl.json')).sort();
   } catch {
-    return charts;
+    return { charts, unavailable, errors };
   }
   for (const n of names) {
     const file = `${dir}/${n}`;
+    const name = n.replace(/\.vl\.json$/, '');
+    const before = errors.length;
     try {
       if (statSync(`${root}/${file}`).size > MAX_SPEC_BYTES) throw new InputError({ file }, 'chart spec is larger than 512 KB', 'put the data in content/data/ and refer to it by name');
       const text = readFileSync(`${root}/${file}`, 'utf8').replace(/^\uFEFF/, '');
@@ -31,21 +46,20 @@ export function loadCharts(root: string, tables: Map<string, DataTable>, dir = '
         throw jsonError(e, text, file);
       }
       if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new InputError({ file, line: 1 }, 'a chart spec must be a JSON object');
-      const before = errors.length;
       const loc = new JsonLocator(text);
       const dataNames = new Set<string>();
-      checkSandbox(spec, [], { file, loc, tables, names: dataNames, errors });
+      checkSandbox(spec, [], { file, loc, tables, unavailableData, names: dataNames, errors });
       for (const p of validated(spec, text, file)) errors.add(p.place, p.problem, p.hint);
-      if (errors.length === before) {
-        charts.set(n.replace(/\.vl\.json$/, ''), { name: n.replace(/\.vl\.json$/, ''), file, spec: spec as Record<string, unknown>, dataNames: [...dataNames] });
+      if (errors.length === before && ![...dataNames].some((d) => unavailableData.has(d))) {
+        charts.set(name, { name, file, spec: spec as Record<string, unknown>, dataNames: [...dataNames] });
       }
     } catch (e) {
       if (e instanceof InputError) errors.push(e);
       else throw e;
     }
+    if (!charts.has(name)) unavailable.add(name);
   }
-  errors.throwIfAny();
-  return charts;
+  return { charts, unavailable, errors };
 }
 
 // Schema checks depend only on the spec's text: watch rebuilds reuse them for unchanged specs.
@@ -65,6 +79,7 @@ interface SandboxContext {
   file: string;
   loc: JsonLocator;
   tables: Map<string, DataTable>;
+  unavailableData: ReadonlySet<string>;
   names: Set<string>;
   errors: ErrorList;
 }
@@ -109,7 +124,8 @@ function checkSandbox(node: unknown, path: (string | number)[], ctx: SandboxCont
       }
       if ('name' in v) {
         const name = String(v.name);
-        if (!ctx.tables.has(name)) {
+        if (ctx.unavailableData.has(name)) ctx.names.add(name);
+        else if (!ctx.tables.has(name)) {
           ctx.errors.add(ctx.loc.place(ctx.file, [...path, k, 'name']), `no data file named "${name}"`,
             `add content/data/${name}.csv or use one of: ${[...ctx.tables.keys()].join(', ') || '(none)'}`);
         } else ctx.names.add(name);

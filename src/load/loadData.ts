@@ -13,6 +13,16 @@ const MAX_DATA_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 100_000;
 
 export function loadDataTables(root: string, dir = 'content/data'): { tables: Map<string, DataTable>; figures: Map<string, Figure> } {
+  const r = readDataTables(root, dir);
+  r.errors.throwIfAny();
+  return r;
+}
+
+/**
+ * Every table and row that could be read, and the errors of the others: a build reports these
+ * together with the errors of the charts and documents, which are still checked.
+ */
+export function readDataTables(root: string, dir = 'content/data'): { tables: Map<string, DataTable>; figures: Map<string, Figure>; errors: ErrorList } {
   const tables = new Map<string, DataTable>();
   const figures = new Map<string, Figure>();
   const errors = new ErrorList();
@@ -20,7 +30,7 @@ export function loadDataTables(root: string, dir = 'content/data'): { tables: Ma
   try {
     names = readdirSync(`${root}/${dir}`).filter((n) => /\.(csv|json)$/i.test(n)).sort();
   } catch {
-    return { tables, figures };
+    return { tables, figures, errors };
   }
   for (const n of names) {
     const file = `${dir}/${n}`;
@@ -58,8 +68,7 @@ export function loadDataTables(root: string, dir = 'content/data'): { tables: Ma
       errors.add(f.place, `derived figure ${f.key} is ${f.value} but ${f.derived} = ${r}`, 'correct the value or the expression');
     }
   }
-  errors.throwIfAny();
-  return { tables, figures };
+  return { tables, figures, errors };
 }
 
 interface RawRow { row: Record<string, unknown>; place: SourcePlace }

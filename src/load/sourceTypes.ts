@@ -113,4 +113,10 @@ export interface Source {
   charts: Map<string, ChartSpecSource>;
   /** The project's fixed-text overrides, by language subtag (fr, vi …). */
   strings: ReadonlyMap<string, StringOverride>;
+  /**
+   * Data files and charts that exist but failed to load, by name, when the build goes on to
+   * collect the errors of everything else: their own errors are reported, so references to
+   * them are not reported again (as "no figure", "no chart").
+   */
+  unavailable?: { data: ReadonlySet<string>; charts: ReadonlySet<string> };
 }

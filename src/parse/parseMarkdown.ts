@@ -2,10 +2,11 @@
 // (markdown-it's html option is off, so it stays literal text), and link targets other than
 // http, https, mailto and internal anchors are dropped with a warning.
 import MarkdownIt, { type Token } from 'markdown-it';
-import { InputError, type SourcePlace } from '../errors.js';
+import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
 import type { MarkdownSource } from '../load/sourceTypes.js';
 import { bindingPlugin, BINDING_OPS } from './bindingRule.js';
 import { containerPlugin, CONTAINERS } from './containerRule.js';
+import { danglingNotePlugin, type DanglingNoteMeta } from './danglingNoteRule.js';
 import type { Align, Block, DocumentTree, Inline, Marks, Note } from './documentTypes.js';
 import { slugify } from './slugify.js';
 
@@ -23,7 +24,7 @@ let parser: InstanceType<typeof MarkdownIt> | undefined;
 function markdown(): InstanceType<typeof MarkdownIt> {
   if (!parser) {
     parser = new MarkdownIt('default', { html: false, linkify: false, typographer: true, maxNesting: TOKEN_NESTING });
-    parser.use(footnote).use(containerPlugin).use(bindingPlugin);
+    parser.use(footnote).use(danglingNotePlugin).use(containerPlugin).use(bindingPlugin);
     // Keep every link here and judge it in one place (safeHref) so the user gets a warning.
     parser.validateLink = () => true;
   }
@@ -35,11 +36,21 @@ export interface ParseResult {
   warnings: InputError[];
 }
 
-export function parseMarkdown(src: MarkdownSource): ParseResult {
-  const tokens = markdown().parse(src.body, {});
-  const b = new TreeBuilder(src, tokens);
+/**
+ * Throws every problem of the document at once, unless `errors` is given: the problems are then
+ * added to it and the tree of what could be read is returned, so a build can go on to resolve
+ * it and report its binding errors in the same run. Nesting too deep still throws: markdown-it
+ * has dropped text, and a tree without it would only lead to more confusing errors.
+ */
+export function parseMarkdown(src: MarkdownSource, errors?: ErrorList): ParseResult {
+  const env: { footnotes?: { refs?: Record<string, number> } } = {};
+  const tokens = markdown().parse(src.body, env);
+  const own = errors ?? new ErrorList();
+  const b = new TreeBuilder(src, tokens, own);
   b.checkNesting();
   const blocks = b.blocks(0, tokens.length);
+  b.uncitedNotes(env.footnotes?.refs ?? {});
+  if (!errors) own.throwIfAny();
   return { tree: { name: src.name, file: src.file, meta: src.frontMatter, blocks, notes: b.notes }, warnings: b.warnings };
 }
 
@@ -49,7 +60,9 @@ class TreeBuilder {
   private readonly usedIds = new Set<string>();
   /** Names of the ::: blocks being built, outermost first. */
   private readonly openContainers: string[] = [];
-  constructor(private readonly src: MarkdownSource, private readonly tokens: Token[]) {}
+  /** The body's lines, split when an inline's column is first looked up. */
+  private bodyLines: string[] | undefined;
+  constructor(private readonly src: MarkdownSource, private readonly tokens: Token[], private readonly errors: ErrorList) {}
 
   place(line0: number | undefined): SourcePlace {
     if (line0 === undefined) return { file: this.src.file };
@@ -126,9 +139,11 @@ class TreeBuilder {
         case 'table_open':
           out.push(this.table(i, end, place));
           break;
-        case 'container_open':
-          out.push(this.container(t, i, end, place));
+        case 'container_open': {
+          const c = this.container(t, i, end, place);
+          if (c) out.push(c);
           break;
+        }
         case 'footnote_block_open':
           this.footnotes(i, end);
           break;
@@ -143,7 +158,8 @@ class TreeBuilder {
     return out;
   }
 
-  private container(t: Token, i: number, end: number, place: SourcePlace): Block {
+  /** The ::: block, or undefined when it is wrong (the problem is added to the errors). */
+  private container(t: Token, i: number, end: number, place: SourcePlace): Block | undefined {
     const name = t.info;
     const arg = String((t.meta as { arg: string }).arg ?? '');
     this.openContainers.push(name);
@@ -157,9 +173,9 @@ class TreeBuilder {
       // Inside another block, the ::: meant to close this one closed the outer block instead.
       const outer = this.openContainers[this.openContainers.length - 1];
       if (outer !== undefined) {
-        throw new InputError(place, `"::: ${name}" cannot go inside "::: ${outer}": ::: blocks do not nest`, `close "::: ${outer}" with a line of ::: before this one`);
-      }
-      throw new InputError(place, `"::: ${name}" is not closed`, 'add a line with only ::: after its content');
+        this.errors.add(place, `"::: ${name}" cannot go inside "::: ${outer}": ::: blocks do not nest`, `close "::: ${outer}" with a line of ::: before this one`);
+      } else this.errors.add(place, `"::: ${name}" is not closed`, 'add a line with only ::: after its content');
+      return undefined;
     }
     const inlinesOf = (): Inline[] => {
       const ps = inner.filter((b) => b.kind === 'paragraph') as Extract<Block, { kind: 'paragraph' }>[];
@@ -167,17 +183,24 @@ class TreeBuilder {
     };
     switch (name as (typeof CONTAINERS)[number]) {
       case 'figure':
-        if (!arg) throw new InputError(place, '"::: figure" needs a chart name', 'write ::: figure NAME, where content/charts/NAME.vl.json exists');
+        if (!arg) {
+          this.errors.add(place, '"::: figure" needs a chart name', 'write ::: figure NAME, where content/charts/NAME.vl.json exists');
+          return undefined;
+        }
         return { kind: 'figure', chart: arg, caption: inlinesOf(), place };
       case 'callout':
-        if (!arg) throw new InputError(place, '"::: callout" needs a figure key', 'write ::: callout file.key');
+        if (!arg) {
+          this.errors.add(place, '"::: callout" needs a figure key', 'write ::: callout file.key');
+          return undefined;
+        }
         return { kind: 'callout', key: arg, label: inlinesOf(), place };
       case 'closing':
         return { kind: 'closing', blocks: inner, place };
       case 'cta':
         return { kind: 'cta', blocks: inner, place };
       default:
-        throw new InputError(place, `unknown block "::: ${name}"`, `use one of: ${CONTAINERS.join(', ')}`);
+        this.errors.add(place, `unknown block "::: ${name}"`, `use one of: ${CONTAINERS.join(', ')}`);
+        return undefined;
     }
   }
 
@@ -186,13 +209,17 @@ class TreeBuilder {
     const header: Inline[][] = [];
     const rows: Inline[][][] = [];
     let row: Inline[][] | null = null;
+    // Cells are placed on their own row's line (a binding in row 20 of a table is on line 20).
+    let rowLine = this.tokens[i].map?.[0];
     let inHead = false;
     for (let j = i; j <= end; j++) {
       const t = this.tokens[j];
       if (t.type === 'thead_open') inHead = true;
       else if (t.type === 'thead_close') inHead = false;
-      else if (t.type === 'tr_open') row = [];
-      else if (t.type === 'tr_close' && row) {
+      else if (t.type === 'tr_open') {
+        row = [];
+        rowLine = t.map?.[0] ?? rowLine;
+      } else if (t.type === 'tr_close' && row) {
         if (inHead) header.push(...row);
         else rows.push(row);
         row = null;
@@ -201,7 +228,7 @@ class TreeBuilder {
           const style = String(t.attrGet('style') ?? '');
           align.push(/right/.test(style) ? 'right' : /center/.test(style) ? 'center' : /left/.test(style) ? 'left' : null);
         }
-        row.push(this.inlines(this.tokens[j + 1], this.tokens[i].map?.[0]));
+        row.push(this.inlines(this.tokens[j + 1], rowLine));
       }
     }
     return { kind: 'table', align, header, rows, place };
@@ -217,6 +244,18 @@ class TreeBuilder {
       const firstMap = this.tokens.slice(j, c).find((x) => x.map)?.map?.[0] ?? this.definitionLine(label);
       this.notes.set(label, { id: label, blocks: this.blocks(j + 1, c), place: this.place(firstMap) });
       j = c;
+    }
+  }
+
+  /**
+   * markdown-it-footnote drops a note no text cites without a word (its refs keep -1 for it):
+   * warned here, at its definition, since a note is usually a source meant for some figure.
+   */
+  uncitedNotes(refs: Record<string, number>): void {
+    for (const [key, id] of Object.entries(refs)) {
+      if (id >= 0) continue;
+      const label = key.slice(1);
+      this.warnings.push(new InputError(this.place(this.definitionLine(label)), `footnote [^${label}] is never cited; it is left out`, `cite it with [^${label}] after the text it is about, or remove it`));
     }
   }
 
@@ -269,11 +308,22 @@ class TreeBuilder {
           break;
         case 'report_binding': {
           const meta = c.meta as { op: string; arg: string; lineOffset: number; col: number };
-          const place = { ...this.place(base === undefined ? undefined : base + meta.lineOffset), col: meta.col };
+          const place = this.inlinePlace(base, meta.lineOffset, meta.col, c.content);
           if (!(BINDING_OPS as readonly string[]).includes(meta.op)) {
-            throw new InputError(place, `unknown binding "{{${meta.op} …}}"`, `use one of: ${BINDING_OPS.join(', ')}`);
+            this.errors.add(place, `unknown binding "{{${meta.op} …}}"`, `use one of: ${BINDING_OPS.join(', ')}`);
+            break;
           }
           out.push({ kind: 'binding', op: meta.op as Extract<Inline, { kind: 'binding' }>['op'], arg: meta.arg, marks: { ...marks }, href, place });
+          break;
+        }
+        case 'report_dangling_note': {
+          // An error, not a warning: like a binding to a figure that does not exist, it is a
+          // reference to nothing, and the note it meant (usually a figure's source) is missing.
+          const meta = c.meta as DanglingNoteMeta;
+          const place = this.inlinePlace(base, meta.lineOffset, meta.col, c.content);
+          const g = didYouMean(meta.label, meta.defined);
+          this.errors.add(place, `footnote [^${meta.label}] is cited but never defined`,
+            g ? `did you mean [^${g}]?` : `add its note on a line of its own: [^${meta.label}]: the note; or write \\[^${meta.label}] to print the brackets`);
           break;
         }
         case 'image':
@@ -304,6 +354,21 @@ class TreeBuilder {
     if (/^(https?:|mailto:)/i.test(href) || href.startsWith('#')) return href;
     this.warnings.push(new InputError(this.place(line0), `link target "${href.slice(0, 80)}" is not allowed and was dropped`, 'links may use http, https, mailto or #anchor'));
     return undefined;
+  }
+
+  /**
+   * Where inline source `text` is, given its line within the block starting at `base` and its
+   * column within the block's inline content. That column is the line's own in a paragraph, but
+   * markdown-it strips list markers, quote marks, indentation and table pipes first, so the
+   * text is looked for on the line as written: its first occurrence at or after that column.
+   */
+  private inlinePlace(base: number | undefined, lineOffset: number, col: number, text: string): SourcePlace {
+    if (base === undefined) return { ...this.place(undefined), col };
+    const line0 = base + lineOffset;
+    this.bodyLines ??= this.src.body.split('\n');
+    const raw = this.bodyLines[line0] ?? '';
+    const at = raw.indexOf(text, col - 1);
+    return { ...this.place(line0), col: at >= 0 ? at + 1 : col };
   }
 
   private uniqueId(text: string): string {

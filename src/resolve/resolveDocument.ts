@@ -23,6 +23,9 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
   const errors = new ErrorList();
   const locale = source.config.locale;
   const strings = engineStringsFor(tree.meta.language, source.strings);
+  // Data files and charts that failed to load report their own errors; what refers to them is
+  // left out here instead of reported a second time.
+  const unavailable = source.unavailable ?? { data: new Set<string>(), charts: new Set<string>() };
   const usedFigures = new Set<Figure>();
   const sources = new Set<string>();
 
@@ -36,7 +39,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     }
   };
   walk(tree.blocks, (b) => {
-    if (b.kind !== 'figure') return;
+    if (b.kind !== 'figure' || unavailable.charts.has(b.chart)) return;
     if (!source.charts.has(b.chart)) {
       const g = didYouMean(b.chart, [...source.charts.keys()]);
       errors.add(b.place, `no chart named "${b.chart}"`, g ? `did you mean "${g}"?` : `add content/charts/${b.chart}.vl.json`);
@@ -48,6 +51,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
   const figure = (key: string, place: SourcePlace): Figure | undefined => {
     const f = source.figures.get(key);
     const table = key.split('.')[0];
+    if (!f && unavailable.data.has(table)) return undefined;
     if (!f && !source.tables.has(table)) {
       errors.add(place, `no data file for figure "${key}": content/data/${table}.csv does not exist`, `add the file, or use one of: ${[...source.tables.keys()].join(', ')}`);
       return undefined;
@@ -78,6 +82,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         if (x.op === 'ref') {
           const n = figureNumbers.get(x.arg);
           if (n === undefined) {
+            if (unavailable.charts.has(x.arg)) continue;
             const g = didYouMean(x.arg, [...figureNumbers.keys()]);
             errors.add(x.place, `{{ref ${x.arg}}}: no figure of this document shows chart "${x.arg}"`, g ? `did you mean "${g}"?` : 'place it with ::: figure NAME');
             continue;
