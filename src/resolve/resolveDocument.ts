@@ -8,6 +8,8 @@ import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
 import { chartAltText } from './chartAltText.js';
 import { figuresShown } from './chartFigures.js';
 import { formatFigure } from './formatFigure.js';
+import { formatPeriod } from './formatPeriod.js';
+import { figureSourceEntry, plainTableRow, plainTables, sourceEntry } from './tableSources.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
 import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
@@ -84,7 +86,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         } else {
           const f = figure(x.arg, x.place);
           if (!f) continue;
-          text = x.op === 'figure' ? formatFigure(f, locale) : x.op === 'year' ? f.year : f.source;
+          text = x.op === 'figure' ? formatFigure(f, locale) : x.op === 'year' ? formatPeriod(f.period, locale) : f.source;
         }
         out.push({ kind: 'text', text, marks: x.marks, href: x.href, dest });
       }
@@ -147,8 +149,8 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         case 'callout': {
           const f = figure(b.key, b.place);
           if (!f) break;
-          sources.add(f.source);
-          out.push({ kind: 'callout', key: b.key, value: formatFigure(f, locale), label: inlines(b.label), source: `${f.source}${f.year !== 'n.d.' && !f.source.includes(f.year) ? ', ' + f.year : ''}` });
+          const year = formatPeriod(f.period, locale);
+          out.push({ kind: 'callout', key: b.key, value: formatFigure(f, locale), label: inlines(b.label), source: `${f.source}${f.year !== 'n.d.' && !f.source.includes(year) ? ', ' + year : ''}` });
           break;
         }
         case 'figure': {
@@ -158,13 +160,16 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const shown = figuresShown(chart.datumKeys, source.figures);
           const rows = shown.length ? shown : spec.dataNames.flatMap((n) => source.tables.get(n)?.figures ?? []);
           rows.forEach((f) => usedFigures.add(f));
-          const srcs = [...new Set(rows.map((f) => f.source))];
-          srcs.forEach((s) => sources.add(s));
+          // Plain tables have no rows that carry a source: the chart cites their sidecars.
+          const plain = plainTables(spec.dataNames, source.tables);
+          plain.forEach((t) => sources.add(sourceEntry(t.source.text, t.source, locale)));
+          const srcs = [...new Set([...rows.map((f) => f.source), ...plain.map((t) => t.source.text)])];
           const caption = inlines(b.caption);
           const author = typeof spec.spec.description === 'string' ? spec.spec.description : '';
-          const alt = chartAltText(spec.spec, author || textOf(caption), rows, locale);
+          let alt = chartAltText(spec.spec, author || textOf(caption), rows, locale);
+          if (plain.length && !rows.length) alt += ` Source: ${srcs.join('; ')}.`;
           out.push({ kind: 'figure', name: b.chart, number: figureNumbers.get(b.chart)!, id: `figure-${b.chart}`, chart, caption, source: srcs.join('; '), alt,
-            data: rows.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: f.year, source: f.source })) });
+            data: [...rows.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: formatPeriod(f.period, locale), source: f.source })), ...plain.map((t) => plainTableRow(t, locale))] });
           break;
         }
         default:
@@ -185,7 +190,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }
   errors.throwIfAny();
-  for (const f of usedFigures) sources.add(f.source);
+  for (const f of usedFigures) sources.add(figureSourceEntry(f));
   return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings };
 }
 
