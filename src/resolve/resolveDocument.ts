@@ -21,7 +21,9 @@ export type ChartCompiler = (name: string, width: number, height: number) => Pro
 
 export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler): Promise<ResolvedDocument> {
   const errors = new ErrorList();
-  const locale = source.config.locale;
+  // Numbers and dates are written in the document's language (a French brief in an English
+  // project writes 4,5 millions); the project's locale only when Intl does not know the tag.
+  const locale = knownLocale(tree.meta.language) ?? source.config.locale;
   const usedFigures = new Set<Figure>();
   const sources = new Set<string>();
 
@@ -142,7 +144,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const header = b.header.map(inlines);
           const rows = b.rows.map((r) => r.map(inlines));
           // A column whose body cells are all numbers is set right-aligned.
-          const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+$€£]?[\d.,\s%]+(million|billion)?%?$|^$/.test(textOf(r[c] ?? []).trim())));
+          const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+\u2212$€£]?[\d.,\s%]+(million|billion)?%?$|^$/.test(textOf(r[c] ?? []).trim())));
           out.push({ kind: 'table', align: b.align, header, rows, numeric });
           break;
         }
@@ -196,4 +198,13 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
 
 export function textOf(xs: RInline[]): string {
   return xs.map((x) => (x.kind === 'text' ? x.text : x.kind === 'lineBreak' ? ' ' : '')).join('');
+}
+
+/** The tag when Intl formats numbers for it (supportedLocalesOf throws on a malformed tag). */
+function knownLocale(tag: string): string | undefined {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length ? tag : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,7 +12,7 @@ export function sourceEntry(text: string, extra?: { url?: string; licence?: stri
   if (period && !text.includes(period)) out[0] += `, ${period}`;
   if (extra?.url) out.push(extra.url);
   if (extra?.licence) out.push(`Licence: ${extra.licence}`);
-  return out.length === 1 ? text : out.map((s) => s.replace(/\.$/, '')).join('. ') + '.';
+  return out.length === 1 ? out[0] : out.map((s) => s.replace(/\.$/, '')).join('. ') + '.';
 }
 
 /** The sources-list entry of a figure: its own source, or its file's with address and licence. */
