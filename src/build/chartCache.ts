@@ -23,7 +23,10 @@ export function compileCached(session: BuildSession, source: Source, t: Template
   const memory = session.charts;
   const spec = source.charts.get(name)!;
   const datasets: Record<string, Record<string, unknown>[]> = {};
-  for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.figures.map((f) => ({ ...f.row }));
+  // Every column of every row, empty cells as null (a missing value, not a "" category) and
+  // dates as their ISO text, which the chart compiler reads as UTC (src/load/dataCells.ts).
+  // Copies, since vega adds its own fields to the objects it is given.
+  for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.rows.map((r) => ({ ...r }));
   const theme = chartThemeFor(t);
   // The spec file is part of the key: warnings name it.
   const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height]);
@@ -43,8 +46,8 @@ async function compile(
   spec: object, datasets: Record<string, Record<string, unknown>[]>, theme: ChartTheme,
   width: number, height: number, specFile: string, key: string, disk?: DiskCache,
 ): Promise<ChartDrawing> {
-  const { compileChart } = await import('../charts/compileChart.js');
-  const { scene: _scene, ...drawing } = await compileChart({ spec, datasets, theme, width, height, specFile });
+  const [{ compileChart }, { leaveOutMissingCategories }] = await Promise.all([import('../charts/compileChart.js'), import('../charts/missingCategories.js')]);
+  const { scene: _scene, ...drawing } = await compileChart({ spec: leaveOutMissingCategories(spec, datasets), datasets, theme, width, height, specFile });
   disk?.put('chart', key, drawing);
   return drawing;
 }

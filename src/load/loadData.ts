@@ -1,14 +1,17 @@
-// Data files: one figure a row, each with its source and year, so text, callouts and charts
-// all read the same number. Derived figures are recomputed and must match what is written.
+// Data files. A file with a key column holds figures, one a row, each with its source and year,
+// so text, callouts and charts all read the same number; derived figures are recomputed and
+// must match what is written. A file without one is a plain table that feeds charts only, and
+// its sidecar (data/NAME.yaml) says once where the whole table comes from.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { ErrorList, InputError, type SourcePlace } from '../errors.js';
-import type { DataTable, Figure } from './sourceTypes.js';
+import type { Cell, DataTable, Figure } from './sourceTypes.js';
 import { evaluateDerived } from './derivedFigure.js';
+import { parseCell } from './dataCells.js';
+import { readSidecar, sidecarFile, type Sidecar } from './dataSidecar.js';
+import { figureFromRow } from './figureRow.js';
 
 import { parse as parseCsv } from 'csv-parse/sync';
 
-const REQUIRED = ['key', 'label', 'value', 'unit', 'year', 'source'] as const;
-const KNOWN_UNITS = ['people', 'count', 'USD', 'percent', 'year', 'text', 'multiple'];
 const MAX_DATA_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 100_000;
 
@@ -26,33 +29,38 @@ export function readDataTables(root: string, dir = 'content/data'): { tables: Ma
   const tables = new Map<string, DataTable>();
   const figures = new Map<string, Figure>();
   const errors = new ErrorList();
-  let names: string[] = [];
+  let entries: string[] = [];
   try {
-    names = readdirSync(`${root}/${dir}`).filter((n) => /\.(csv|json)$/i.test(n)).sort();
+    entries = readdirSync(`${root}/${dir}`).sort();
   } catch {
     return { tables, figures, errors };
+  }
+  const names = entries.filter((n) => /\.(csv|json)$/i.test(n));
+  const tableNames = new Set(names.map((n) => n.replace(/\.(csv|json)$/i, '')));
+  for (const n of entries) {
+    const m = /^(.*)\.ya?ml$/i.exec(n);
+    if (m && !tableNames.has(m[1])) errors.add({ file: `${dir}/${n}` }, `sidecar without a data file: there is no ${dir}/${m[1]}.csv or .json`, 'rename it to match its data file, or remove it');
   }
   for (const n of names) {
     const file = `${dir}/${n}`;
     const name = n.replace(/\.(csv|json)$/i, '');
     try {
+      if (tables.has(name)) throw new InputError({ file }, `two data files are named "${name}"`, `keep one of ${tables.get(name)!.file} and ${file}`);
       const size = statSync(`${root}/${file}`).size;
       if (size > MAX_DATA_BYTES) throw new InputError({ file }, `data file is ${(size / 1048576).toFixed(1)} MB`, 'data files are limited to 5 MB');
+      const before = errors.length;
+      const sidecarPath = sidecarFile(root, dir, name, errors);
+      const sidecar = sidecarPath ? readSidecar(root, sidecarPath, errors) : undefined;
+      if (errors.length > before) continue;
       const text = readFileSync(`${root}/${file}`, 'utf8');
-      const rows = n.toLowerCase().endsWith('.csv') ? readCsv(text, file) : readJson(text, file);
-      const table: DataTable = { name, file, figures: [] };
-      for (const { row, place } of rows) {
-        const f = toFigure(row, place, errors);
-        if (!f) continue;
-        const dup = figures.get(f.key);
-        if (dup) {
-          errors.add(place, `figure key "${f.key}" is already defined at ${dup.place.file}:${dup.place.line}`, 'keys must be unique across data files');
-          continue;
-        }
-        figures.set(f.key, f);
-        table.figures.push(f);
+      const { columns, rows } = n.toLowerCase().endsWith('.csv') ? readCsv(text, file) : readJson(text, file);
+      for (const [col, { place }] of sidecar?.columns ?? []) {
+        if (!columns.includes(col)) errors.add(place, `no column "${col}" in ${file}`, `its columns are ${columns.join(', ')}`);
       }
-      tables.set(name, table);
+      const table = columns.includes('key')
+        ? figureTable(name, file, rows, sidecar, figures, errors)
+        : plainTable(name, file, columns, rows, sidecar, errors);
+      if (table) tables.set(name, table);
     } catch (e) {
       if (e instanceof InputError) errors.push(e);
       else throw e;
@@ -71,9 +79,52 @@ export function readDataTables(root: string, dir = 'content/data'): { tables: Ma
   return { tables, figures, errors };
 }
 
+function figureTable(name: string, file: string, rows: RawRow[], sidecar: Sidecar | undefined, figures: Map<string, Figure>, errors: ErrorList): DataTable {
+  const table: DataTable = { name, file, kind: 'figures', figures: [], rows: [], source: sidecar?.source };
+  for (const { row, place } of rows) {
+    const f = figureFromRow(row, place, sidecar, errors);
+    if (!f) continue;
+    const dup = figures.get(f.key);
+    if (dup) {
+      errors.add(place, `figure key "${f.key}" is already defined at ${dup.place.file}:${dup.place.line}`, 'keys must be unique across data files');
+      continue;
+    }
+    figures.set(f.key, f);
+    table.figures.push(f);
+    table.rows.push(f.row);
+  }
+  return table;
+}
+
+/** A table without keys: charts only, its source from the sidecar. */
+function plainTable(name: string, file: string, columns: string[], rows: RawRow[], sidecar: Sidecar | undefined, errors: ErrorList): DataTable | undefined {
+  if (!sidecar) {
+    errors.add({ file, line: 1 }, `${file} has no key column, so it is a plain table, and no sidecar says where it comes from`,
+      `add ${file.replace(/\.(csv|json)$/i, '.yaml')} with source: and year: lines (or a key column, for figures the text can bind)`);
+    return undefined;
+  }
+  const out: Record<string, Cell>[] = [];
+  for (const { row, place } of rows) {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      errors.add(place, 'a data row must be an object');
+      continue;
+    }
+    const cells: Record<string, Cell> = {};
+    for (const col of columns) {
+      const c = parseCell(row[col], col, sidecar.columns.get(col)?.type);
+      if ('problem' in c) errors.add(place, c.problem, c.hint);
+      else cells[col] = c.value;
+    }
+    out.push(cells);
+  }
+  return { name, file, kind: 'plain', figures: [], rows: out, source: sidecar.source };
+}
+
 interface RawRow { row: Record<string, unknown>; place: SourcePlace }
 
-function readCsv(text: string, file: string): RawRow[] {
+interface RawTable { columns: string[]; rows: RawRow[] }
+
+function readCsv(text: string, file: string): RawTable {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parseCsv(text, { columns: true, bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false, to: MAX_ROWS + 1 });
@@ -83,14 +134,31 @@ function readCsv(text: string, file: string): RawRow[] {
     throw new InputError({ file, line: err.lines }, `cannot read CSV: ${msg}`, 'every row needs as many fields as the header; quote fields that contain commas');
   }
   if (records.length > MAX_ROWS) throw new InputError({ file }, `more than ${MAX_ROWS} rows`, 'split the data or aggregate it');
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(',').map((s) => s.trim().replace(/^"|"$/g, ''));
-  for (const col of REQUIRED) {
-    if (!header.includes(col)) throw new InputError({ file, line: 1 }, `missing column "${col}"`, `the header must include ${REQUIRED.join(',')}`);
+  const columns = csvHeader(text, file);
+  // A figures file must have the figure columns even when it has no rows yet.
+  for (const col of columns.includes('key') ? ['label', 'value', 'unit'] : []) {
+    if (!columns.includes(col)) throw new InputError({ file, line: 1 }, `missing column "${col}"`, 'a file with a key column holds figures: its header must include key,label,value,unit (and year,source unless a sidecar gives them)');
   }
-  return records.map((r) => ({ row: r.record, place: { file, line: r.info.lines } }));
+  return { columns, rows: records.map((r) => ({ row: r.record, place: { file, line: r.info.lines } })) };
 }
 
-function readJson(text: string, file: string): RawRow[] {
+/** The header's names, checked: a missing or repeated name would silently lose a column. */
+function csvHeader(text: string, file: string): string[] {
+  let header: string[] = [];
+  try {
+    header = (parseCsv(text, { bom: true, trim: true, to_line: 1 }) as string[][])[0] ?? [];
+  } catch {
+    // The full parse above has already reported unreadable CSV.
+  }
+  if (!header.length) throw new InputError({ file, line: 1 }, 'the data file has no header line', 'the first line names the columns, e.g. date,temp_max,weather');
+  header.forEach((h, i) => {
+    if (h === '') throw new InputError({ file, line: 1 }, `column ${i + 1} has no name`, 'name every column in the header');
+    if (header.indexOf(h) !== i) throw new InputError({ file, line: 1 }, `column "${h}" appears twice in the header`, 'give each column its own name');
+  });
+  return header;
+}
+
+function readJson(text: string, file: string): RawTable {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -115,7 +183,9 @@ function readJson(text: string, file: string): RawRow[] {
       depth++;
     } else if (c === '}' || c === ']') depth--;
   }
-  return data.map((row, i) => ({ row: row as Record<string, unknown>, place: { file, line: starts[i] ?? 1 } }));
+  if (data.length > MAX_ROWS) throw new InputError({ file }, `more than ${MAX_ROWS} rows`, 'split the data or aggregate it');
+  const columns = [...new Set(data.flatMap((row) => (typeof row === 'object' && row !== null && !Array.isArray(row) ? Object.keys(row) : [])))];
+  return { columns, rows: data.map((row, i) => ({ row: row as Record<string, unknown>, place: { file, line: starts[i] ?? 1 } })) };
 }
 
 export function jsonError(e: unknown, text: string, file: string): InputError {
@@ -129,59 +199,4 @@ export function jsonError(e: unknown, text: string, file: string): InputError {
     col = Number(m[1]) - before.lastIndexOf('\n');
   }
   return new InputError({ file, line, col }, 'invalid JSON: ' + msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''), 'check for a missing comma, quote or bracket');
-}
-
-function toFigure(row: Record<string, unknown>, place: SourcePlace, errors: ErrorList): Figure | undefined {
-  if (typeof row !== 'object' || row === null) {
-    errors.add(place, 'a data row must be an object');
-    return undefined;
-  }
-  const get = (k: string) => (row[k] === undefined || row[k] === null ? '' : String(row[k]).trim());
-  const missing = REQUIRED.filter((k) => get(k) === '');
-  if (missing.length) {
-    errors.add(place, `row ${get('key') || '(no key)'} has no ${missing.join(', ')}`, 'every figure needs a key, label, value, unit, year and source');
-    return undefined;
-  }
-  const key = get('key');
-  if (!/^[a-z0-9_]+(\.[a-z0-9_]+)+$/.test(key)) {
-    errors.add(place, `figure key "${key}" is not of the form file.name`, 'use lower-case letters, digits and _ with a dot, e.g. ilo.forced_labour');
-    return undefined;
-  }
-  const unit = get('unit');
-  if (!KNOWN_UNITS.includes(unit)) {
-    errors.add(place, `unknown unit "${unit}" for ${key}`, `use one of ${KNOWN_UNITS.join(', ')}`);
-    return undefined;
-  }
-  let value: number | string = get('value');
-  if (unit !== 'text') {
-    const n = Number(value);
-    if (!Number.isFinite(n) || /[,\s]/.test(value)) {
-      errors.add(place, `value "${value}" of ${key} is not a plain number`, 'write it without separators, e.g. 4500000 or 1.65');
-      return undefined;
-    }
-    value = n;
-  }
-  const year = get('year');
-  if (!/^(\d{4}|n\.d\.)$/.test(year)) {
-    errors.add(place, `year "${year}" of ${key} is not a four-digit year`, 'write the year the figure refers to, or n.d. when the source gives none');
-    return undefined;
-  }
-  const rowOut: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (v === undefined || v === null) continue;
-    const s = String(v).trim();
-    rowOut[k] = k === 'value' ? value : s !== '' && /^-?\d+(\.\d+)?$/.test(s) && k !== 'year' && k !== 'key' ? Number(s) : s;
-  }
-  return {
-    key,
-    label: get('label'),
-    value,
-    unit,
-    year,
-    source: get('source'),
-    derived: get('derived') || undefined,
-    note: get('note') || undefined,
-    row: rowOut,
-    place,
-  };
 }

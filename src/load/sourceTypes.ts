@@ -50,27 +50,74 @@ export interface FrontMatter {
   keywords?: string[];
 }
 
+/** A cell of a data table as charts get it: empty cells are null, ISO dates stay ISO text. */
+export type Cell = string | number | boolean | null;
+
+/** What a sidecar may say a column holds, overriding how its cells look. */
+export type ColumnType = 'number' | 'text' | 'date';
+
+/** When a figure or table is from. */
+export type Period =
+  | { kind: 'year'; year: number }
+  /** A span of years, both given in full: 2012-2015. */
+  | { kind: 'range'; from: number; to: number }
+  /** The day, month or year a count stood at: YYYY-MM-DD, YYYY-MM or YYYY. */
+  | { kind: 'asOf'; date: string }
+  /** The source gives no date (n.d.). */
+  | { kind: 'undated' };
+
+/** Where a whole data file comes from: its sidecar (`data/NAME.yaml`). */
+export interface DataSource {
+  /** Who published the data, as the sources list prints it. */
+  text: string;
+  period: Period;
+  url?: string;
+  licence?: string;
+  note?: string;
+  /** The sidecar's `source:` line. */
+  place: SourcePlace;
+}
+
 /** One figure from a data file. `value` is a number unless unit is 'text'. */
 export interface Figure {
   key: string;
   label: string;
   value: number | string;
+  /** The unit's id in src/load/unitTable.ts (an alias in the file is stored as its id). */
   unit: string;
-  /** Four-digit year, or 'n.d.' when the source states none. */
+  /** The period as written, language-neutral: 2016, 2012–2015, as of 2026-03-01, or n.d. */
   year: string;
+  period: Period;
   source: string;
+  /** From the sidecar, when the figure's source is the file's. */
+  url?: string;
+  licence?: string;
+  /** Exactly this many digits after the decimal point. */
+  decimals?: number;
+  /** Exactly this many significant digits. */
+  digits?: number;
   /** Expression over other keys when the figure is computed, e.g. "a.x - a.y". */
   derived?: string;
   note?: string;
   /** Every column of the row, for charts (extra columns included). */
-  row: Record<string, string | number>;
+  row: Record<string, Cell>;
   place: SourcePlace;
 }
 
 export interface DataTable {
   name: string;
   file: string;
+  /**
+   * 'figures': the file has a key column, and each row is a figure prose can bind.
+   * 'plain': a table for charts only; its source is its sidecar's.
+   */
+  kind: 'figures' | 'plain';
+  /** Empty for a plain table. */
   figures: Figure[];
+  /** The rows charts read, every column of the file. */
+  rows: Record<string, Cell>[];
+  /** The sidecar's source, when the file has one (always, for a plain table). */
+  source?: DataSource;
 }
 
 export interface ChartSpecSource {

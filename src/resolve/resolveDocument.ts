@@ -8,6 +8,8 @@ import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
 import { chartAltText } from './chartAltText.js';
 import { figuresShown } from './chartFigures.js';
 import { formatFigure } from './formatFigure.js';
+import { formatPeriod } from './formatPeriod.js';
+import { figureSourceEntry, plainTableRow, plainTables, sourceEntry } from './tableSources.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
 import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
@@ -21,7 +23,9 @@ export type ChartCompiler = (name: string, width: number, height: number) => Pro
 
 export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler): Promise<ResolvedDocument> {
   const errors = new ErrorList();
-  const locale = source.config.locale;
+  // Numbers and dates are written in the document's language (a French brief in an English
+  // project writes 4,5 millions); the project's locale only when Intl does not know the tag.
+  const locale = knownLocale(tree.meta.language) ?? source.config.locale;
   const strings = engineStringsFor(tree.meta.language, source.strings);
   // Data files and charts that failed to load report their own errors; what refers to them is
   // left out here instead of reported a second time.
@@ -92,7 +96,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         } else {
           const f = figure(x.arg, x.place);
           if (!f) continue;
-          text = x.op === 'figure' ? formatFigure(f, locale) : x.op === 'year' ? f.year : f.source;
+          text = x.op === 'figure' ? formatFigure(f, locale) : x.op === 'year' ? formatPeriod(f.period, locale) : f.source;
         }
         // Split like the author's text: a label in Khmer is set in the Khmer font.
         out.push(...splitScripts({ kind: 'text', text, marks: x.marks, href: x.href, dest }));
@@ -149,15 +153,15 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const header = b.header.map(inlines);
           const rows = b.rows.map((r) => r.map(inlines));
           // A column whose body cells are all numbers is set right-aligned.
-          const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+$€£]?[\d.,\s%]+(million|billion)?%?$|^$/.test(textOf(r[c] ?? []).trim())));
+          const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+\u2212$€£]?[\d.,\s%]+(million|billion)?%?$|^$/.test(textOf(r[c] ?? []).trim())));
           out.push({ kind: 'table', align: b.align, header, rows, numeric });
           break;
         }
         case 'callout': {
           const f = figure(b.key, b.place);
           if (!f) break;
-          sources.add(f.source);
-          out.push({ kind: 'callout', key: b.key, value: formatFigure(f, locale), label: inlines(b.label), source: `${f.source}${f.year !== 'n.d.' && !f.source.includes(f.year) ? ', ' + f.year : ''}` });
+          const year = formatPeriod(f.period, locale);
+          out.push({ kind: 'callout', key: b.key, value: formatFigure(f, locale), label: inlines(b.label), source: `${f.source}${f.year !== 'n.d.' && !f.source.includes(year) ? ', ' + year : ''}` });
           break;
         }
         case 'figure': {
@@ -167,13 +171,16 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const shown = figuresShown(chart.datumKeys, source.figures);
           const rows = shown.length ? shown : spec.dataNames.flatMap((n) => source.tables.get(n)?.figures ?? []);
           rows.forEach((f) => usedFigures.add(f));
-          const srcs = [...new Set(rows.map((f) => f.source))];
-          srcs.forEach((s) => sources.add(s));
+          // Plain tables have no rows that carry a source: the chart cites their sidecars.
+          const plain = plainTables(spec.dataNames, source.tables);
+          plain.forEach((t) => sources.add(sourceEntry(t.source.text, t.source, locale)));
+          const srcs = [...new Set([...rows.map((f) => f.source), ...plain.map((t) => t.source.text)])];
           const caption = inlines(b.caption);
           const author = typeof spec.spec.description === 'string' ? spec.spec.description : '';
-          const alt = chartAltText(spec.spec, author || textOf(caption), rows, locale);
+          let alt = chartAltText(spec.spec, author || textOf(caption), rows, locale);
+          if (plain.length && !rows.length) alt += ` Source: ${srcs.join('; ')}.`;
           out.push({ kind: 'figure', name: b.chart, number: figureNumbers.get(b.chart)!, id: `figure-${b.chart}`, chart, caption, source: srcs.join('; '), alt,
-            data: rows.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: f.year, source: f.source })) });
+            data: [...rows.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: formatPeriod(f.period, locale), source: f.source })), ...plain.map((t) => plainTableRow(t, locale))] });
           break;
         }
         default:
@@ -194,10 +201,19 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }
   errors.throwIfAny();
-  for (const f of usedFigures) sources.add(f.source);
+  for (const f of usedFigures) sources.add(figureSourceEntry(f));
   return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings, strings };
 }
 
 export function textOf(xs: RInline[]): string {
   return xs.map((x) => (x.kind === 'text' ? x.text : x.kind === 'lineBreak' ? ' ' : '')).join('');
+}
+
+/** The tag when Intl formats numbers for it (supportedLocalesOf throws on a malformed tag). */
+function knownLocale(tag: string): string | undefined {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length ? tag : undefined;
+  } catch {
+    return undefined;
+  }
 }

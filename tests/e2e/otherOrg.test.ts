@@ -98,8 +98,8 @@ describe('the other organisation’s PDFs', () => {
 
   it('format numbers for en-US: thousands with commas, decimals with a point', () => {
     const all = normalise(brief.pages.join('\n'));
-    // precip.total 4426, days.total 1461, precip.y2014 1232.8, days.coldest -7.1
-    for (const s of ['4,426 millimeters', 'covers 1,461 days', 'had 1,232.8 millimeters', '-7.1 °C']) expect(all).toContain(s);
+    // precip.total 4426, days.total 1461, precip.y2014 1232.8, days.coldest -7.1 (printed with a real minus sign)
+    for (const s of ['4,426 millimeters', 'covers 1,461 days', 'had 1,232.8 millimeters', '\u22127.1 °C']) expect(all).toContain(s);
   });
 
   it('the brief: three numbered charts with captions, source lines and their axis text', () => {

@@ -82,7 +82,7 @@ describe('unbound-figure and unused-data', () => {
   });
 
   it('reports a data file nothing uses once, not each of its rows', () => {
-    const extra = { name: 'extra', file: 'content/data/extra.csv', figures: [{ ...sample.figures.get('ilo.forced_labour')!, key: 'extra.one', place: { file: 'content/data/extra.csv', line: 2 } }] };
+    const extra = { name: 'extra', file: 'content/data/extra.csv', kind: 'figures' as const, rows: [], figures: [{ ...sample.figures.get('ilo.forced_labour')!, key: 'extra.one', place: { file: 'content/data/extra.csv', line: 2 } }] };
     const source: Source = { ...sample, tables: new Map([...sample.tables, ['extra', extra]]) };
     expect(unusedDataCheck.run(context(sampleDocs(), source)).map(formatDiagnostic)).toEqual([
       'content/data/extra.csv: warning: content/data/extra.csv is not used: no document binds its figures and no chart reads it — bind its figures with {{figure extra.NAME}}, draw them in a chart, or remove the file',

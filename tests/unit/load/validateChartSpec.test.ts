@@ -30,8 +30,8 @@ function lineOf(spec: object, needle: string): number {
 }
 
 const tables = new Map<string, DataTable>([
-  ['ilo', { name: 'ilo', file: 'content/data/ilo.csv', figures: [] }],
-  ['tip', { name: 'tip', file: 'content/data/tip.csv', figures: [] }],
+  ['ilo', { name: 'ilo', file: 'content/data/ilo.csv', kind: 'figures', figures: [], rows: [] }],
+  ['tip', { name: 'tip', file: 'content/data/tip.csv', kind: 'figures', figures: [], rows: [] }],
 ]);
 
 function project(files: Record<string, string | object>): string {
