@@ -40,7 +40,7 @@ describe('findTypedNumbers', () => {
 
 describe('figureWithValue', () => {
   const fig = (key: string, value: number | string, unit: string): Figure =>
-    ({ key, label: key, value, unit, year: '2016', source: 's', row: {}, place: { file: 'content/data/x.csv', line: 2 } });
+    ({ key, label: key, value, unit, year: '2016', period: { kind: 'year', year: 2016 }, source: 's', row: {}, place: { file: 'content/data/x.csv', line: 2 } });
   const figures = [fig('x.year', 4_500_000, 'year'), fig('x.share', 1.65, 'percent'), fig('x.people', 4_500_000, 'people'), fig('x.profit', 99e9, 'USD'), fig('x.tier', 'Tier 2', 'text')];
 
   it('suggests the figure stating the value, in a unit that fits', () => {
