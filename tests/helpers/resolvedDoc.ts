@@ -1,5 +1,6 @@
 // Purpose-built documents for layout tests: no Markdown, no PDF, just the page-free tree.
 import type { ChartScene } from '../../src/charts/compileChart.js';
+import { NO_DRAWN_DATA } from '../../src/charts/drawnData.js';
 import type { Template } from '../../src/load/templateTypes.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from '../../src/resolve/resolvedTypes.js';
 import { briefTemplate, plainTemplate } from './kinds.js';
@@ -20,7 +21,7 @@ export const para = (s: string): RBlock => ({ kind: 'paragraph', inlines: text(s
 export const heading = (s: string, level = 1): RBlock => ({ kind: 'heading', level, inlines: text(s), id: s.toLowerCase().replace(/\W+/g, '-'), text: s });
 
 export function fakeChart(width: number, height: number): ChartScene {
-  return { width, height, scene: { marktype: 'group', items: [] }, ops: [], datumKeys: [], texts: [], origin: [0, 0], background: 'transparent', warnings: [] };
+  return { width, height, scene: { marktype: 'group', items: [] }, ops: [], datumKeys: [], drawn: NO_DRAWN_DATA, texts: [], origin: [0, 0], background: 'transparent', warnings: [] };
 }
 
 export function figure(n: number, height: number): RBlock {
