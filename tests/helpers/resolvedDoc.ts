@@ -25,7 +25,7 @@ export function fakeChart(width: number, height: number): ChartScene {
 }
 
 export function figure(n: number, height: number): RBlock {
-  return { kind: 'figure', number: n, id: `figure-f${n}`, name: `f${n}`, chart: fakeChart(300, height), caption: text(`Caption of figure ${n}.`), source: 'Test source', alt: `Figure ${n}`, data: [] };
+  return { kind: 'figure', number: n, id: `figure-f${n}`, name: `f${n}`, chart: fakeChart(300, height), caption: text(`Caption of figure ${n}.`), source: 'Test source', alt: `Figure ${n}`, data: { appendix: true, files: [], tables: [] } };
 }
 
 export function resolvedDoc(blocks: RBlock[], notes: RNote[] = []): ResolvedDocument {

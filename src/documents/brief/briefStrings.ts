@@ -10,6 +10,7 @@ export const BRIEF_STRINGS = {
   appendixValueColumn: 'Value',
   appendixYearColumn: 'Year',
   appendixSourceColumn: 'Source',
+  appendixRowsLeftOut: 'The first {shown} of {total} rows. The chart is drawn from {files}.',
   contactTitle: 'Contact {organisation}',
   contactGive: 'Give',
   contactWebsite: 'Website',
