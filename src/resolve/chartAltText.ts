@@ -57,6 +57,7 @@ function distinct(t: DrawnTable, i: number): DrawnCell[] {
 
 /** Row indices of the smallest and largest number in column i. */
 function extremes(t: DrawnTable, i: number): [number, number] | undefined {
+  if (i < 0) return undefined;
   let lo = -1;
   let hi = -1;
   t.rows.forEach((r, k) => {
@@ -104,15 +105,14 @@ function describeBoxPlot(tables: DrawnTable[], fmt: Fmt): string | undefined {
   if (group >= 0) parts.push(`${t.rows.length} groups by ${t.columns[group].title}: ${list(t.rows.map((_, r) => name(r)))}.`);
   const medians = t.rows.map((row, r) => `${name(r) ? name(r) + ' ' : ''}${fmt(t.columns[median], row[median])}`);
   parts.push(`${t.columns[median].title}: ${list(medians)}.`);
-  // Extremes: the box plot's own minimum and maximum (whiskers' ends, else), outliers included.
-  const low = t.columns.findIndex((c) => c.field.startsWith('min_')) >= 0 ? 'min_' : 'lower_whisker_';
-  const high = t.columns.findIndex((c) => c.field.startsWith('max_')) >= 0 ? 'max_' : 'upper_whisker_';
-  const lo = extremes(t, t.columns.findIndex((c) => c.field.startsWith(low)));
-  const hi = extremes(t, t.columns.findIndex((c) => c.field.startsWith(high)));
-  if (lo && hi) {
-    const li = t.columns.findIndex((c) => c.field.startsWith(low));
-    const hiCol = t.columns.findIndex((c) => c.field.startsWith(high));
-    parts.push(`Lowest ${fmt(t.columns[li], t.rows[lo[0]][li])}${where(t, lo[0], [group])}, highest ${fmt(t.columns[hiCol], t.rows[hi[1]][hiCol])}${where(t, hi[1], [group])}.`);
+  // Extremes: the box plot's own minimum and maximum (else its whiskers' ends), outliers included.
+  const stat = (...prefixes: string[]) => prefixes.map((p) => t.columns.findIndex((c) => c.field.startsWith(p))).find((i) => i >= 0) ?? -1;
+  const low = stat('min_', 'lower_whisker_');
+  const high = stat('max_', 'upper_whisker_');
+  const lo = extremes(t, low)?.[0];
+  const hi = extremes(t, high)?.[1];
+  if (lo !== undefined && hi !== undefined) {
+    parts.push(`Lowest ${fmt(t.columns[low], t.rows[lo][low])}${where(t, lo, [group])}, highest ${fmt(t.columns[high], t.rows[hi][high])}${where(t, hi, [group])}.`);
   }
   const outliers = tables.slice(1).find((o) => o.marks.includes('symbol') && o.columns.some((c) => c.title === t.columns[group]?.title));
   if (outliers) parts.push(`${outliers.rows.length} outliers drawn as points.`);

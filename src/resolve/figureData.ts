@@ -5,6 +5,10 @@ import type { ChartSpecSource, Figure } from '../load/sourceTypes.js';
 import { formatFigure } from './formatFigure.js';
 import type { FigureData, FigureTable } from './resolvedTypes.js';
 
+/** Figures in the order of the data files, as the author wrote them (drawn rows are in reading order). */
+const inFileOrder = (a: Figure, b: Figure) =>
+  (a.place.file < b.place.file ? -1 : a.place.file > b.place.file ? 1 : 0) || (a.place.line ?? 0) - (b.place.line ?? 0);
+
 /**
  * The table's figures, when it draws data-file rows at their own value (bars of `value`, a
  * timeline at each event's year): then each row is best shown as the figure it is, with its
@@ -25,14 +29,16 @@ export function figuresDrawn(t: DrawnTable, figures: Map<string, Figure>): Figur
     });
     if (!atOwnValue) return undefined;
   }
-  const out = [...new Set(rows as Figure[])];
-  // In the order of the data files, as the author wrote them (a table of drawn rows is in reading order).
-  return out.sort((a, b) => a.place.file.localeCompare(b.place.file) || (a.place.line ?? 0) - (b.place.line ?? 0));
+  return [...new Set(rows as Figure[])].sort(inFileOrder);
+}
+
+function figuresTable(fs: Figure[], locale: string): FigureTable {
+  return { kind: 'figures', rows: fs.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: f.year, source: f.source })) };
 }
 
 function figureTable(t: DrawnTable, figures: Map<string, Figure>, locale: string): FigureTable {
   const fs = figuresDrawn(t, figures);
-  if (fs) return { kind: 'figures', rows: fs.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: f.year, source: f.source })) };
+  if (fs) return figuresTable(fs, locale);
   let columns = t.columns.map((c) => c.title);
   let rows = t.rows.map((r) => r.map((c) => c[0]));
   let numeric = t.columns.map((c) => c.type === 'number');
@@ -55,9 +61,10 @@ export function appendixOption(spec: Record<string, unknown>): boolean | 'invali
 }
 
 export function figureData(drawn: DrawnData, spec: ChartSpecSource, files: string[], figures: Map<string, Figure>, locale: string): FigureData {
-  return {
-    appendix: appendixOption(spec.spec) !== false,
-    files,
-    tables: drawn.tables.map((t) => figureTable(t, figures, locale)),
-  };
+  const tables = drawn.tables.map((t) => figureTable(t, figures, locale));
+  // Marks whose columns cannot be read (a map's shapes) still draw figures: list those.
+  if (!tables.length && drawn.keys.length) {
+    tables.push(figuresTable(drawn.keys.map((k) => figures.get(k)).filter((f) => f !== undefined).sort(inFileOrder), locale));
+  }
+  return { appendix: appendixOption(spec.spec) !== false, files, tables };
 }
