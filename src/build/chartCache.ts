@@ -2,6 +2,7 @@
 // documents, every watch rebuild), and on disk between builds when a DiskCache is given. vega
 // and vega-lite are loaded only when a chart actually has to be compiled.
 import type { ChartDrawing } from '../charts/chartDrawing.js';
+import { isDrawnData } from '../charts/drawnData.js';
 import { defaultChartTheme, type ChartTheme } from '../charts/chartTheme.js';
 import type { Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
@@ -58,6 +59,6 @@ function isDrawing(d: unknown): d is ChartDrawing {
   const strings = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x === 'string');
   return !!c && typeof c === 'object' && Number.isFinite(c.width) && Number.isFinite(c.height) &&
     Array.isArray(c.origin) && c.origin.length === 2 && c.origin.every(Number.isFinite) && typeof c.background === 'string' &&
-    strings(c.texts) && strings(c.warnings) && strings(c.datumKeys) &&
+    strings(c.texts) && strings(c.warnings) && strings(c.datumKeys) && isDrawnData(c.drawn) &&
     Array.isArray(c.ops) && c.ops.every((op) => Array.isArray(op) && typeof op[0] === 'string');
 }

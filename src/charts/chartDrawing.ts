@@ -4,6 +4,7 @@
 // independent of vega once compiled, so it can be kept on disk between builds
 // (build/diskCache.ts) and drawn without loading vega at all.
 import { CANVAS_DEFAULTS, CANVAS_METHODS, CANVAS_PROPS, type CanvasMethod, type CanvasProp, type ChartCanvas, type ChartCanvasGradient } from './chartCanvas.js';
+import type { DrawnData } from './drawnData.js';
 import { measureCanvasText, type CanvasTextMetrics } from './measureChartText.js';
 
 /** One recorded call: a method name and its arguments, "=prop" and the value set, or a gradient. */
@@ -23,6 +24,8 @@ export interface ChartDrawing {
   warnings: string[];
   /** The `key` of every data row the chart draws (its sources are cited). */
   datumKeys: string[];
+  /** What the chart draws, after its transforms, as tables (for alt text, sources, the appendix). */
+  drawn: DrawnData;
   /** The drawing, as Canvas 2D calls. */
   ops: ChartOp[];
 }

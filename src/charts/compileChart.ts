@@ -15,6 +15,7 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { toVegaLiteConfig, type ChartTheme } from './chartTheme.js';
 import type { ChartDrawing } from './chartDrawing.js';
 import { recordChart } from './recordChart.js';
+import { readDrawnData, removeTooltips, tapAggregatedRows, withEncodingTooltips } from './readDrawnData.js';
 import { overrideExpressionFunction, sceneRoot, setDateParser, viewLayoutSize } from './vegaInternals.js';
 import { chartTextValue, type TextItemLike } from './vegaTextItems.js';
 import { installChartTextMetrics } from './vegaTextMetrics.js';
@@ -238,6 +239,7 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
   setupVega();
 
   const spec = structuredClone(input.spec) as Json;
+  removeTooltips(spec); // what the chart draws is read from tooltips of our own (readDrawnData.ts)
   const ownDatasets = isObject(spec.datasets) ? (spec.datasets as Json) : {};
   const available = new Set([...Object.keys(ownDatasets), ...Object.keys(input.datasets)]);
   checkData(spec, available, specFile);
@@ -289,11 +291,12 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
 
   let vgSpec: vega.Spec;
   try {
-    vgSpec = vl.compile(spec as unknown as TopLevelSpec, { config: toVegaLiteConfig(input.theme), logger }).spec;
+    vgSpec = vl.compile(spec as unknown as TopLevelSpec, { config: withEncodingTooltips(toVegaLiteConfig(input.theme)), logger }).spec;
   } catch (e) {
     throw new Error(`${specFile}: invalid Vega-Lite spec: ${(e as Error).message}`);
   }
   useUtc(vgSpec);
+  const taps = tapAggregatedRows(vgSpec);
 
   let view: vega.View;
   try {
@@ -332,6 +335,7 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
 
   const texts: string[] = [];
   collectTexts(root, texts);
+  const drawn = readDrawnData(view, vgSpec, taps, root);
   const background = (view.background() as string | undefined) ?? input.theme.background;
   view.finalize();
 
@@ -341,6 +345,7 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
     scene: root,
     ops: recordChart(root),
     datumKeys: datumKeys(root),
+    drawn,
     texts,
     origin: [ox - left, oy - top],
     background: background ?? 'transparent',

@@ -7,9 +7,10 @@ import type { Template } from '../load/templateTypes.js';
 import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
 import { chartAltText } from './chartAltText.js';
 import { figuresShown } from './chartFigures.js';
+import { appendixOption, figureData } from './figureData.js';
 import { formatFigure } from './formatFigure.js';
 import { formatPeriod } from './formatPeriod.js';
-import { figureSourceEntry, plainTableRow, plainTables, sourceEntry } from './tableSources.js';
+import { figureSourceEntry, plainTables, sourceEntry } from './tableSources.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
 import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
@@ -168,8 +169,12 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const spec = source.charts.get(b.chart);
           if (!spec) break;
           const chart = await compile(b.chart, figureWidth, template.chart.height);
-          const shown = figuresShown(chart.datumKeys, source.figures);
-          const rows = shown.length ? shown : spec.dataNames.flatMap((n) => source.tables.get(n)?.figures ?? []);
+          if (appendixOption(spec.spec) === 'invalid') errors.add({ file: spec.file }, 'usermeta.appendix must be true or false', 'write "usermeta": {"appendix": false} to leave the chart out of the data appendix');
+          // Cited: the data-file rows the chart draws, directly or inside its aggregates. Only
+          // when some drawn row cannot be traced are all rows of the files it reads cited.
+          const files = spec.dataNames.map((n) => source.tables.get(n)).filter((t) => t !== undefined);
+          const shown = figuresShown(chart.drawn.keys, source.figures);
+          const rows = chart.drawn.traced ? shown : files.flatMap((t) => t.figures);
           rows.forEach((f) => usedFigures.add(f));
           // Plain tables have no rows that carry a source: the chart cites their sidecars.
           const plain = plainTables(spec.dataNames, source.tables);
@@ -177,10 +182,11 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const srcs = [...new Set([...rows.map((f) => f.source), ...plain.map((t) => t.source.text)])];
           const caption = inlines(b.caption);
           const author = typeof spec.spec.description === 'string' ? spec.spec.description : '';
-          let alt = chartAltText(spec.spec, author || textOf(caption), rows, locale);
+          let alt = chartAltText(spec.spec, author || textOf(caption), chart.drawn, source.figures, rows, locale);
+          // A chart of plain tables only: its sources are the tables' sidecars.
           if (plain.length && !rows.length) alt += ` Source: ${srcs.join('; ')}.`;
           out.push({ kind: 'figure', name: b.chart, number: figureNumbers.get(b.chart)!, id: `figure-${b.chart}`, chart, caption, source: srcs.join('; '), alt,
-            data: [...rows.map((f) => ({ label: f.label, value: formatFigure(f, locale), year: formatPeriod(f.period, locale), source: f.source })), ...plain.map((t) => plainTableRow(t, locale))] });
+            data: figureData(chart.drawn, spec, files.map((t) => t.file), source.figures, locale) });
           break;
         }
         default:

@@ -20,10 +20,25 @@ export type RBlock =
   | { kind: 'table'; align: Align[]; header: RInline[][]; rows: RInline[][][]; numeric: boolean[] }
   | { kind: 'rule' }
   | { kind: 'image'; data: Buffer; width: number; height: number; alt: string; src: string }
-  | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: { label: string; value: string; year: string; source: string }[] }
+  | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: FigureData }
   | { kind: 'callout'; value: string; label: RInline[]; source: string; key: string }
   | { kind: 'closing'; blocks: RBlock[] }
   | { kind: 'cta'; blocks: RBlock[] };
+
+/** What a chart draws, for a data appendix: every row, each table in reading order. */
+export interface FigureData {
+  /** False when the chart opts out of data appendices (`"usermeta": {"appendix": false}`). */
+  appendix: boolean;
+  /** The data files the chart reads, where its full data lives. */
+  files: string[];
+  tables: FigureTable[];
+}
+
+export type FigureTable =
+  /** Data-file rows drawn as they are, by their value: each a figure, with its own source. */
+  | { kind: 'figures'; rows: { label: string; value: string; year: string; source: string }[] }
+  /** Rows the chart makes (cells, boxes, sums…) or data-file rows drawn by other columns. */
+  | { kind: 'drawn'; columns: string[]; numeric: boolean[]; rows: string[][] };
 
 export interface RNote {
   number: number;

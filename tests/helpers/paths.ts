@@ -16,5 +16,12 @@ export const SAMPLE_ROOT = join(REPO_ROOT, 'tests/fixtures/sample');
 /** A second, fictional organisation: en-US, US Letter, a public weather dataset. */
 export const OTHER_ORG_ROOT = join(REPO_ROOT, 'tests/fixtures/other-org');
 
+/**
+ * Charts that filter, bin and aggregate a data file of 1,461 daily rows (vega-datasets'
+ * seattle-weather.csv): a heat map, a box plot, a filtered bar chart, a line chart of means.
+ * A brief only, so it is not among FIXTURES (whose tests expect a brief and a handout).
+ */
+export const TRANSFORMED_CHARTS_ROOT = join(REPO_ROOT, 'tests/fixtures/transformed-charts');
+
 /** Every fixture project, by name. */
 export const FIXTURES = { sample: SAMPLE_ROOT, 'other-org': OTHER_ORG_ROOT } as const;

@@ -1,5 +1,6 @@
 // Purpose-built documents for layout tests: no Markdown, no PDF, just the page-free tree.
 import type { ChartScene } from '../../src/charts/compileChart.js';
+import { NO_DRAWN_DATA } from '../../src/charts/drawnData.js';
 import type { Template } from '../../src/load/templateTypes.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from '../../src/resolve/resolvedTypes.js';
 import { ENGINE_STRINGS } from '../../src/strings/engineStrings.js';
@@ -21,11 +22,11 @@ export const para = (s: string): RBlock => ({ kind: 'paragraph', inlines: text(s
 export const heading = (s: string, level = 1): RBlock => ({ kind: 'heading', level, inlines: text(s), id: s.toLowerCase().replace(/\W+/g, '-'), text: s });
 
 export function fakeChart(width: number, height: number): ChartScene {
-  return { width, height, scene: { marktype: 'group', items: [] }, ops: [], datumKeys: [], texts: [], origin: [0, 0], background: 'transparent', warnings: [] };
+  return { width, height, scene: { marktype: 'group', items: [] }, ops: [], datumKeys: [], drawn: NO_DRAWN_DATA, texts: [], origin: [0, 0], background: 'transparent', warnings: [] };
 }
 
 export function figure(n: number, height: number): RBlock {
-  return { kind: 'figure', number: n, id: `figure-f${n}`, name: `f${n}`, chart: fakeChart(300, height), caption: text(`Caption of figure ${n}.`), source: 'Test source', alt: `Figure ${n}`, data: [] };
+  return { kind: 'figure', number: n, id: `figure-f${n}`, name: `f${n}`, chart: fakeChart(300, height), caption: text(`Caption of figure ${n}.`), source: 'Test source', alt: `Figure ${n}`, data: { appendix: true, files: [], tables: [] } };
 }
 
 export function resolvedDoc(blocks: RBlock[], notes: RNote[] = []): ResolvedDocument {

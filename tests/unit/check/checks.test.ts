@@ -66,7 +66,7 @@ describe('unbound-figure and unused-data', () => {
 
   it('counts the rows a placed chart draws, or all it reads when it was not compiled', () => {
     const placed = doc('::: figure scale\nCaption.\n:::');
-    const figure: RBlock = { kind: 'figure', number: 1, id: 'figure-scale', name: 'scale', chart: { ...fakeChart(200, 100), datumKeys: ['cambodia.iom_mekong'] }, caption: [], source: 's', alt: 'a', data: [] };
+    const figure: RBlock = { kind: 'figure', number: 1, id: 'figure-scale', name: 'scale', chart: { ...fakeChart(200, 100), datumKeys: ['cambodia.iom_mekong'] }, caption: [], source: 's', alt: 'a', data: { appendix: true, files: [], tables: [] } };
     expect(unbound(context([{ ...placed, resolved: resolvedDoc([figure]) }]))).toEqual(cambodia().filter((k) => k !== 'cambodia.iom_mekong'));
     expect(unbound(context([placed]))).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe('unbound-figure and unused-data', () => {
 describe('chart-too-wide', () => {
   function withChart(width: number): CheckedDocument {
     const d = doc('Text.\n\n::: figure scale\nCaption.\n:::');
-    const figure: RBlock = { kind: 'figure', number: 1, id: 'figure-scale', name: 'scale', chart: fakeChart(width, 100), caption: [], source: 's', alt: 'a', data: [] };
+    const figure: RBlock = { kind: 'figure', number: 1, id: 'figure-scale', name: 'scale', chart: fakeChart(width, 100), caption: [], source: 's', alt: 'a', data: { appendix: true, files: [], tables: [] } };
     return { ...d, frameWidth: 250, resolved: resolvedDoc([{ kind: 'paragraph', inlines: [] }, figure]) };
   }
 
