@@ -12,7 +12,9 @@ import { readFontInfo } from './openTypeReader.js';
 import { glyphIdFor, safeLayout, simpleAdvance, SIMPLE_TEXT, type SimpleGlyph } from './simpleShaper.js';
 
 // Under ESM (tests) a require is made for resolving package paths; the CommonJS bundle has its own.
-const resolver: NodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
+// An ESM bundle made by esbuild (the time-zone test of compileChart) has a `require` stand-in
+// that cannot resolve, so a require is made for it too.
+const resolver: NodeRequire = typeof require === 'function' && typeof require.resolve === 'function' ? require : createRequire(import.meta.url);
 type Font = FontkitTypes.Font;
 
 export type FontKey =
