@@ -6,6 +6,7 @@ import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
 import type { AnyDocumentKind } from '../documents/documentKind.js';
 import { KindRegistry } from '../documents/kindRegistry.js';
 import { formatPlace } from '../errors.js';
+import { checkPlacement, PlacementError, type PlacementProblem } from '../layout/checkPlacement.js';
 import { pageBox } from '../layout/pageGeometry.js';
 import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
 import { loadProject } from '../load/loadProject.js';
@@ -46,6 +47,12 @@ export interface BuildOptions {
   session?: BuildSession;
   /** Document kinds beyond the built-in brief and handout (see src/documents/). */
   kinds?: readonly AnyDocumentKind[];
+  /**
+   * What a placement problem (layout/checkPlacement.ts: overlapping boxes, a box off its page,
+   * frame or container) does: `fail` (the default) fails the build with a PlacementError, a
+   * bug; `report` keeps it in the document's `placement` (the quality report counts them).
+   */
+  placement?: 'fail' | 'report';
 }
 
 export interface BuiltDocument {
@@ -60,6 +67,8 @@ export interface BuiltDocument {
   stats: LayoutStats;
   /** Copy-fit scale (1 = not shrunk). */
   scale: number;
+  /** Placement problems; always empty unless the build was asked to report rather than fail. */
+  placement: PlacementProblem[];
 }
 
 export interface BuildResult {
@@ -142,9 +151,13 @@ async function buildInSession(opts: BuildOptions, session: BuildSession): Promis
       const doc: TargetDocument = { resolved: r, template, kind: kinds.get(template.kind)!, paper: opts.paper ?? r.meta.paper ?? template.paper };
       for (const p of documentMemos) loadMemo(session, disk, p, r.name);
       let arranged: PdfArranged;
+      let placement: PlacementProblem[];
       try {
         const a = pdfTarget.arrange(doc);
         warnings.push(...a.warnings);
+        // Every document of every kind: nothing overlaps, nothing leaves its page or frame.
+        placement = checkPlacement(a.arranged.laid);
+        if (placement.length && opts.placement !== 'report') throw new PlacementError(r.name, placement);
         arranged = a.arranged;
       } finally {
         // Only a layout that succeeded replaces the stored entries.
@@ -157,16 +170,16 @@ async function buildInSession(opts: BuildOptions, session: BuildSession): Promis
           if (arranged! && disk) saveMemo(session, disk, p, r.name, used);
         }
       }
-      return { doc, arranged: arranged! };
+      return { doc, arranged: arranged!, placement: placement! };
     });
   lap('layout');
 
   const outDir = opts.outDir ?? join(opts.root, 'output');
   const documents: BuiltDocument[] = [];
-  for (const { doc, arranged } of built) {
+  for (const { doc, arranged, placement } of built) {
     const pdf = await pdfTarget.encode(arranged, doc);
     const name = doc.resolved.name;
-    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale });
+    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale, placement });
   }
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
   lap('write');

@@ -2,6 +2,7 @@
 // the kerning the shaper found. pdfkit's doc.text() costs a save/restore, a transform and
 // option handling per call, and we draw a call per word of every justified line; this writes
 // the same glyphs, through pdfkit's own font encoder (subsetting and ToUnicode stay pdfkit's).
+import { SUPERSCRIPT_RISE } from '../layout/lineTypes.js';
 import type { TextItem } from '../layout/pageTypes.js';
 import { ensureFont } from './pdfFonts.js';
 import type { PDFDoc } from './pdfkitModule.js';
@@ -33,7 +34,7 @@ export function drawTextItem(doc: PDFDoc, it: TextItem): void {
     ensureFont(doc, f.style.font);
     const font = d._fontFamilies[f.style.font];
     if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
-    const baseline = f.target?.superscript ? it.y - f.style.size * 0.6 : it.y;
+    const baseline = f.target?.superscript ? it.y - f.style.size * SUPERSCRIPT_RISE : it.y;
     w.run(font, f.text, f.x, d.page.height - baseline, f.style.size, f.style.color, !!f.isHyphen);
   }
   doc.addContent(w.finish());

@@ -8,7 +8,7 @@ import { flowBlocks, styleOf } from '../../layout/flowBlocks.js';
 import type { FlowItem } from '../../layout/flowTypes.js';
 import { buildOutline } from '../../layout/outline.js';
 import { addRunningHeads } from '../../layout/pageFurniture.js';
-import { newPage, pageBox } from '../../layout/pageGeometry.js';
+import { newPage, pageBox, textBlockFrame } from '../../layout/pageGeometry.js';
 import type { LaidOutDocument, Page } from '../../layout/pageTypes.js';
 import { emptyStats, paginate, type Frame } from '../../layout/paginate.js';
 import { textAt, textBlock } from '../../layout/setText.js';
@@ -44,14 +44,15 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   const cover = newPage(box, null);
   pages.push(cover);
   const bandH = box.height * 0.46;
-  cover.items.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: c.accent });
+  const band = 'cover band';
+  cover.items.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: c.accent, container: band });
   const cx = box.content(1).x;
   const titleNode = ctx.sb.add(root, 'P');
   const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 30, color: '#ffffff' }, 35, cx, bandH - 150, width, titleNode.id);
-  cover.items.push(...title.items);
+  cover.items.push(...title.items.map((it) => ({ ...it, within: band })));
   if (doc.meta.subtitle) {
     const sub = ctx.sb.add(root, 'P');
-    cover.items.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 14, color: '#e6f0f0' }, 18, cx, bandH - 150 + title.height + 10, width, sub.id).items);
+    cover.items.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 14, color: '#e6f0f0' }, 18, cx, bandH - 150 + title.height + 10, width, sub.id).items.map((it) => ({ ...it, within: band })));
   }
   const orgNode = ctx.sb.add(root, 'P');
   const org = doc.meta.organisation ?? doc.config.organisation.name;
@@ -100,6 +101,8 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   }
   addRunningHeads(pages, 1 + contentsPages.length, box, t, doc.meta.title, headings);
   if (closingStart >= 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: 10, fill: c.accent });
+  pages.forEach((p, i) => (p.frames = [textBlockFrame(box, i + 1)]));
+  cover.frames!.unshift({ name: band, x: 0, y: 0, w: box.width, h: bandH });
   const extra = toc ? [{ title: strings.contents, dest: 'contents', level: 1, children: [] }] : [];
   return {
     name: doc.name,

@@ -35,17 +35,18 @@ export function contactBlock(ctx: FlowContext, doc: ResolvedDocument, parent: St
   return {
     kind: 'box', height: Math.max(height, qrSize + 40), float: false, keepWithNext: false, notes: [], what: 'contact details',
     draw: (x, y) => {
-      const items: PageItem[] = [{ kind: 'rect', x, y, w: width, h: Math.max(height, qrSize + 40), fill: t.colors.accentSoft, radius: 4 }];
-      items.push(textAt(fillString(strings.contactTitle, { organisation: doc.config.organisation.name }), { font: 'sans-bold', size: 12, color: t.colors.accent }, x + 16, y + 24, 'left', heading.id));
+      const within = 'contact details';
+      const items: PageItem[] = [{ kind: 'rect', x, y, w: width, h: Math.max(height, qrSize + 40), fill: t.colors.accentSoft, radius: 4, container: within }];
+      items.push({ ...textAt(fillString(strings.contactTitle, { organisation: doc.config.organisation.name }), { font: 'sans-bold', size: 12, color: t.colors.accent }, x + 16, y + 24, 'left', heading.id), within });
       rows.forEach(([label, value, href], i) => {
         const by = y + 46 + i * rowH;
-        items.push(textAt(label, { font: 'sans-semibold', size: 9.5, color: t.colors.muted }, x + 16, by, 'left', nodes[i].p.id));
-        const v = textAt(value, { ...style, font: 'sans', size: 10.5, color: href ? t.colors.accent : t.colors.text }, x + 80, by, 'left', nodes[i].link?.id ?? nodes[i].p.id);
+        items.push({ ...textAt(label, { font: 'sans-semibold', size: 9.5, color: t.colors.muted }, x + 16, by, 'left', nodes[i].p.id), within });
+        const v = { ...textAt(value, { ...style, font: 'sans', size: 10.5, color: href ? t.colors.accent : t.colors.text }, x + 80, by, 'left', nodes[i].link?.id ?? nodes[i].p.id), within };
         items.push(v);
         if (href) items.push({ kind: 'link', x: x + 80, y: by - 10, w: v.fragments[0].width, h: 14, href, struct: nodes[i].link!.id });
       });
-      if (note) items.push(textAt(strings.contactPlaceholder, { font: 'sans-italic', size: 8.5, color: t.colors.warm }, x + 16, y + 46 + rows.length * rowH + 6, 'left', note.id));
-      items.push({ kind: 'qr', x: x + width - qrSize - 16, y: y + 20, size: qrSize, modules: qrModules(c.donate), color: t.colors.text, struct: qrNode.id });
+      if (note) items.push({ ...textAt(strings.contactPlaceholder, { font: 'sans-italic', size: 8.5, color: t.colors.warm }, x + 16, y + 46 + rows.length * rowH + 6, 'left', note.id), within });
+      items.push({ kind: 'qr', x: x + width - qrSize - 16, y: y + 20, size: qrSize, modules: qrModules(c.donate), color: t.colors.text, struct: qrNode.id, within });
       return items;
     },
   };

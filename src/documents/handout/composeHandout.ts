@@ -8,7 +8,7 @@ import { documentInfo } from '../../layout/documentInfo.js';
 import { flowBlocks, styleOf } from '../../layout/flowBlocks.js';
 import type { FlowBox, FlowItem } from '../../layout/flowTypes.js';
 import { buildOutline } from '../../layout/outline.js';
-import { newPage, pageBox, type PageBox } from '../../layout/pageGeometry.js';
+import { newPage, pageBox, textBlockFrame, type PageBox } from '../../layout/pageGeometry.js';
 import type { LaidOutDocument, Page, PageItem } from '../../layout/pageTypes.js';
 import { emptyStats, paginate, type Frame, type PaginateResult } from '../../layout/paginate.js';
 import { textAt, textBlock } from '../../layout/setText.js';
@@ -48,16 +48,17 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
   const root = ctx.sb.root;
   const front: PageItem[] = [];
   const bandH = 86;
-  front.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: t.colors.accent });
+  const within = 'title band';
+  front.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: t.colors.accent, container: within });
   const titleNode = ctx.sb.add(root, 'P');
   const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 21, color: '#ffffff' }, 24, content.x, 18, content.width * 0.78, titleNode.id);
-  front.push(...title.items);
+  front.push(...title.items.map((it) => ({ ...it, within })));
   if (doc.meta.subtitle) {
     const sub = ctx.sb.add(root, 'P');
-    front.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 10.5, color: '#e6f0f0' }, 13, content.x, 18 + title.height + 4, content.width * 0.78, sub.id).items);
+    front.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 10.5, color: '#e6f0f0' }, 13, content.x, 18 + title.height + 4, content.width * 0.78, sub.id).items.map((it) => ({ ...it, within })));
   }
   const orgNode = ctx.sb.add(root, 'P');
-  front.push(textAt(doc.meta.organisation ?? doc.config.organisation.name, { font: 'sans-bold', size: 13, color: '#ffffff' }, content.x + content.width, 36, 'right', orgNode.id));
+  front.push({ ...textAt(doc.meta.organisation ?? doc.config.organisation.name, { font: 'sans-bold', size: 13, color: '#ffffff' }, content.x + content.width, 36, 'right', orgNode.id), within });
 
   const callouts = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'callout' }> => b.kind === 'callout');
   const calloutBox = callouts.length ? flowCallouts(ctx, callouts, root, content.width) : null;
@@ -135,6 +136,7 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
     last.items.push(...ctaBox.draw(c.x, top));
   }
   pages.forEach((p, i) => {
+    p.frames = i === 0 ? [{ name: 'title band', x: 0, y: 0, w: box.width, h: bandH }, textBlockFrame(box, 1, 'text area')] : [textBlockFrame(box, 1, 'text area')];
     if (pages.length > 1) p.items.push(textAt(i === 0 ? strings.turnOver : fillString(strings.backFooter, { organisation: doc.meta.organisation ?? doc.config.organisation.name, title: doc.meta.title }), { ...styleOf(ctx, 'running').style, color: t.colors.muted }, box.content(1).x + box.content(1).width, box.height - 20, 'right'));
   });
   return {

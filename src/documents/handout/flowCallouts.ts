@@ -28,18 +28,19 @@ export function flowCallouts(ctx: FlowContext, callouts: Extract<RBlock, { kind:
       const items: PageItem[] = [];
       laid.forEach((l, i) => {
         const bx = x + i * (w + gap);
-        items.push({ kind: 'rect', x: bx, y, w, h: height, fill: t.colors.accentSoft, radius: 3 });
-        items.push({ kind: 'rect', x: bx, y, w: 3, h: height, fill: t.colors.warm });
-        items.push(textAt(l.c.value, { font: 'sans-bold', size: 21 * s, color: t.colors.warm }, bx + 10, y + 28 * s, 'left', l.node.id));
+        const within = `callout ${i + 1}`;
+        items.push({ kind: 'rect', x: bx, y, w, h: height, fill: t.colors.accentSoft, radius: 3, container: within });
+        items.push({ kind: 'rect', x: bx, y, w: 3, h: height, fill: t.colors.warm, within });
+        items.push({ ...textAt(l.c.value, { font: 'sans-bold', size: 21 * s, color: t.colors.warm }, bx + 10, y + 28 * s, 'left', l.node.id), within });
         let ly = y + 36 * s;
         l.label.forEach((line) => {
           ly += 11 * s;
-          items.push({ kind: 'text', y: ly - 2, fragments: placeFragments(line, bx + 10), struct: l.node.id });
+          items.push({ kind: 'text', y: ly - 2, fragments: placeFragments(line, bx + 10), struct: l.node.id, within });
         });
         ly += 4;
         l.src.forEach((line) => {
           ly += 8.5 * s;
-          items.push({ kind: 'text', y: ly - 1, fragments: placeFragments(line, bx + 10), struct: l.node.id });
+          items.push({ kind: 'text', y: ly - 1, fragments: placeFragments(line, bx + 10), struct: l.node.id, within });
         });
       });
       return items;

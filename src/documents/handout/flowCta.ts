@@ -30,22 +30,23 @@ export function flowCta(ctx: FlowContext, doc: ResolvedDocument, cta: Extract<RB
   return {
     kind: 'box', height, float: false, keepWithNext: false, notes: [], what: 'call to action',
     draw: (x, y) => {
-      const items: PageItem[] = [{ kind: 'rect', x, y, w: width, h: height, fill: t.colors.accent, radius: 4 }];
+      const within = 'call to action';
+      const items: PageItem[] = [{ kind: 'rect', x, y, w: width, h: height, fill: t.colors.accent, radius: 4, container: within }];
       let ly = y + pad - 2;
       for (const it of inner) {
         if (it.kind === 'line') {
           const white: FlowLine = { ...it, line: { ...it.line, fragments: it.line.fragments.map((f) => ({ ...f, style: { ...f.style, color: '#ffffff' } })) } };
-          items.push(...drawLine(white, x + pad, ly));
+          items.push(...drawLine(white, x + pad, ly).map((d) => (d.kind === 'dest' ? d : { ...d, within })));
         }
         if ('height' in it) ly += it.height;
       }
       const url = c.donate.replace(/^https?:\/\//, '');
-      const u = textAt(url, { font: 'sans-bold', size: 13, color: '#ffffff' }, x + pad, ly + 16, 'left', link.id);
+      const u = { ...textAt(url, { font: 'sans-bold', size: 13, color: '#ffffff' }, x + pad, ly + 16, 'left', link.id), within };
       items.push(u, { kind: 'link', x: x + pad, y: ly + 3, w: u.fragments[0].width, h: 16, href: c.donate, struct: link.id });
-      items.push(textAt(`${c.website.replace(/^https?:\/\//, '')} · ${c.email}`, { font: 'sans', size: 8.5, color: '#e6f0f0' }, x + pad, ly + 30, 'left', contactP.id));
-      if (noteP) items.push(textAt(strings.placeholder, { font: 'sans-italic', size: 7, color: '#f3c9b5' }, x + pad, ly + 40, 'left', noteP.id));
-      items.push({ kind: 'rect', x: x + width - qr - pad - 4, y: y + (height - qr) / 2 - 4, w: qr + 8, h: qr + 8, fill: '#ffffff' });
-      items.push({ kind: 'qr', x: x + width - qr - pad, y: y + (height - qr) / 2, size: qr, modules: qrModules(c.donate), color: t.colors.text, struct: qrNode.id });
+      items.push({ ...textAt(`${c.website.replace(/^https?:\/\//, '')} · ${c.email}`, { font: 'sans', size: 8.5, color: '#e6f0f0' }, x + pad, ly + 30, 'left', contactP.id), within });
+      if (noteP) items.push({ ...textAt(strings.placeholder, { font: 'sans-italic', size: 7, color: '#f3c9b5' }, x + pad, ly + 40, 'left', noteP.id), within });
+      items.push({ kind: 'rect', x: x + width - qr - pad - 4, y: y + (height - qr) / 2 - 4, w: qr + 8, h: qr + 8, fill: '#ffffff', container: 'QR code background', within });
+      items.push({ kind: 'qr', x: x + width - qr - pad, y: y + (height - qr) / 2, size: qr, modules: qrModules(c.donate), color: t.colors.text, struct: qrNode.id, within: 'QR code background' });
       return items;
     },
   };
