@@ -13,6 +13,18 @@ export function textAt(text: string, style: TextStyle, x: number, y: number, ali
   return { kind: 'text', y, fragments: [frag], struct };
 }
 
+/**
+ * `text` from `x` with its first baseline at `y`: one line (as textAt) when it fits in
+ * `measure`, else broken into lines `lead` apart (ragged right, no hyphenation; a word too long
+ * for a line is split). `measure` may depend on the baseline (text beside a QR code).
+ */
+export function wrappedTextAt(text: string, style: TextStyle, x: number, y: number, lead: number, measure: number | ((baseline: number) => number), struct?: number): TextItem[] {
+  const at = (baseline: number) => (typeof measure === 'number' ? measure : measure(baseline));
+  if (measureText(style.font, text, style.size) <= at(y)) return [textAt(text, style, x, y, 'left', struct)];
+  const lines = breakRuns([{ text, style }], { measure: typeof measure === 'number' ? measure : (k) => measure(y + k * lead), align: 'left', hyphenateLang: null });
+  return lines.map((l, k) => ({ kind: 'text', y: y + k * lead, fragments: placeFragments(l, x), struct }));
+}
+
 /** `text`, cut at a character boundary and ended with "…" if it is wider than `width`. */
 export function fitText(text: string, style: TextStyle, width: number): string {
   if (measureText(style.font, text, style.size) <= width) return text;
