@@ -8,6 +8,7 @@ import { KindRegistry } from '../documents/kindRegistry.js';
 import { fromInputError, fromLine, type Diagnostic } from '../check/diagnostic.js';
 import type { CheckContext } from '../check/checkTypes.js';
 import { collectInputErrors, orderErrors, throwErrors } from '../errors.js';
+import { checkPlacement, formatPlacementProblem, PlacementError, type PlacementProblem } from '../layout/checkPlacement.js';
 import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
 import type { DocumentName } from '../load/sourceTypes.js';
 import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
@@ -51,6 +52,11 @@ export interface BuildOptions {
    * error and warning in `diagnostics` and what the stages made in `checked`.
    */
   check?: boolean;
+  /**   * What a placement problem (layout/checkPlacement.ts: overlapping boxes, a box off its page,
+   * frame or container) does: `fail` (the default) fails the build with a PlacementError, a
+   * bug; `report` keeps it in the document's `placement` (the quality report counts them).
+   */
+  placement?: 'fail' | 'report';
 }
 
 export interface BuiltDocument {
@@ -65,6 +71,8 @@ export interface BuiltDocument {
   stats: LayoutStats;
   /** Copy-fit scale (1 = not shrunk). */
   scale: number;
+  /** Placement problems; always empty unless the build was asked to report rather than fail. */
+  placement: PlacementProblem[];
 }
 
 export interface BuildResult {
@@ -140,7 +148,7 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
   const { warnings } = prepared;
   const diagnostics = [...prepared.diagnostics];
 
-  const built: { doc: TargetDocument; arranged: ReturnType<typeof pdfTarget.arrange>['arranged'] }[] = [];
+  const built: { doc: TargetDocument; arranged: ReturnType<typeof pdfTarget.arrange>['arranged']; placement: PlacementProblem[] }[] = [];
   const notices = new LanguageNotices();
   for (const d of prepared.documents) {
     if (!d.resolved || !d.template || (opts.check && !inputsSound(prepared, d))) continue;
@@ -155,7 +163,9 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
       const found = [...languageWarnings, ...a.warnings, ...notices.hyphenation(r.file, r.meta.language, a.arranged.laid.stats.ratios.length)];
       warnings.push(...found);
       diagnostics.push(...found.map((w) => fromLine('warning', w)));
-      built.push({ doc, arranged: a.arranged });
+      // In `report check`, placement problems are listed with the rest (a layout bug either way).
+      diagnostics.push(...a.placement.map((x) => fromLine('error', formatPlacementProblem(r.name, x), 'placement')));
+      built.push({ doc, arranged: a.arranged, placement: a.placement });
     } catch (e) {
       // A layout that cannot be made from sound input (a handout longer than its sheet).
       if (!opts.check) throw e;
@@ -166,10 +176,10 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
 
   const outDir = opts.outDir ?? join(opts.root, 'output');
   const documents: BuiltDocument[] = [];
-  for (const { doc, arranged } of built) {
+  for (const { doc, arranged, placement } of built) {
     const pdf = await pdfTarget.encode(arranged, doc);
     const name = doc.resolved.name;
-    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale });
+    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale, placement });
   }
   if (!opts.dryRun && !opts.check) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
   lap('write');
@@ -200,15 +210,24 @@ function checkContext(p: Prepared, documents: BuiltDocument[]): CheckContext | u
   };
 }
 
-/** Lays out one document with its document memos primed from disk, and stores what it used. */
-function arrangeTracked(run: BuildRun, doc: TargetDocument): ReturnType<typeof pdfTarget.arrange> {
-  const { session, disk, reuse } = run;
+type Arranged = ReturnType<typeof pdfTarget.arrange> & { placement: PlacementProblem[] };
+
+/**
+ * Lays out one document with its document memos primed from disk, checks its placement, and
+ * stores the memos it used.
+ */
+function arrangeTracked(run: BuildRun, doc: TargetDocument): Arranged {
+  const { session, disk, reuse, opts } = run;
   const name = doc.resolved.name;
   const memos = PERSISTED_MEMOS.filter((p) => p.scope === 'document');
   for (const p of memos) loadMemo(session, disk, p, name);
-  let result: ReturnType<typeof pdfTarget.arrange> | undefined;
+  let result: Arranged | undefined;
   try {
-    result = pdfTarget.arrange(doc);
+    const a = pdfTarget.arrange(doc);
+    // Every document of every kind: nothing overlaps, nothing leaves its page or frame.
+    const placement = checkPlacement(a.arranged.laid);
+    if (placement.length && opts.placement !== 'report' && !opts.check) throw new PlacementError(name, placement);
+    result = { ...a, placement };
     return result;
   } finally {
     for (const p of memos) {

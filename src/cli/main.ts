@@ -46,6 +46,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       only: cmd.documents,
       paper: cmd.paper,
       dryRun: cmd.command === 'typeset-report',
+      // The report counts placement problems instead of failing on the first document with one.
+      placement: cmd.command === 'typeset-report' ? 'report' : 'fail',
       cache: cliCache(cmd, root),
       onStage: (stage, ms) => {
         if (!cmd.quiet && cmd.command === 'build') io.out(`${stage.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);

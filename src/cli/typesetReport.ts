@@ -1,5 +1,6 @@
 // The typesetting quality report: what a typesetter would check on each PDF.
 import type { BuiltDocument } from '../build/buildProject.js';
+import { countPlacementProblems, formatPlacementProblem } from '../layout/checkPlacement.js';
 import type { LayoutStats } from '../layout/pageTypes.js';
 
 export interface QualitySummary {
@@ -25,14 +26,21 @@ export function summarise(s: LayoutStats): QualitySummary {
   };
 }
 
-export function printTypesetReport(docs: BuiltDocument[], out: (s: string) => void): void {
-  out('document  pages  lines  overfull  widows  orphans  stranded-headings  split-figures  hyphen-runs>2  hyphenated  stretch mean/p95/max');
+/**
+ * One row per PDF. `overlaps`: pairs of content boxes drawn over each other; `off-page`: boxes
+ * past the page trim; `off-frame`: boxes outside the frames their kind declares or outside the
+ * box they are drawn in (layout/checkPlacement.ts). Each such problem is then listed.
+ */
+export function printTypesetReport(docs: Pick<BuiltDocument, 'name' | 'pages' | 'stats' | 'placement'>[], out: (s: string) => void): void {
+  out('document  pages  lines  overfull  widows  orphans  stranded-headings  split-figures  hyphen-runs>2  hyphenated  overlaps  off-page  off-frame  stretch mean/p95/max');
   for (const d of docs) {
     const q = summarise(d.stats);
+    const p = countPlacementProblems(d.placement);
     out([
       d.name.padEnd(8), String(d.pages).padStart(5), String(q.lines).padStart(6), String(q.overfull).padStart(9), String(q.widows).padStart(7),
       String(q.orphans).padStart(8), String(q.strandedHeadings).padStart(18), String(q.splitFigures).padStart(14), String(q.consecutiveHyphens).padStart(14),
-      String(q.hyphenatedLines).padStart(11), `  ${q.stretch.mean.toFixed(2)}/${q.stretch.p95.toFixed(2)}/${q.stretch.max.toFixed(2)}`,
+      String(q.hyphenatedLines).padStart(11), String(p.overlaps).padStart(9), String(p.offPage).padStart(9), String(p.offFrame).padStart(10), `  ${q.stretch.mean.toFixed(2)}/${q.stretch.p95.toFixed(2)}/${q.stretch.max.toFixed(2)}`,
     ].join(' '));
   }
+  for (const d of docs) for (const p of d.placement) out(formatPlacementProblem(d.name, p));
 }

@@ -101,7 +101,8 @@ export function layNote(ctx: FlowContext, n: number, parent: StructNode): void {
   const labelNode = ctx.sb.add(node, 'Lbl');
   const backLink = ctx.sb.add(labelNode, 'Link', { alt: fillString(ctx.strings.noteBackLink, { number: n }) });
   const { style, leading } = styleOf(ctx, 'note');
-  const labelW = measureText(style.font, '00', style.size) + 3;
+  // Room for two digits, or for the number when it has more (note 100 on).
+  const labelW = Math.max(measureText(style.font, '00', style.size), measureText(style.font, String(n), style.size)) + 3;
   const saved = ctx.width;
   ctx.width = saved - labelW;
   const lines: FlowLine[] = [];

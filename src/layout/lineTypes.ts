@@ -9,9 +9,12 @@ export interface InlineTarget {
   dest?: string;
   /** Set on a footnote mark so layout can place the note on the mark's page. */
   noteId?: string;
-  /** Raised text (footnote marks). */
+  /** Raised text (footnote marks), by SUPERSCRIPT_RISE. */
   superscript?: boolean;
 }
+
+/** How far a superscript's baseline is raised, as a fraction of its type size. */
+export const SUPERSCRIPT_RISE = 0.6;
 
 /** A styled stretch of paragraph text, as the parser produced it. */
 export interface InlineRun {

@@ -1,6 +1,6 @@
 import type { Template } from '../load/templateTypes.js';
 import { PAPER_SIZES } from '../load/templateTypes.js';
-import type { Page } from './pageTypes.js';
+import type { Page, PageFrame } from './pageTypes.js';
 
 export interface PageBox {
   width: number;
@@ -20,6 +20,12 @@ export function pageBox(t: Template, paper: 'a4' | 'letter'): PageBox {
       return { x: left, y: m.top, width: width - m.inner - m.outer, height: height - m.top - m.bottom };
     },
   };
+}
+
+/** The text block of page `pageNumber` as a frame the placement check holds content to. */
+export function textBlockFrame(box: PageBox, pageNumber: number, name = 'text block'): PageFrame {
+  const c = box.content(pageNumber);
+  return { name, x: c.x, y: c.y, w: c.width, h: c.height };
 }
 
 export function newPage(box: PageBox, label: string | null): Page {

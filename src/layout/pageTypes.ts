@@ -25,6 +25,13 @@ export interface StructNode {
 interface ItemBase {
   /** Structure node this content belongs to; absent means an artifact (header, footer, rule). */
   struct?: number;
+  /**
+   * The container (a RectItem's `container` name on the same page) this item is drawn inside
+   * on purpose: text on the call to action's background, the title on the cover band. The
+   * placement check (checkPlacement.ts) lets the item overlap that container and its own
+   * containers, and requires it to stay inside it.
+   */
+  within?: string;
 }
 
 /** One line (or a piece of one) of text: fragments have absolute x; y is the baseline. */
@@ -44,6 +51,12 @@ export interface RectItem extends ItemBase {
   stroke?: string;
   lineWidth?: number;
   radius?: number;
+  /**
+   * Set on a rect that is a box other content is drawn in (a callout, the call to action, the
+   * contact details, a band behind a title): its name, unique on its page ("call to action").
+   * A rect without it is decoration (an accent bar, a rule) and is not a content box.
+   */
+  container?: string;
 }
 
 export interface LineItem extends ItemBase {
@@ -102,12 +115,27 @@ export interface DestItem {
 
 export type PageItem = TextItem | RectItem | LineItem | ChartItem | ImageItem | QrItem | LinkItem | DestItem;
 
+/** An area of a page that a document kind lets content occupy (the text block, a title band). */
+export interface PageFrame {
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 export interface Page {
   width: number;
   height: number;
   items: PageItem[];
   /** Printed page number, or null for pages that show none (the cover). */
   label: string | null;
+  /**
+   * Where content may go, when the kind declares it: every content box that is not an
+   * artifact and not inside a container must lie wholly in one of these (artifacts such as
+   * running heads and page numbers live in the margins and only have to stay on the page).
+   */
+  frames?: PageFrame[];
 }
 
 export interface OutlineEntry {

@@ -43,6 +43,18 @@ export function textWidth(text: string, style: TextStyle): number {
   return scriptsAt(text, style, 0, 0, 'left').fragments.reduce((w, f) => w + f.width, 0);
 }
 
+/**
+ * `text` from `x` with its first baseline at `y`: one line (as textAt) when it fits in
+ * `measure`, else broken into lines `lead` apart (ragged right, no hyphenation; a word too long
+ * for a line is split). `measure` may depend on the baseline (text beside a QR code).
+ */
+export function wrappedTextAt(text: string, style: TextStyle, x: number, y: number, lead: number, measure: number | ((baseline: number) => number), struct?: number): TextItem[] {
+  const at = (baseline: number) => (typeof measure === 'number' ? measure : measure(baseline));
+  if (measureText(style.font, text, style.size) <= at(y)) return [textAt(text, style, x, y, 'left', struct)];
+  const lines = breakRuns([{ text, style }], { measure: typeof measure === 'number' ? measure : (k) => measure(y + k * lead), align: 'left', hyphenateLang: null });
+  return lines.map((l, k) => ({ kind: 'text', y: y + k * lead, fragments: placeFragments(l, x), struct }));
+}
+
 /** `text`, cut at a character boundary and ended with "…" if it is wider than `width`. */
 export function fitText(text: string, style: TextStyle, width: number): string {
   if (textWidth(text, style) <= width) return text;

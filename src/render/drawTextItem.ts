@@ -2,6 +2,7 @@
 // the kerning the shaper found. pdfkit's doc.text() costs a save/restore, a transform and
 // option handling per call, and we draw a call per word of every justified line; this writes
 // the same glyphs, through pdfkit's own font encoder (subsetting and ToUnicode stay pdfkit's).
+import { SUPERSCRIPT_RISE } from '../layout/lineTypes.js';
 import type { TextItem } from '../layout/pageTypes.js';
 import { SIMPLE_TEXT } from '../fonts/simpleShaper.js';
 import { ensureFont } from './pdfFonts.js';
@@ -31,7 +32,7 @@ export function drawTextItem(doc: PDFDoc, it: TextItem): void {
     if (!f.text) continue;
     ensureFont(doc, f.style.font);
     const font = fontForPage(doc, f.style.font);
-    const baseline = f.target?.superscript ? it.y - f.style.size * 0.6 : it.y;
+    const baseline = f.target?.superscript ? it.y - f.style.size * SUPERSCRIPT_RISE : it.y;
     // The line-end hyphen is layout, not text: it extracts as nothing. Text shaped by fontkit
     // (Khmer) has its glyphs in visual order, some standing for several characters or for part
     // of one, so no ToUnicode map can give it back in logical order: it carries its own text.

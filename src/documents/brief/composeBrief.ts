@@ -1,6 +1,7 @@
 // Composes the donor brief's pages from the engine's flow: the cover, the contents (reserved,
 // then filled once page numbers are known), the body, sources, appendix and closing page.
-import type { Template } from '../../load/templateTypes.js';
+import { InputError } from '../../errors.js';
+import { MM, type Template } from '../../load/templateTypes.js';
 import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
 import { documentContext } from '../../layout/documentContext.js';
 import { documentInfo, formatDate } from '../../layout/documentInfo.js';
@@ -8,7 +9,7 @@ import { flowBlocks, styleOf } from '../../layout/flowBlocks.js';
 import type { FlowItem } from '../../layout/flowTypes.js';
 import { buildOutline } from '../../layout/outline.js';
 import { addRunningHeads } from '../../layout/pageFurniture.js';
-import { newPage, pageBox } from '../../layout/pageGeometry.js';
+import { newPage, pageBox, textBlockFrame } from '../../layout/pageGeometry.js';
 import type { LaidOutDocument, Page } from '../../layout/pageTypes.js';
 import { emptyStats, paginate, type Frame } from '../../layout/paginate.js';
 import { textAt, textBlock } from '../../layout/setText.js';
@@ -18,6 +19,9 @@ import type { BriefStrings } from './briefStrings.js';
 import { chartDataAppendix } from './chartDataAppendix.js';
 import { contactBlock } from './contactBlock.js';
 import { contentsEntries, contentsPagesNeeded, fillContents } from './contentsPages.js';
+
+/** Least room between the cover's title (or subtitle) and the foot of the cover band. */
+const COVER_FOOT = 24;
 
 export function composeBrief(doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings): LaidOutDocument {
   // Page numbers depend on how many pages the contents takes, and that on the headings: lay
@@ -44,15 +48,20 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   const cover = newPage(box, null);
   pages.push(cover);
   const bandH = box.height * 0.46;
-  cover.items.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: c.accent });
+  const band = 'cover band';
+  cover.items.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: c.accent, container: band });
   const cx = box.content(1).x;
+  // Title and subtitle start 150 pt above the band's foot, or higher when they need the room
+  // (never above the top margin).
   const titleNode = ctx.sb.add(root, 'P');
-  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 30, color: '#ffffff' }, 35, cx, bandH - 150, width, titleNode.id);
-  cover.items.push(...title.items);
-  if (doc.meta.subtitle) {
-    const sub = ctx.sb.add(root, 'P');
-    cover.items.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 14, color: '#e6f0f0' }, 18, cx, bandH - 150 + title.height + 10, width, sub.id).items);
+  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 30, color: '#ffffff' }, 35, cx, 0, width, titleNode.id);
+  const sub = doc.meta.subtitle ? textBlock(doc.meta.subtitle, { font: 'sans', size: 14, color: '#e6f0f0' }, 18, cx, title.height + 10, width, ctx.sb.add(root, 'P').id) : null;
+  const needed = title.height + (sub ? 10 + sub.height : 0);
+  const top = Math.min(bandH - 150, bandH - COVER_FOOT - needed);
+  if (top < box.content(1).y) {
+    throw new InputError({ file: doc.file }, `the title and subtitle are too long for the cover: they need ${Math.ceil((box.content(1).y - top) / MM)} mm more than the cover band has`, 'shorten them');
   }
+  for (const it of [...title.items, ...(sub?.items ?? [])]) if (it.kind === 'text') cover.items.push({ ...it, y: it.y + top, within: band });
   const orgNode = ctx.sb.add(root, 'P');
   const org = doc.meta.organisation ?? doc.config.organisation.name;
   cover.items.push(textAt(org, { font: 'sans-bold', size: 13, color: c.accent }, cx, box.height - 120, 'left', orgNode.id));
@@ -100,6 +109,8 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   }
   addRunningHeads(pages, 1 + contentsPages.length, box, t, doc.meta.title, headings);
   if (closingStart >= 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: 10, fill: c.accent });
+  pages.forEach((p, i) => (p.frames = [textBlockFrame(box, i + 1)]));
+  cover.frames!.unshift({ name: band, x: 0, y: 0, w: box.width, h: bandH });
   const extra = toc ? [{ title: strings.contents, dest: 'contents', level: 1, children: [] }] : [];
   return {
     name: doc.name,

@@ -1,6 +1,6 @@
 // The contents: every H1 and H2 with its true page number and dot leaders, each entry a link.
 // It can run over several pages; composeBrief reserves them and asks how many were needed.
-import { measureText } from '../../fonts/fontRegistry.js';
+import { lineMetrics, measureText } from '../../fonts/fontRegistry.js';
 import type { PlacedHeading } from '../../layout/paginate.js';
 import type { PageBox } from '../../layout/pageGeometry.js';
 import type { Page, StructNode } from '../../layout/pageTypes.js';
@@ -15,6 +15,13 @@ const TOP = 48;
 const H1_STEP = 20;
 const H2_STEP = 16;
 const H1_GAP = 6;
+const H1_ENTRY = { font: 'sans-semibold', size: 11 } as const;
+const H2_ENTRY = { font: 'sans', size: 10 } as const;
+
+/** The first baseline of a continued contents page: the taller entry's ascent below its top. */
+function continuedTop(): number {
+  return Math.max(...[H1_ENTRY, H2_ENTRY].map((s) => lineMetrics(s.font, s.size).ascent));
+}
 
 /** Headings listed in the contents: per-figure appendix headings are only in the outline. */
 export function contentsEntries(headings: PlacedHeading[]): PlacedHeading[] {
@@ -31,7 +38,7 @@ export function contentsPagesNeeded(entries: PlacedHeading[], box: PageBox): num
     const step = (e.level === 1 && y > TOP ? H1_GAP : 0) + (e.level === 1 ? H1_STEP : H2_STEP);
     if (y + step > height) {
       pages++;
-      y = 0;
+      y = continuedTop();
     }
     y += step;
   }
@@ -58,21 +65,22 @@ export function fillContents(opts: {
   let page = pages[0];
   let b = box.content(allPages.indexOf(page) + 1);
   page.items.push({ kind: 'dest', name: 'contents', y: b.y });
-  page.items.push(textAt(opts.strings.contents, opts.titleStyle, b.x, b.y + opts.titleStyle.size, 'left', heading.id));
+  // The title's ascent (not its type size, which is less) meets the top of the text block.
+  page.items.push(textAt(opts.strings.contents, opts.titleStyle, b.x, b.y + lineMetrics(opts.titleStyle.font, opts.titleStyle.size).ascent, 'left', heading.id));
   let y = TOP;
   for (const e of entries) {
     const step = (e.level === 1 && y > TOP ? H1_GAP : 0) + (e.level === 1 ? H1_STEP : H2_STEP);
     if (y + step > b.height && pageIdx + 1 < pages.length) {
       page = pages[++pageIdx];
       b = box.content(allPages.indexOf(page) + 1);
-      y = 0;
+      y = continuedTop();
     }
     if (e.level === 1 && y > TOP) y += H1_GAP;
     const label = e.page.label ?? '';
     const item = sb.add(toc, 'TOCI');
     const link = sb.add(item, 'Link', { alt: fillString(opts.strings.contentsEntryAlt, { title: e.text, page: label }) });
     const indent = e.level === 1 ? 0 : 16;
-    const style: TextStyle = e.level === 1 ? { ...opts.bodyStyle, font: 'sans-semibold', size: 11 } : { ...opts.bodyStyle, font: 'sans', size: 10, color: c.muted };
+    const style: TextStyle = e.level === 1 ? { ...opts.bodyStyle, ...H1_ENTRY } : { ...opts.bodyStyle, ...H2_ENTRY, color: c.muted };
     const baseline = b.y + y + (e.level === 1 ? 0 : 0);
     const nw = measureText(style.font, label, style.size);
     // An entry too long for its line is cut with an ellipsis (its link's alt text keeps it whole).

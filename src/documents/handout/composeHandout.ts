@@ -8,10 +8,12 @@ import { documentInfo } from '../../layout/documentInfo.js';
 import { flowBlocks, styleOf } from '../../layout/flowBlocks.js';
 import type { FlowBox, FlowItem } from '../../layout/flowTypes.js';
 import { buildOutline } from '../../layout/outline.js';
-import { newPage, pageBox, type PageBox } from '../../layout/pageGeometry.js';
+import { newPage, pageBox, textBlockFrame, type PageBox } from '../../layout/pageGeometry.js';
 import type { LaidOutDocument, Page, PageItem } from '../../layout/pageTypes.js';
 import { emptyStats, paginate, type Frame, type PaginateResult } from '../../layout/paginate.js';
-import { textAt, textBlock } from '../../layout/setText.js';
+import { fitText, textAt, textBlock } from '../../layout/setText.js';
+import { breakRuns, placeFragments } from '../../layout/textLines.js';
+import { lineMetrics, measureText } from '../../fonts/fontRegistry.js';
 import { sourcesSection } from '../../layout/sourcesSection.js';
 import { MM, type Template } from '../../load/templateTypes.js';
 import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
@@ -20,6 +22,12 @@ import { flowCallouts } from './flowCallouts.js';
 import { flowCta } from './flowCta.js';
 import type { HandoutOptions } from './handoutKind.js';
 import type { HandoutStrings } from './handoutStrings.js';
+
+/** The title band's least height, and how far it reaches below its text's lowest descent. */
+const BAND_MIN = 86;
+const BAND_PAD = 1.5;
+/** The organisation's name takes at most this share of the band's width (it wraps past that). */
+const ORG_MAX = 0.35;
 
 export interface HandoutResult {
   doc: LaidOutDocument;
@@ -47,17 +55,26 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
   const ctx = documentContext(doc, t, (content.width - t.columnGap * (t.columns - 1)) / t.columns, scale);
   const root = ctx.sb.root;
   const front: PageItem[] = [];
-  const bandH = 86;
-  front.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: t.colors.accent });
+  // The title band: title and subtitle on the left, the organisation on the right, each in a
+  // column of its own; the band grows to hold them (at least BAND_MIN high).
+  const within = 'title band';
+  const inBand: PageItem[] = [];
+  const org = doc.meta.organisation ?? doc.config.organisation.name;
+  const orgStyle = { font: 'sans-bold' as const, size: 13, color: '#ffffff' };
+  const orgW = Math.min(measureText(orgStyle.font, org, orgStyle.size), content.width * ORG_MAX);
+  const titleW = Math.min(content.width * 0.78, content.width - orgW - 16);
   const titleNode = ctx.sb.add(root, 'P');
-  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 21, color: '#ffffff' }, 24, content.x, 18, content.width * 0.78, titleNode.id);
-  front.push(...title.items);
+  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 21, color: '#ffffff' }, 24, content.x, 18, titleW, titleNode.id);
+  inBand.push(...title.items);
   if (doc.meta.subtitle) {
     const sub = ctx.sb.add(root, 'P');
-    front.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 10.5, color: '#e6f0f0' }, 13, content.x, 18 + title.height + 4, content.width * 0.78, sub.id).items);
+    inBand.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 10.5, color: '#e6f0f0' }, 13, content.x, 18 + title.height + 4, titleW, sub.id).items);
   }
   const orgNode = ctx.sb.add(root, 'P');
-  front.push(textAt(doc.meta.organisation ?? doc.config.organisation.name, { font: 'sans-bold', size: 13, color: '#ffffff' }, content.x + content.width, 36, 'right', orgNode.id));
+  if (measureText(orgStyle.font, org, orgStyle.size) <= orgW) inBand.push(textAt(org, orgStyle, content.x + content.width, 36, 'right', orgNode.id));
+  else breakRuns([{ text: org, style: orgStyle }], { measure: orgW, align: 'right', hyphenateLang: null }).forEach((l, k) => inBand.push({ kind: 'text', y: 36 + k * 15, fragments: placeFragments(l, content.x + content.width - orgW), struct: orgNode.id }));
+  const bandH = Math.max(BAND_MIN, ...inBand.map((it) => (it.kind === 'text' ? it.y + Math.max(...it.fragments.map((f) => lineMetrics(f.style.font, f.style.size).descent)) + BAND_PAD : 0)));
+  front.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: t.colors.accent, container: within }, ...inBand.map((it) => ({ ...it, within })));
 
   const callouts = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'callout' }> => b.kind === 'callout');
   const calloutBox = callouts.length ? flowCallouts(ctx, callouts, root, content.width) : null;
@@ -73,9 +90,19 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
   ];
   const cta = doc.blocks.find((b): b is Extract<RBlock, { kind: 'cta' }> => b.kind === 'cta');
   const ctaBox: FlowBox | null = cta ? flowCta(ctx, doc, cta, root, content.width, strings) : null;
+  // What no shrinking of the text can make room for.
+  const mm = (x: number) => `${Math.max(1, Math.ceil(x / MM))} mm`;
+  if (top > content.y + content.height) {
+    throw new InputError({ file: doc.file }, `the key figures (callouts) are ${mm(top - content.y - content.height)} taller than the front page`, 'shorten their labels or use fewer callouts');
+  }
+  if (ctaBox && ctaBox.height > content.height) {
+    throw new InputError({ file: doc.file }, `the call to action (::: cta) is ${mm(ctaBox.height - content.height)} taller than the page`, 'shorten its text');
+  }
 
-  // Try the front alone first, then front and back; the last page's columns are balanced.
-  let best: { pages: Page[]; result: PaginateResult } | null = null;
+  // Try the front alone first, then front and back; the last page's columns are balanced. The
+  // call to action is drawn on the last page the attempt allows, and that page's columns are
+  // shortened to make room for it: the box never covers text.
+  let best: { pages: Page[]; result: PaginateResult; sheetPages: number } | null = null;
   for (const sheetPages of [1, 2]) {
     const run = (lastColumnHeight: number | null) => {
       const pages: Page[] = [];
@@ -97,6 +124,9 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
         const bottom = c.y + c.height - (pageNo === sheetPages && ctaBox ? ctaBox.height + 12 : 0);
         const full = bottom - y0;
         const h = pageNo === sheetPages && lastColumnHeight !== null ? Math.min(full, lastColumnHeight) : full;
+        // A column with no room for a line of text (above a call to action, under tall
+        // callouts) is skipped: pagination would otherwise put a line in it anyway.
+        if (h < t.type.body.leading * scale) return next(false);
         return { page, x: c.x + col * (ctx.width + t.columnGap), y: y0, width: ctx.width, height: h };
       };
       const result = paginate(items, ctx.laidNotes, next, emptyStats());
@@ -104,7 +134,7 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
     };
     const natural = run(null);
     if (natural.result.overflow) {
-      best = natural;
+      best = { ...natural, sheetPages };
       continue;
     }
     // Balance: the smallest last-page column height that still takes everything.
@@ -120,22 +150,40 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
         chosen = r;
       }
     }
-    best = chosen;
+    best = { ...chosen, sheetPages };
     break;
   }
-  const { pages, result } = best!;
+  const { pages, result, sheetPages } = best!;
   pages[0].items.unshift(...front);
   if (ctaBox && !result.overflow) {
-    const last = pages[pages.length - 1];
+    // The room was kept on page `sheetPages`. When the text fits the front only without that
+    // room, it ends on the front and the back holds the call to action alone.
+    while (pages.length < sheetPages) pages.push(newPage(box, null));
+    const last = pages[sheetPages - 1];
     const c = box.content(1);
     // Right under the balanced columns, so a short back page reads as finished rather than
     // leaving a gap above a box pinned to the foot; never lower than the foot.
-    const textBottom = Math.max(c.y, ...last.items.filter((i) => i.kind === 'text' || i.kind === 'chart').map((i) => (i.kind === 'chart' ? i.y + i.chart.height : i.y + 4)));
-    const top = Math.min(c.y + c.height - ctaBox.height, textBottom + 22);
+    const above = last.items.flatMap((i) => {
+      switch (i.kind) {
+        case 'text': return [i.y + 4];
+        case 'chart': return [i.y + i.chart.height];
+        case 'image': case 'rect': return [i.y + i.h];
+        case 'qr': return [i.y + i.size];
+        case 'line': return [Math.max(i.y1, i.y2)];
+        default: return [];
+      }
+    });
+    const top = above.length ? Math.min(c.y + c.height - ctaBox.height, Math.max(c.y, ...above) + 22) : c.y;
     last.items.push(...ctaBox.draw(c.x, top));
   }
   pages.forEach((p, i) => {
-    if (pages.length > 1) p.items.push(textAt(i === 0 ? strings.turnOver : fillString(strings.backFooter, { organisation: doc.meta.organisation ?? doc.config.organisation.name, title: doc.meta.title }), { ...styleOf(ctx, 'running').style, color: t.colors.muted }, box.content(1).x + box.content(1).width, box.height - 20, 'right'));
+    p.frames = i === 0 ? [{ name: 'title band', x: 0, y: 0, w: box.width, h: bandH }, textBlockFrame(box, 1, 'text area')] : [textBlockFrame(box, 1, 'text area')];
+    if (pages.length > 1) {
+      // A footer (an artifact, like the brief's running heads): cut with an ellipsis if longer than the line.
+      const style = { ...styleOf(ctx, 'running').style, color: t.colors.muted };
+      const footer = i === 0 ? strings.turnOver : fillString(strings.backFooter, { organisation: org, title: doc.meta.title });
+      p.items.push(textAt(fitText(footer, style, content.width), style, content.x + content.width, box.height - 20, 'right'));
+    }
   });
   return {
     doc: { name: doc.name, pages, structure: root, outline: buildOutline(result.headings), info: documentInfo(doc), stats: result.stats },
