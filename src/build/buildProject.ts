@@ -16,6 +16,7 @@ import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
 import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
 import { kindStringsFor } from '../strings/documentStrings.js';
+import { htmlTarget } from '../targets/htmlTarget.js';
 import { pdfTarget } from '../targets/pdfTarget.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
@@ -49,6 +50,8 @@ export interface BuildOptions {
   session?: BuildSession;
   /** Document kinds beyond the built-in brief and handout (see src/documents/). */
   kinds?: readonly AnyDocumentKind[];
+  /** Also write the HTML edition, OUT/html/NAME.html (src/targets/htmlTarget.ts). */
+  html?: boolean;
 }
 
 export interface BuiltDocument {
@@ -63,6 +66,8 @@ export interface BuiltDocument {
   stats: LayoutStats;
   /** Copy-fit scale (1 = not shrunk). */
   scale: number;
+  /** The HTML edition, when asked for. */
+  html?: { file: string; data: Buffer };
 }
 
 export interface BuildResult {
@@ -174,9 +179,10 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
   for (const { doc, arranged } of built) {
     const pdf = await pdfTarget.encode(arranged, doc);
     const name = doc.resolved.name;
-    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale });
+    const html = opts.html ? { file: htmlTarget.outputFile(outDir, name), data: await htmlTarget.encode(htmlTarget.arrange(doc).arranged, doc) } : undefined;
+    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale, html });
   }
-  if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  if (!opts.dryRun) writeAllAtomic(documents.flatMap((d) => [{ path: d.file, data: d.pdf }, ...(d.html ? [{ path: d.html.file, data: d.html.data }] : [])]));
   lap('write');
   return { documents, warnings, stages: run.stages, reuse, flushCache: () => disk?.flush() };
 }

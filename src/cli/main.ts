@@ -43,6 +43,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       outDir: cmd.outDir ? resolve(cmd.outDir) : undefined,
       only: cmd.documents,
       paper: cmd.paper,
+      html: cmd.html && cmd.command === 'build',
       dryRun: cmd.command === 'typeset-report',
       cache: cliCache(cmd, root),
       onStage: (stage, ms) => {
@@ -63,6 +64,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (!cmd.quiet) {
       for (const d of result.documents) {
         io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
+        if (d.html) io.out(`wrote ${relative(process.cwd(), d.html.file) || d.html.file} (${(d.html.data.length / 1024).toFixed(0)} KB)`);
       }
     }
     return 0;
@@ -81,11 +83,14 @@ async function buildWithWorkers(cmd: Command, root: string, io: CliIO): Promise<
   try {
     // The worker is bundled next to this file (dist/build-worker.mjs).
     const workerUrl = new URL('./build-worker.mjs', import.meta.url);
-    const r = await buildParallel({ root, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined, only: cmd.documents, paper: cmd.paper, jobs: cmd.jobs, workerUrl, cache: cliCache(cmd, root) });
+    const r = await buildParallel({ root, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined, only: cmd.documents, paper: cmd.paper, jobs: cmd.jobs, workerUrl, cache: cliCache(cmd, root), html: cmd.html });
     for (const w of r.warnings) io.err(`warning: ${w}`);
     if (!cmd.quiet) {
       for (const [k, ms] of Object.entries(r.stages)) io.out(`${k.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);
-      for (const d of r.documents) io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
+      for (const d of r.documents) {
+        io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
+        if (d.html) io.out(`wrote ${relative(process.cwd(), d.html.file) || d.html.file} (${(d.html.data.length / 1024).toFixed(0)} KB)`);
+      }
     }
     return 0;
   } catch (e) {
