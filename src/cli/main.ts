@@ -7,6 +7,7 @@ import { InputError, InputErrors } from '../errors.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
 import { printTypesetReport } from './typesetReport.js';
 import { runWatch } from './watch.js';
+import { runPreview } from '../preview/runPreview.js';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -37,6 +38,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const root = resolve(cmd.root);
   if (cmd.command === 'build' && cmd.jobs > 1) return buildWithWorkers(cmd, root, io);
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
+  if (cmd.command === 'preview') return runPreview({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
     const result = await buildProject({
       root,
