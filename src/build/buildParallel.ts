@@ -35,7 +35,7 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
   const queue = [...docs];
   await Promise.all(Array.from({ length: jobs }, async () => {
     for (let name = queue.shift(); name; name = queue.shift()) {
-      replies.set(name, await runWorker(opts.workerUrl, { root: opts.root, only: [name], paper: opts.paper, cache: opts.cache }));
+      replies.set(name, await runWorker(opts.workerUrl, { root: opts.root, only: [name], paper: opts.paper, cache: opts.cache, html: opts.html }));
     }
   }));
   const errors: InputError[] = [];
@@ -52,16 +52,18 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
     }
     warnings.push(...r.warnings);
     stages[name] = Object.values(r.stages).reduce((a, x) => a + x, 0);
-    documents.push({ ...r.doc, file: join(outDir, `${name}.pdf`), pdf: Buffer.from(r.doc.pdf) });
+    // The worker's Buffer arrives as a Uint8Array.
+    const html = r.doc.html && { file: join(outDir, 'html', `${name}.html`), data: Buffer.from(r.doc.html.data) };
+    documents.push({ ...r.doc, file: join(outDir, `${name}.pdf`), pdf: Buffer.from(r.doc.pdf), html });
   }
   // The same error may come from both workers (a broken data file): reported once, in order.
   throwErrors(errors);
-  if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  if (!opts.dryRun) writeAllAtomic(documents.flatMap((d) => [{ path: d.file, data: d.pdf }, ...(d.html ? [{ path: d.html.file, data: d.html.data }] : [])]));
   stages.total = performance.now() - t0;
   return { documents, warnings, stages };
 }
 
-function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter'; cache?: { dir: string; version: string } }): Promise<WorkerReply> {
+function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter'; cache?: { dir: string; version: string }; html?: boolean }): Promise<WorkerReply> {
   return new Promise((resolve) => {
     const w = new Worker(url, { workerData: data });
     w.once('message', (m: WorkerReply) => resolve(m));

@@ -13,6 +13,7 @@ import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
 import type { DocumentName } from '../load/sourceTypes.js';
 import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
 import { kindStringsFor } from '../strings/documentStrings.js';
+import { htmlTarget } from '../targets/htmlTarget.js';
 import { pdfTarget } from '../targets/pdfTarget.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
@@ -52,11 +53,14 @@ export interface BuildOptions {
    * error and warning in `diagnostics` and what the stages made in `checked`.
    */
   check?: boolean;
-  /**   * What a placement problem (layout/checkPlacement.ts: overlapping boxes, a box off its page,
+  /**
+   * What a placement problem (layout/checkPlacement.ts: overlapping boxes, a box off its page,
    * frame or container) does: `fail` (the default) fails the build with a PlacementError, a
    * bug; `report` keeps it in the document's `placement` (the quality report counts them).
    */
   placement?: 'fail' | 'report';
+  /** Also write the HTML edition, OUT/html/NAME.html (src/targets/htmlTarget.ts). */
+  html?: boolean;
 }
 
 export interface BuiltDocument {
@@ -73,6 +77,8 @@ export interface BuiltDocument {
   scale: number;
   /** Placement problems; always empty unless the build was asked to report rather than fail. */
   placement: PlacementProblem[];
+  /** The HTML edition, when asked for. */
+  html?: { file: string; data: Buffer };
 }
 
 export interface BuildResult {
@@ -179,9 +185,10 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
   for (const { doc, arranged, placement } of built) {
     const pdf = await pdfTarget.encode(arranged, doc);
     const name = doc.resolved.name;
-    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale, placement });
+    const html = opts.html ? { file: htmlTarget.outputFile(outDir, name), data: await htmlTarget.encode(htmlTarget.arrange(doc).arranged, doc) } : undefined;
+    documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale, placement, html });
   }
-  if (!opts.dryRun && !opts.check) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  if (!opts.dryRun && !opts.check) writeAllAtomic(documents.flatMap((d) => [{ path: d.file, data: d.pdf }, ...(d.html ? [{ path: d.html.file, data: d.html.data }] : [])]));
   lap('write');
   diagnostics.push(...orderErrors(prepared.errors.errors).map((e) => fromInputError(e)));
   return {

@@ -10,7 +10,7 @@ try {
   const r = await buildProject({ ...(workerData as { root: string }), dryRun: true });
   const d = r.documents[0];
   const pdf = new Uint8Array(d.pdf.buffer, d.pdf.byteOffset, d.pdf.byteLength);
-  const reply: WorkerReply = { ok: true, doc: { name: d.name, kind: d.kind, file: d.file, pages: d.pages, bytes: d.bytes, stats: d.stats, scale: d.scale, placement: d.placement, pdf }, warnings: r.warnings, stages: r.stages };
+  const reply: WorkerReply = { ok: true, doc: { name: d.name, kind: d.kind, file: d.file, pages: d.pages, bytes: d.bytes, stats: d.stats, scale: d.scale, placement: d.placement, pdf, html: d.html }, warnings: r.warnings, stages: r.stages };
   parentPort!.postMessage(reply);
 } catch (e) {
   const reply: WorkerReply =

@@ -30,6 +30,8 @@ export interface WatchOptions {
   cache?: { dir: string; version: string };
   /** Quiet time after a rebuild before its cache entries are written (default 1 s). */
   cacheIdleMs?: number;
+  /** Also write the HTML edition of each rebuilt document. */
+  html?: boolean;
   onBuild: (e: WatchEvent) => void;
 }
 
@@ -84,7 +86,7 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
       // In the config's order.
       const documents = listed.length ? listed.map((d) => d.name).filter((n) => docs.has(n)) : [...docs];
       try {
-        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, session, cache: opts.cache && { ...opts.cache, defer: true } });
+        const result = await buildProject({ root: opts.root, outDir: opts.outDir, paper: opts.paper, only: documents, session, cache: opts.cache && { ...opts.cache, defer: true }, html: opts.html });
         opts.onBuild({ changed, documents, ms: performance.now() - t0, result });
         // Cache entries for the next `report build`, once the rebuild has been reported.
         unwritten.push(result.flushCache);

@@ -8,6 +8,7 @@ import { runCheck } from './check.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
 import { printTypesetReport } from './typesetReport.js';
 import { runWatch } from './watch.js';
+import { runPreview } from '../preview/runPreview.js';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -39,12 +40,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   if (cmd.command === 'build' && cmd.jobs > 1) return buildWithWorkers(cmd, root, io);
   if (cmd.command === 'check') return runCheck(cmd, root, io);
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
+  if (cmd.command === 'preview') return runPreview({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
     const result = await buildProject({
       root,
       outDir: cmd.outDir ? resolve(cmd.outDir) : undefined,
       only: cmd.documents,
       paper: cmd.paper,
+      html: cmd.html && cmd.command === 'build',
       dryRun: cmd.command === 'typeset-report',
       // The report counts placement problems instead of failing on the first document with one.
       placement: cmd.command === 'typeset-report' ? 'report' : 'fail',
@@ -67,6 +70,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (!cmd.quiet) {
       for (const d of result.documents) {
         io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
+        if (d.html) io.out(`wrote ${relative(process.cwd(), d.html.file) || d.html.file} (${(d.html.data.length / 1024).toFixed(0)} KB)`);
       }
     }
     return 0;
@@ -85,11 +89,14 @@ async function buildWithWorkers(cmd: Command, root: string, io: CliIO): Promise<
   try {
     // The worker is bundled next to this file (dist/build-worker.mjs).
     const workerUrl = new URL('./build-worker.mjs', import.meta.url);
-    const r = await buildParallel({ root, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined, only: cmd.documents, paper: cmd.paper, jobs: cmd.jobs, workerUrl, cache: cliCache(cmd, root) });
+    const r = await buildParallel({ root, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined, only: cmd.documents, paper: cmd.paper, jobs: cmd.jobs, workerUrl, cache: cliCache(cmd, root), html: cmd.html });
     for (const w of r.warnings) io.err(`warning: ${w}`);
     if (!cmd.quiet) {
       for (const [k, ms] of Object.entries(r.stages)) io.out(`${k.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);
-      for (const d of r.documents) io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
+      for (const d of r.documents) {
+        io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
+        if (d.html) io.out(`wrote ${relative(process.cwd(), d.html.file) || d.html.file} (${(d.html.data.length / 1024).toFixed(0)} KB)`);
+      }
     }
     return 0;
   } catch (e) {

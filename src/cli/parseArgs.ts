@@ -7,7 +7,7 @@ export class UsageError extends Error {
 }
 
 export interface Command {
-  command: 'build' | 'watch' | 'check' | 'typeset-report' | 'help';
+  command: 'build' | 'watch' | 'preview' | 'check' | 'typeset-report' | 'help';
   documents: DocumentName[];
   outDir?: string;
   paper?: 'a4' | 'letter';
@@ -20,16 +20,23 @@ export interface Command {
   /** `check`: warnings fail too (exit 2). */
   strict: boolean;
   root: string;
+  /** Also write the HTML edition (OUT/html/NAME.html). */
+  html: boolean;
+  /** `preview`: the port on 127.0.0.1 (0: any free port). */
+  port: number;
 }
 
-export const USAGE = `usage: report build [DOCUMENT…] [--out DIR] [--paper a4|letter] [--jobs N] [--no-cache] [--quiet] [--debug]
-       report watch [DOCUMENT…] [--out DIR] [--paper a4|letter]
+export const USAGE = `usage: report build [DOCUMENT…] [--out DIR] [--paper a4|letter] [--html] [--jobs N] [--no-cache] [--quiet] [--debug]
+       report watch [DOCUMENT…] [--out DIR] [--paper a4|letter] [--html]
+       report preview [DOCUMENT…] [--port N] [--out DIR] [--paper a4|letter]
        report check [DOCUMENT…] [--paper a4|letter] [--strict]
        report typeset-report [DOCUMENT…] [--paper a4|letter]
 documents are named in content/config.yaml (default: all of them)
 options:
   --out DIR        write the PDFs to DIR (default: output/)
   --paper SIZE     a4 or letter (default: the template's, or the front matter's)
+  --html           also write the HTML edition, one page per document, to OUT/html/NAME.html
+  --port N         preview: serve on http://127.0.0.1:N/ (default 4173; 0 picks a free port)
   --root DIR       the project folder holding content/ and templates/ (default: .)
   --jobs N         build up to N documents at once in worker threads (default 1)
   --no-cache       make everything anew: neither read nor write .cache/report-generator/
@@ -37,10 +44,10 @@ options:
   --quiet          print only errors and warnings
   --debug          print stack traces of unexpected errors`;
 
-const COMMANDS = ['build', 'watch', 'check', 'typeset-report', 'help'] as const;
+const COMMANDS = ['build', 'watch', 'preview', 'check', 'typeset-report', 'help'] as const;
 
 export function parseArgs(argv: string[]): Command {
-  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true, strict: false };
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true, strict: false, html: false, port: 4173 };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined) throw new UsageError('missing command');
@@ -71,6 +78,12 @@ export function parseArgs(argv: string[]): Command {
     else if (a === '--no-cache') out.cache = false;
     else if (a === '--strict') out.strict = true;
     else if (a === '--debug') out.debug = true;
+    else if (a === '--html') out.html = true;
+    else if (a === '--port') {
+      const v = value(a);
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${v}"`);
+      out.port = Number(v);
+    } else if (a === '--debug') out.debug = true;
     else if (a === '--help' || a === '-h') out.command = 'help';
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
     else if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(a)) {

@@ -13,6 +13,7 @@ export function runWatch(cmd: Command, root: string, io: CliIO): Promise<number>
     paper: cmd.paper,
     only: cmd.documents,
     cache: cliCache(cmd, root),
+    html: cmd.html,
     onBuild: (e) => {
       const what = e.changed[0] === 'initial' ? 'initial build' : e.changed.join(', ');
       if (e.error) {

@@ -21,6 +21,12 @@ export const ENGINE_STRINGS = {
   destAlt: 'Go to {dest}',
   imageAlt: 'Image {src}',
   qrAlt: 'QR code linking to {url}',
+  /** HTML edition: the disclosure that shows a chart's data as a table, and its columns. */
+  chartData: 'Data of figure {number}',
+  dataLabelColumn: 'Indicator',
+  dataValueColumn: 'Value',
+  dataYearColumn: 'Year',
+  dataSourceColumn: 'Source',
 } as const;
 
 export type EngineStrings = { readonly [K in keyof typeof ENGINE_STRINGS]: string };
@@ -37,6 +43,11 @@ const fr: EngineStrings = {
   destAlt: 'Aller à {dest}',
   imageAlt: 'Image {src}',
   qrAlt: 'Code QR menant à {url}',
+  chartData: 'Données de la figure {number}',
+  dataLabelColumn: 'Indicateur',
+  dataValueColumn: 'Valeur',
+  dataYearColumn: 'Année',
+  dataSourceColumn: 'Source',
 };
 
 const es: EngineStrings = {
@@ -50,6 +61,11 @@ const es: EngineStrings = {
   destAlt: 'Ir a {dest}',
   imageAlt: 'Imagen {src}',
   qrAlt: 'Código QR que lleva a {url}',
+  chartData: 'Datos de la figura {number}',
+  dataLabelColumn: 'Indicador',
+  dataValueColumn: 'Valor',
+  dataYearColumn: 'Año',
+  dataSourceColumn: 'Fuente',
 };
 
 const vi: EngineStrings = {
@@ -63,6 +79,11 @@ const vi: EngineStrings = {
   destAlt: 'Đi đến {dest}',
   imageAlt: 'Hình ảnh {src}',
   qrAlt: 'Mã QR dẫn đến {url}',
+  chartData: 'Dữ liệu của hình {number}',
+  dataLabelColumn: 'Chỉ số',
+  dataValueColumn: 'Giá trị',
+  dataYearColumn: 'Năm',
+  dataSourceColumn: 'Nguồn',
 };
 
 // Khmer ends a label with ៖ (the Khmer colon) and a sentence with ។; the ordinal ទី reads
@@ -78,6 +99,11 @@ const km: EngineStrings = {
   destAlt: 'ទៅកាន់ {dest}',
   imageAlt: 'រូបភាព {src}',
   qrAlt: 'កូដ QR ភ្ជាប់ទៅ {url}',
+  chartData: 'ទិន្នន័យនៃរូបភាពទី {number}',
+  dataLabelColumn: 'សូចនាករ',
+  dataValueColumn: 'តម្លៃ',
+  dataYearColumn: 'ឆ្នាំ',
+  dataSourceColumn: 'ប្រភព',
 };
 
 export const ENGINE_TRANSLATIONS: Translations<EngineStrings> = { fr, es, vi, km };

@@ -12,7 +12,8 @@ import type { BriefStrings } from './briefStrings.js';
 /** Rows of one table printed at most; a chart of 1,000 points gets a page, not twenty. */
 export const APPENDIX_MAX_ROWS = 40;
 
-function tableBlocks(t: FigureTable, files: string[], strings: BriefStrings): RBlock[] {
+/** One drawn table as blocks: a table, and a note when rows were left out (also used by the HTML edition). */
+export function appendixTableBlocks(t: FigureTable, files: string[], strings: BriefStrings): RBlock[] {
   const total = t.rows.length;
   let table: RBlock;
   if (t.kind === 'figures') {
@@ -43,7 +44,7 @@ export function chartDataAppendix(ctx: FlowContext, doc: ResolvedDocument, strin
   for (const f of shown) {
     const title = fillString(ctx.strings.figureLabel, { number: f.number });
     blocks.push({ kind: 'heading', level: 2, inlines: text(title), id: `appendix-${f.name}`, text: title });
-    for (const t of f.data.tables) blocks.push(...tableBlocks(t, f.data.files, strings));
+    for (const t of f.data.tables) blocks.push(...appendixTableBlocks(t, f.data.files, strings));
   }
   return [{ kind: 'break' }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
 }
