@@ -16,6 +16,7 @@ import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
 import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
 import { pdfTarget } from '../targets/pdfTarget.js';
+import { printEditions, type PrintBuildOptions, type PrintEdition } from './printEditions.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
 import { compileCached } from './chartCache.js';
@@ -47,6 +48,8 @@ export interface BuildOptions {
   session?: BuildSession;
   /** Document kinds beyond the built-in brief and handout (see src/documents/). */
   kinds?: readonly AnyDocumentKind[];
+  /** Also write each document's print edition, output/print/NAME.pdf (src/targets/printTarget.ts). */
+  print?: PrintBuildOptions;
 }
 
 export interface BuiltDocument {
@@ -61,6 +64,8 @@ export interface BuiltDocument {
   stats: LayoutStats;
   /** Copy-fit scale (1 = not shrunk). */
   scale: number;
+  /** The print edition (and its imposition), when the build was asked for it. */
+  print?: PrintEdition;
 }
 
 export interface BuildResult {
@@ -170,7 +175,12 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
     const name = doc.resolved.name;
     documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale });
   }
-  if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
+  if (opts.print) {
+    const editions = await printEditions(built.map((b, i) => ({ doc: b.doc, laid: documents[i].laid })), opts.root, outDir, opts.print);
+    warnings.push(...editions.warnings);
+    editions.editions.forEach((e, i) => (documents[i].print = e));
+  }
+  if (!opts.dryRun) writeAllAtomic(documents.flatMap((d) => [{ path: d.file, data: d.pdf }, ...(d.print ? d.print.files : [])]));
   lap('write');
   return { documents, warnings, stages: run.stages, reuse, flushCache: () => disk?.flush() };
 }

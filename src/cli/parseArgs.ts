@@ -18,9 +18,16 @@ export interface Command {
   /** Use and keep the build cache in .cache/report-generator/. */
   cache: boolean;
   root: string;
+  /** Also write the print edition, output/print/NAME.pdf (build only). */
+  print: boolean;
+  /** Impose the print edition for the press (implies print). */
+  impose?: 'booklet' | '2up';
+  /** Booklet creep in mm. */
+  creepMm?: number;
 }
 
 export const USAGE = `usage: report build [DOCUMENT…] [--out DIR] [--paper a4|letter] [--jobs N] [--no-cache] [--quiet] [--debug]
+                    [--print [--impose booklet|2up [--creep MM]]]
        report watch [DOCUMENT…] [--out DIR] [--paper a4|letter]
        report typeset-report [DOCUMENT…] [--paper a4|letter]
 documents are named in content/config.yaml (default: all of them)
@@ -30,13 +37,18 @@ options:
   --root DIR       the project folder holding content/ and templates/ (default: .)
   --jobs N         build up to N documents at once in worker threads (default 1)
   --no-cache       make everything anew: neither read nor write .cache/report-generator/
+  --print          also write the print edition: output/print/NAME.pdf (bleed, marks, CMYK,
+                   PDF/X-4 with the template's print.profile)
+  --impose KIND    also write the print edition imposed for the press: booklet (saddle stitch,
+                   two pages a side on the double-size sheet) or 2up (two copies a sheet)
+  --creep MM       booklet: move the innermost pages this far toward the spine
   --quiet          print only errors and warnings
   --debug          print stack traces of unexpected errors`;
 
 const COMMANDS = ['build', 'watch', 'typeset-report', 'help'] as const;
 
 export function parseArgs(argv: string[]): Command {
-  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true };
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true, print: false };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined) throw new UsageError('missing command');
@@ -63,6 +75,16 @@ export function parseArgs(argv: string[]): Command {
       const v = value(a);
       if (v !== 'a4' && v !== 'letter') throw new UsageError(`--paper must be a4 or letter, not "${v}"`);
       out.paper = v;
+    } else if (a === '--print') out.print = true;
+    else if (a === '--impose') {
+      const v = value(a);
+      if (v !== 'booklet' && v !== '2up') throw new UsageError(`--impose must be booklet or 2up, not "${v}"`);
+      out.impose = v;
+      out.print = true;
+    } else if (a === '--creep') {
+      const v = value(a);
+      if (!/^\d+(\.\d+)?$/.test(v) || Number(v) > 5) throw new UsageError(`--creep must be a number of millimetres from 0 to 5, not "${v}"`);
+      out.creepMm = Number(v);
     } else if (a === '--quiet' || a === '-q') out.quiet = true;
     else if (a === '--no-cache') out.cache = false;
     else if (a === '--debug') out.debug = true;
@@ -76,5 +98,7 @@ export function parseArgs(argv: string[]): Command {
       throw new UsageError(`"${a}" is not a document name${g ? ` (did you mean the command "${g}"?)` : ''}; documents are named in content/config.yaml`);
     }
   }
+  if ((out.print || out.creepMm !== undefined) && out.command !== 'build') throw new UsageError('--print, --impose and --creep go with build');
+  if (out.creepMm !== undefined && out.impose !== 'booklet') throw new UsageError('--creep goes with --impose booklet');
   return out;
 }
