@@ -34,6 +34,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(USAGE);
     return 0;
   }
+  if (cmd.command === 'preflight') {
+    // pdf-lib and the checks load only for this command.
+    const { runPreflight } = await import('../preflight/preflightCommand.js');
+    return runPreflight({ ...cmd.preflight, files: cmd.preflight.files.map((f) => resolve(f)) }, io.out, io.err);
+  }
   const root = resolve(cmd.root);
   // The print edition is made from the laid-out pages in this thread (workers send back PDFs only).
   if (cmd.command === 'build' && cmd.jobs > 1 && !cmd.print) return buildWithWorkers(cmd, root, io);

@@ -14,6 +14,8 @@ import { cmykIccProfile } from '../helpers/cmykIccProfile.js';
 import { pageContents, rgbOperators, shownText } from '../helpers/pdfContent.js';
 import { checkPdfUa } from '../helpers/pdfUaCheck.js';
 import { OTHER_ORG_ROOT } from '../helpers/paths.js';
+import { runShippedCli } from '../helpers/cliBundle.js';
+import { preflight } from '../../src/preflight/preflight.js';
 import { printProject, setPrintTemplate } from '../helpers/printProject.js';
 import { inked, separations } from '../helpers/separations.js';
 
@@ -190,6 +192,46 @@ describe('PDF/X-4 and what the screen edition had', () => {
       const out = execFileSync('qpdf', ['--check', file]).toString();
       expect(out).toContain('No syntax or stream encoding errors');
     }
+  });
+});
+
+describe('report preflight on our own PDFs', () => {
+  for (const name of ['brief', 'handout']) {
+    it(`${name}: the print edition passes preflight for print (Ghostscript measuring ink) and for screen; the screen edition fails for print`, async () => {
+      const { print, screen } = edition(name);
+      const p = await preflight(print, { profile: 'print' });
+      expect(p.problems).toEqual([]);
+      expect((await preflight(print, { profile: 'screen' })).problems).toEqual([]);
+      const s = await preflight(screen, { profile: 'print' });
+      const checks = new Set(s.problems.map((x) => x.check));
+      expect([...checks].sort()).toEqual(['black-text', 'boxes', 'rgb-colour']);
+      expect(s.problems.filter((x) => x.check === 'rgb-colour').length).toBe(p.pages);
+      expect((await preflight(screen, { profile: 'email' })).problems).toEqual([]);
+    });
+  }
+
+  it('the shipped CLI: one line per problem with its page, exit 1 on errors, 0 when fit, 2 for a file that is no PDF; --json', () => {
+    const dir = sampleRoot;
+    writeFileSync(join(dir, 'screen.pdf'), edition('handout').screen);
+    writeFileSync(join(dir, 'print.pdf'), edition('handout').print);
+    writeFileSync(join(dir, 'not.pdf'), 'hello');
+    const bad = runShippedCli(['preflight', 'screen.pdf'], { cwd: dir });
+    expect(bad.status).toBe(1);
+    const lines = bad.stdout.trim().split('\n');
+    expect(lines).toContain('screen.pdf: page 1: error: the page has no TrimBox: the print shop cannot tell where to cut [boxes]');
+    expect(lines.at(-1)).toMatch(/^screen\.pdf: preflight print: 2 pages, \d+ errors, 0 warnings — not ready for print$/);
+    const good = runShippedCli(['preflight', 'print.pdf', '--profile', 'print'], { cwd: dir });
+    expect(good.stdout.trim()).toBe('print.pdf: preflight print: 2 pages, 0 errors, 0 warnings — ready for print');
+    expect(good.status).toBe(0);
+    const json = runShippedCli(['preflight', 'screen.pdf', '--json', '--profile', 'screen'], { cwd: dir });
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ file: 'screen.pdf', profile: 'screen', pages: 2, errors: 0, problems: [] });
+    const notPdf = runShippedCli(['preflight', 'not.pdf'], { cwd: dir });
+    expect(notPdf.status).toBe(2);
+    expect(notPdf.stderr).toMatch(/^not\.pdf: not a PDF preflight can read/);
+    const usage = runShippedCli(['preflight', 'print.pdf', '--profile', 'web'], { cwd: dir });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--profile must be print, screen, email, not "web"');
   });
 });
 
