@@ -1,6 +1,7 @@
 // `report build --print`: the print edition of every document built, from the pages the screen
 // edition was laid out into. Every document's problems are gathered before any is reported,
 // so one build shows them all; nothing is written unless all editions were made.
+import { join } from 'node:path';
 import { InputErrors, type InputError } from '../errors.js';
 import type { LaidOutDocument } from '../layout/pageTypes.js';
 import { printTarget } from '../targets/printTarget.js';
@@ -27,7 +28,7 @@ export async function printEditions(
   docs: readonly { doc: TargetDocument; laid: LaidOutDocument }[],
   root: string,
   outDir: string,
-  _opts: PrintBuildOptions,
+  opts: PrintBuildOptions,
 ): Promise<{ editions: PrintEdition[]; warnings: string[] }> {
   const warnings: string[] = [];
   const errors: InputError[] = [];
@@ -44,7 +45,14 @@ export async function printEditions(
     const pdf = await printTarget.encode(arranged[i], doc);
     const file = printTarget.outputFile(outDir, doc.resolved.name);
     const pages = arranged[i].laid.pages.length;
-    editions.push({ file, pdf, pages, pdfx: arranged[i].pdfx, files: [{ path: file, data: pdf, pages }] });
+    const files = [{ path: file, data: pdf, pages }];
+    if (opts.impose) {
+      // pdf-lib is loaded only when a build imposes.
+      const { impose } = await import('../print/impose.js');
+      const imposed = await impose(pdf, opts.impose, arranged[i].laid.info.title, opts.creepMm);
+      files.push({ path: join(outDir, 'print', `${doc.resolved.name}-${opts.impose}.pdf`), data: imposed.pdf, pages: imposed.sides.length });
+    }
+    editions.push({ file, pdf, pages, pdfx: arranged[i].pdfx, files });
   }
   return { editions, warnings };
 }

@@ -27,7 +27,7 @@ let sample: BuildResult;
 let sampleRoot: string;
 beforeAll(async () => {
   sampleRoot = printProject({ print: ['strict: true'], cmyk: true, profile: true });
-  sample = await buildProject({ root: sampleRoot, dryRun: true, print: {} });
+  sample = await buildProject({ root: sampleRoot, dryRun: true, print: { impose: 'booklet', creepMm: 0.5 } });
 });
 
 const edition = (name: string) => {
@@ -192,6 +192,26 @@ describe('PDF/X-4 and what the screen edition had', () => {
       const out = execFileSync('qpdf', ['--check', file]).toString();
       expect(out).toContain('No syntax or stream encoding errors');
     }
+  });
+});
+
+describe('imposed with the build', () => {
+  it('--impose booklet: the brief\'s 11 pages on 3 A3 sheets (6 sides), the cover on the right of side 1, the output intent kept', async () => {
+    const d = sample.documents.find((x) => x.name === 'brief')!;
+    const f = d.print!.files.find((x) => x.path.endsWith('print/brief-booklet.pdf'))!;
+    expect(d.pages).toBe(11);
+    expect(f.pages).toBe(6);
+    const doc = await PDFDocument.load(f.data, { updateMetadata: false });
+    expect(doc.getPages().map((p) => round(p.getMediaBox()).slice(2))).toEqual(new Array(6).fill([1190.55, 841.89]));
+    expect(doc.catalog.get(PDFName.of('OutputIntents'))).toBeDefined();
+    // The cover band (accent, cyan ink) on the right half of side 1, the blank page 12 on its left.
+    const cyan = separations(f.data, { page: 1, dpi: 20 }).get('Cyan')!;
+    const row = Math.round(cyan.height * 0.1) * cyan.width;
+    expect(cyan.ink[row + Math.round(cyan.width * 0.75)]).toBeGreaterThan(200);
+    expect(cyan.ink[row + Math.round(cyan.width * 0.25)]).toBe(0);
+    // Still CMYK only, black text on K, fonts embedded (preflight enters the pages' Form XObjects).
+    const pf = await preflight(f.data, { profile: 'print' });
+    expect(pf.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
 
