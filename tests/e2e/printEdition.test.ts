@@ -18,6 +18,8 @@ import { runShippedCli } from '../helpers/cliBundle.js';
 import { preflight } from '../../src/preflight/preflight.js';
 import { printProject, setPrintTemplate } from '../helpers/printProject.js';
 import { inked, separations } from '../helpers/separations.js';
+import { pngImage } from '../helpers/pngImage.js';
+import { mkdirSync } from 'node:fs';
 
 const MM = 72 / 25.4;
 const round = (b: { x: number; y: number; width: number; height: number }) => [b.x, b.y, b.width, b.height].map((v) => Math.round(v * 100) / 100);
@@ -163,10 +165,22 @@ describe('PDF/X-4 and what the screen edition had', () => {
     }
   });
 
-  it('Ghostscript reads the embedded profile as a CMYK output profile', () => {
-    const dir = sampleRoot;
-    const out = execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=inkcov', `-sOutputICCProfile=${join(dir, 'print/test-cmyk.icc')}`, '-dFirstPage=1', '-dLastPage=1', '-o', '-', '-'], { input: edition('handout').print }).toString();
-    expect(out).toMatch(/CMYK OK/);
+  it('the generated test profile is a working CMYK output profile: Ghostscript (lcms2) converts with it', () => {
+    // The screen brief's RGB cover band, converted to CMYK through the test profile and through
+    // Ghostscript's default one: ours replaces grey by black (high K, little magenta).
+    const band = (profile?: string) => {
+      const args = ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pamcmyk32', '-r10', '-dFirstPage=1', '-dLastPage=1', ...(profile ? [`-sOutputICCProfile=${profile}`] : []), '-o', '-', '-'];
+      const pam = execFileSync('gs', args, { input: edition('brief').screen });
+      const start = pam.indexOf('ENDHDR\n') + 7;
+      const width = Number(/WIDTH (\d+)/.exec(pam.toString('latin1', 0, start))![1]);
+      const at = start + (10 * width + Math.round(width / 2)) * 4;
+      return [...pam.subarray(at, at + 4)].map((v) => Math.round((v / 255) * 100));
+    };
+    const ours = band(join(sampleRoot, 'print/test-cmyk.icc'));
+    const theirs = band();
+    expect(ours[3]).toBeGreaterThan(45);
+    expect(ours[1]).toBeLessThan(20);
+    expect(theirs[3]).toBeLessThan(40);
   });
 
   for (const name of ['brief', 'handout']) {
@@ -295,6 +309,27 @@ describe('other settings and bad input', () => {
     expect(e2[0]).toMatch(/print\.profile rgb\.icc describes RGB colour, not CMYK/);
   });
 
+  it('an RGB image: an error in strict mode, located; otherwise a warning, and the file is not called PDF/X', async () => {
+    const dir = letterProject(['strict: true'], true, '![A flat grey-green test picture](images/picture.png)');
+    mkdirSync(join(dir, 'content/images'), { recursive: true });
+    writeFileSync(join(dir, 'content/images/picture.png'), pngImage(300, 200));
+    const e = errorLines(await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], print: {} }).then(() => null, (x: unknown) => x));
+    expect(e).toEqual(['content/letter.md: page 1: the image "A flat grey-green test picture" is RGB, and print.strict takes only CMYK or grey images — save it as CMYK (or greyscale) JPEG for print, converted with your print shop\'s profile']);
+    const t = join(dir, 'templates/letter.yaml');
+    mkdirSync(join(dir, 'print'), { recursive: true });
+    writeFileSync(join(dir, 'print/test-cmyk.icc'), cmykIccProfile());
+    writeFileSync(t, readFileSync(t, 'utf8').replace('strict: true', 'strict: false\n  profile: print/test-cmyk.icc'));
+    const r = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], dryRun: true, print: {} });
+    expect(r.warnings).toContain('content/letter.md: page 1: the image "A flat grey-green test picture" is RGB; it stays RGB in the print edition, which is then not PDF/X — save it as CMYK (or greyscale) JPEG for print, converted with your print shop\'s profile');
+    expect(r.warnings).toContain('content/letter.md: the print edition is not PDF/X-4 because it places RGB images (see above)');
+    expect(r.documents[0].print!.pdfx).toBeNull();
+    // A grey image is fine.
+    writeFileSync(join(dir, 'content/images/picture.png'), pngImage(300, 200, true));
+    const g = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], dryRun: true, print: {} });
+    expect(g.warnings.filter((w) => w.includes('image'))).toEqual([]);
+    expect(g.documents[0].print!.pdfx).toBe('report-generator test CMYK (not a press)');
+  });
+
   it('text inside the safety margin is a warning naming document, page, text and distance', async () => {
     const dir = letterProject(['safetyMm: 12'], true);
     const t = join(dir, 'templates/letter.yaml');
@@ -307,11 +342,11 @@ describe('other settings and bad input', () => {
 });
 
 /** The letter kind's scratch project (see documentKinds.test.ts), with a print block. */
-function letterProject(print: string[], cmyk: boolean): string {
+function letterProject(print: string[], cmyk: boolean, extra = ''): string {
   const dir = printProject({ print: [], cmyk: false, profile: false, templates: [] });
   copyFileSync(join(import.meta.dirname, '../fixtures/kinds/letter/letter.yaml'), join(dir, 'templates/letter.yaml'));
   setPrintTemplate(join(dir, 'templates/letter.yaml'), { print, cmyk, profile: false });
-  writeFileSync(join(dir, 'content/letter.md'), '---\ntitle: Thank you\ndate: 2026-11-30\nlanguage: en-GB\ntemplate: letter\n---\n\nDear friend,\n\nThank you for standing with children and families.\n');
+  writeFileSync(join(dir, 'content/letter.md'), `---\ntitle: Thank you\ndate: 2026-11-30\nlanguage: en-GB\ntemplate: letter\n---\n\nDear friend,\n\nThank you for standing with children and families.\n\n${extra}\n`);
   const config = join(dir, 'content/config.yaml');
   writeFileSync(config, readFileSync(config, 'utf8').trimEnd() + '\n  letter: { source: letter.md, kind: letter }\n');
   return dir;

@@ -1,7 +1,6 @@
 // report preflight on purpose-built PDFs: each problem it looks for, made on purpose and
 // caught on its page; and a clean file passing. The PDFs are made with pdf-lib and pdfkit,
 // independently of our renderer.
-import { deflateSync } from 'node:zlib';
 import { cmyk, grayscale, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { maxCoverage } from '../../../src/preflight/inkCoverage.js';
@@ -10,6 +9,7 @@ import { tokenizeContent, PdfBytes, PdfName } from '../../../src/preflight/conte
 import { fontPath } from '../../../src/fonts/fontRegistry.js';
 import { PDFDocument as PdfKit } from '../../../src/render/pdfkitModule.js';
 import { readFileSync } from 'node:fs';
+import { pngImage as png } from '../../helpers/pngImage.js';
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [595.28, 841.89];
@@ -34,33 +34,6 @@ async function printPdf(draw: (page: import('pdf-lib').PDFPage, font: import('pd
 
 const checks = (problems: Problem[]) => problems.map((p) => `${p.page ?? '-'} ${p.severity} ${p.check}`);
 
-function png(w: number, h: number, gray = false): Buffer {
-  const crc = (buf: Buffer) => {
-    let c = ~0;
-    for (const b of buf) {
-      c ^= b;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (t: string, d: Buffer) => {
-    const l = Buffer.alloc(4);
-    l.writeUInt32BE(d.length);
-    const td = Buffer.concat([Buffer.from(t), d]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([l, td, c]);
-  };
-  const ch = gray ? 1 : 3;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = gray ? 0 : 2;
-  const raw = Buffer.alloc((w * ch + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w * ch + 1)] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 describe('preflight print', () => {
   const o = 13 * MM;
