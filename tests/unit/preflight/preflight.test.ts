@@ -34,7 +34,6 @@ async function printPdf(draw: (page: import('pdf-lib').PDFPage, font: import('pd
 
 const checks = (problems: Problem[]) => problems.map((p) => `${p.page ?? '-'} ${p.severity} ${p.check}`);
 
-
 describe('preflight print', () => {
   const o = 13 * MM;
 
