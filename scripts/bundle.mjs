@@ -37,7 +37,8 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
     target: 'node20',
     // pdfkit loads its standard-font data through package imports the bundler cannot follow:
     // it and its fontkit stay in node_modules.
-    external: ['pdfkit', 'fontkit'],
+    // pdf-lib is loaded only by `report preflight` and `--impose`, from node_modules.
+    external: ['pdfkit', 'fontkit', 'pdf-lib'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
     legalComments: 'none',
@@ -67,7 +68,7 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
       // Here pdfkit and fontkit are bundled too, so the code cache covers them (loading them
       // from node_modules compiled ~100 ms of JavaScript at every start). pdfkit's standard
       // fonts stay unreachable, which is what we want: no document uses them (tests/fonts.test.ts).
-      external: [],
+      external: ['pdf-lib'],
       define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
       banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),

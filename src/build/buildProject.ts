@@ -15,6 +15,7 @@ import { BROKEN_PARAGRAPHS } from '../layout/textLines.js';
 import { kindStringsFor } from '../strings/documentStrings.js';
 import { htmlTarget } from '../targets/htmlTarget.js';
 import { pdfTarget } from '../targets/pdfTarget.js';
+import { printEditions, type PrintBuildOptions, type PrintEdition } from './printEditions.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
 import { DiskCache } from './diskCache.js';
@@ -61,6 +62,8 @@ export interface BuildOptions {
   placement?: 'fail' | 'report';
   /** Also write the HTML edition, OUT/html/NAME.html (src/targets/htmlTarget.ts). */
   html?: boolean;
+  /** Also write each document's print edition, output/print/NAME.pdf (src/targets/printTarget.ts). */
+  print?: PrintBuildOptions;
 }
 
 export interface BuiltDocument {
@@ -79,6 +82,8 @@ export interface BuiltDocument {
   placement: PlacementProblem[];
   /** The HTML edition, when asked for. */
   html?: { file: string; data: Buffer };
+  /** The print edition (and its imposition), when the build was asked for it. */
+  print?: PrintEdition;
 }
 
 export interface BuildResult {
@@ -188,7 +193,14 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
     const html = opts.html ? { file: htmlTarget.outputFile(outDir, name), data: await htmlTarget.encode(htmlTarget.arrange(doc).arranged, doc) } : undefined;
     documents.push({ name, kind: doc.kind.name, file: pdfTarget.outputFile(outDir, name), pages: arranged.laid.pages.length, bytes: pdf.length, pdf, laid: arranged.laid, stats: arranged.laid.stats, scale: arranged.scale, placement, html });
   }
-  if (!opts.dryRun && !opts.check) writeAllAtomic(documents.flatMap((d) => [{ path: d.file, data: d.pdf }, ...(d.html ? [{ path: d.html.file, data: d.html.data }] : [])]));
+  if (opts.print) {
+    const editions = await printEditions(built.map((b, i) => ({ doc: b.doc, laid: documents[i].laid })), opts.root, outDir, opts.print);
+    warnings.push(...editions.warnings);
+    editions.editions.forEach((e, i) => (documents[i].print = e));
+  }
+  if (!opts.dryRun && !opts.check) {
+    writeAllAtomic(documents.flatMap((d) => [{ path: d.file, data: d.pdf }, ...(d.html ? [{ path: d.html.file, data: d.html.data }] : []), ...(d.print ? d.print.files : [])]));
+  }
   lap('write');
   diagnostics.push(...orderErrors(prepared.errors.errors).map((e) => fromInputError(e)));
   return {

@@ -36,8 +36,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.out(USAGE);
     return 0;
   }
+  if (cmd.command === 'preflight') {
+    // pdf-lib and the checks load only for this command.
+    const { runPreflight } = await import('../preflight/preflightCommand.js');
+    return runPreflight({ ...cmd.preflight, files: cmd.preflight.files.map((f) => resolve(f)) }, io.out, io.err);
+  }
   const root = resolve(cmd.root);
-  if (cmd.command === 'build' && cmd.jobs > 1) return buildWithWorkers(cmd, root, io);
+  // The print edition is made from the laid-out pages in this thread (workers send back PDFs only).
+  if (cmd.command === 'build' && cmd.jobs > 1 && !cmd.print) return buildWithWorkers(cmd, root, io);
   if (cmd.command === 'check') return runCheck(cmd, root, io);
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   if (cmd.command === 'preview') return runPreview({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
@@ -52,6 +58,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       // The report counts placement problems instead of failing on the first document with one.
       placement: cmd.command === 'typeset-report' ? 'report' : 'fail',
       cache: cliCache(cmd, root),
+      print: cmd.print ? { impose: cmd.impose, creepMm: cmd.creepMm } : undefined,
       onStage: (stage, ms) => {
         if (!cmd.quiet && cmd.command === 'build') io.out(`${stage.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms`);
       },
@@ -71,6 +78,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       for (const d of result.documents) {
         io.out(`wrote ${relative(process.cwd(), d.file) || d.file} (${d.pages} page${d.pages === 1 ? '' : 's'}, ${(d.bytes / 1024).toFixed(0)} KB)`);
         if (d.html) io.out(`wrote ${relative(process.cwd(), d.html.file) || d.html.file} (${(d.html.data.length / 1024).toFixed(0)} KB)`);
+        for (const f of d.print?.files ?? []) {
+          const kind = f.path === d.print!.file ? (d.print!.pdfx ? `, PDF/X-4 for ${d.print!.pdfx}` : ', not PDF/X') : ', imposed';
+          io.out(`wrote ${relative(process.cwd(), f.path) || f.path} (${f.pages} ${f.path === d.print!.file ? 'page' : 'sheet side'}${f.pages === 1 ? '' : 's'}, ${(f.data.length / 1024).toFixed(0)} KB${kind})`);
+        }
       }
     }
     return 0;

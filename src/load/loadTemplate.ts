@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { FONT_KEYS, type FontKey } from '../fonts/fontRegistry.js';
 import { readYaml } from './readYaml.js';
+import { colorRgb, readPrintTemplate } from '../print/readPrintTemplate.js';
 import type { AnyDocumentKind, TemplateOptionReader } from '../documents/documentKind.js';
 import { MM, type Template, type TypeRole, type TypeSpec } from './templateTypes.js';
 
 const ROLES: TypeRole[] = ['body', 'h1', 'h2', 'h3', 'caption', 'note', 'table', 'running', 'code'];
 /** The keys every template has, whatever its kind. */
-const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'colors', 'type', 'paragraphSpace', 'chart'];
+const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'colors', 'type', 'paragraphSpace', 'chart', 'print'];
+const COLOR_NAMES = ['text', 'muted', 'accent', 'accentSoft', 'warm', 'rule'] as const;
 
 /**
  * @param file path relative to the root, e.g. templates/brief.yaml
@@ -47,7 +49,8 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
     return v;
   };
   const color = (k: string): string => {
-    const v = (data.colors as Record<string, unknown> | undefined)?.[k];
+    // A colour is "#rrggbb", or { rgb, cmyk } for print (src/print/readPrintTemplate.ts).
+    const v = colorRgb((data.colors as Record<string, unknown> | undefined)?.[k]);
     if (typeof v !== 'string' || !/^#[0-9a-f]{6}$/i.test(v)) {
       errors.add(at(['colors', k]), `colors.${k} must be a colour like "#0f5c63"`);
       return '#000000';
@@ -101,6 +104,7 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
     paragraphSpace: num(['paragraphSpace'], 0, 40),
     chart: { height: num(['chart', 'height'], 40, 600), fontSize: chart.fontSize === undefined ? kind.chartFontSize : num(['chart', 'fontSize'], 4, 24) },
     options,
+    print: readPrintTemplate(data ?? {}, file, at, errors, COLOR_NAMES),
   };
   for (const k of Object.keys(chart)) {
     if (k !== 'height' && k !== 'fontSize') errors.add(at(['chart', k]), `unknown template key "chart.${k}"`, 'chart takes height and fontSize');

@@ -1,4 +1,5 @@
 import type { FontKey } from '../fonts/fontRegistry.js';
+import type { PrintTemplate } from '../print/printTemplate.js';
 
 export interface TypeSpec {
   font: FontKey;
@@ -26,6 +27,8 @@ export interface Template {
   chart: { height: number; fontSize: number };
   /** The keys the kind adds, as the kind read them (see DocumentKind.templateOptions). */
   options: unknown;
+  /** The print edition's settings and the colours' CMYK values (`report build --print`). */
+  print: PrintTemplate;
 }
 
 export const PAPER_SIZES: Record<'a4' | 'letter', [number, number]> = {

@@ -5,19 +5,21 @@ import { replayChart, type ChartDrawing } from '../charts/chartDrawing.js';
 import { parseCssColor } from '../charts/cssColor.js';
 import { PdfCanvasContext } from './pdfCanvasContext.js';
 import { keepTextState } from './pdfkitInternals.js';
+import { pdfkitColor, SCREEN_PAINT, type PaintPolicy } from './paint.js';
 import type { PDFDoc } from './pdfkitModule.js';
 
 /** Draws `chart` with its top-left corner at (x, y) in pdfkit coordinates (points, y down). */
-export function drawChart(doc: PDFDoc, chart: ChartDrawing, x: number, y: number): void {
+export function drawChart(doc: PDFDoc, chart: ChartDrawing, x: number, y: number, paint: PaintPolicy = SCREEN_PAINT): void {
   // Leave the document as we found it: graphics state via q/Q, pdfkit's own text state by hand.
   const restoreTextState = keepTextState(doc);
   doc.save();
   try {
     const bg = chart.background ? parseCssColor(chart.background) : null;
     if (bg && bg.a > 0) {
-      doc.rect(x, y, chart.width, chart.height).fillColor(bg.rgb, bg.a).fill();
+      const p = paint.paint(bg.rgb, { role: 'fill', width: chart.width, height: chart.height });
+      doc.rect(x, y, chart.width, chart.height).fillColor(pdfkitColor(p.color), bg.a).fill();
     }
-    const ctx = new PdfCanvasContext(doc, x + chart.origin[0], y + chart.origin[1]);
+    const ctx = new PdfCanvasContext(doc, x + chart.origin[0], y + chart.origin[1], paint);
     replayChart(chart.ops, ctx);
     ctx.finish();
   } finally {

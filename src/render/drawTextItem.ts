@@ -8,6 +8,8 @@ import { SIMPLE_TEXT } from '../fonts/simpleShaper.js';
 import { ensureFont } from './pdfFonts.js';
 import type { PDFDoc } from './pdfkitModule.js';
 import { fontForPage, type EncodingFont } from './pdfkitInternals.js';
+import { SCREEN_PAINT, type Paint, type PaintPolicy } from './paint.js';
+import { overprintOperator } from './printRender.js';
 
 const n = (x: number) => (Math.round(x * 1000) / 1000).toString();
 
@@ -19,15 +21,19 @@ function pdfTextString(s: string): string {
   return hex + '>';
 }
 
-function rgb(hex: string): string {
-  const v = parseInt(hex.slice(1), 16);
-  return `${n(((v >> 16) & 255) / 255)} ${n(((v >> 8) & 255) / 255)} ${n((v & 255) / 255)} rg`;
+/** The fill colour operator: rg for "#rrggbb" (the screen edition), k for CMYK from 0 to 100. */
+function fillOperator(c: Paint['color']): string {
+  if (typeof c === 'string') {
+    const v = parseInt(c.slice(1), 16);
+    return `${n(((v >> 16) & 255) / 255)} ${n(((v >> 8) & 255) / 255)} ${n((v & 255) / 255)} rg`;
+  }
+  return c.length === 4 ? `${c.map((x) => n(x / 100)).join(' ')} k` : `${c.map((x) => n(x / 255)).join(' ')} rg`;
 }
 
-export function drawTextItem(doc: PDFDoc, it: TextItem): void {
+export function drawTextItem(doc: PDFDoc, it: TextItem, paint: PaintPolicy = SCREEN_PAINT): void {
   const pageHeight = doc.page.height;
   // pdfkit's page content runs in a y-down system; text objects are set in PDF's own y-up one.
-  const w = new TextObjectWriter(pageHeight);
+  const w = new TextObjectWriter(pageHeight, (on) => overprintOperator(doc, on));
   for (const f of it.fragments) {
     if (!f.text) continue;
     ensureFont(doc, f.style.font);
@@ -37,7 +43,7 @@ export function drawTextItem(doc: PDFDoc, it: TextItem): void {
     // (Khmer) has its glyphs in visual order, some standing for several characters or for part
     // of one, so no ToUnicode map can give it back in logical order: it carries its own text.
     const actualText = f.isHyphen ? '' : SIMPLE_TEXT.test(f.text) ? null : f.text;
-    w.run(font, f.text, f.x, pageHeight - baseline, f.style.size, f.style.color, actualText);
+    w.run(font, f.text, f.x, pageHeight - baseline, f.style.size, paint.paint(f.style.color, { role: 'text' }), actualText);
   }
   doc.addContent(w.finish());
 }
@@ -54,10 +60,15 @@ class TextObjectWriter {
   private fontId = '';
   private size = 0;
   private color = '';
+  /** Overprint is off when the text object starts (render never leaves it on outside q…Q). */
+  private overprint = false;
   /** Where the next glyph would be drawn, or null when a new Tm is needed. */
   private pen: { x: number; y: number } | null = null;
 
-  constructor(pageHeight: number) {
+  constructor(
+    pageHeight: number,
+    private readonly overprintOperator: (on: boolean) => string,
+  ) {
     this.out = ['q', `1 0 0 -1 0 ${n(pageHeight)} cm`, 'BT'];
   }
 
@@ -66,17 +77,24 @@ class TextObjectWriter {
    * Span whose ActualText replaces them for text extraction, copy and search; it nests inside
    * the structure element's own marked content.
    */
-  run(font: EncodingFont, text: string, x: number, y: number, size: number, color: string, actualText: string | null): void {
+  run(font: EncodingFont, text: string, x: number, y: number, size: number, paint: Paint, actualText: string | null): void {
     if (font.id !== this.fontId || size !== this.size) {
       this.flush();
       this.out.push(`/${font.id} ${n(size)} Tf`);
       this.fontId = font.id;
       this.size = size;
     }
+    const color = paint.color.toString();
     if (color !== this.color) {
       this.flush();
-      this.out.push(rgb(color));
+      this.out.push(fillOperator(paint.color));
       this.color = color;
+    }
+    if (paint.overprint !== this.overprint) {
+      // gs may stand inside a text object (ISO 32000-1, 9.4, "general graphics state").
+      this.flush();
+      this.out.push(this.overprintOperator(paint.overprint));
+      this.overprint = paint.overprint;
     }
     if (actualText !== null) {
       this.flush();

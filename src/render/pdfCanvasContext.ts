@@ -13,6 +13,8 @@ import { formatCoord as fmt, M_CURVE, M_LINE, M_MOVE, VectorCanvas, type Style }
 import { ensureFont } from './pdfFonts.js';
 import { textOptionsWithWidth } from './pdfkitInternals.js';
 import type { PDFDoc } from './pdfkitModule.js';
+import { pdfkitColor, SCREEN_PAINT, type PaintPolicy, type PaintUse } from './paint.js';
+import { overprintOperator } from './printRender.js';
 
 /** What the PDF graphics state currently holds (null = unknown), so we skip redundant operators. */
 interface PdfState {
@@ -23,6 +25,8 @@ interface PdfState {
   join: string | null;
   miter: number | null;
   dash: string | null;
+  /** Overprint is off at the start: render never leaves it on outside a q…Q. */
+  overprint: boolean;
 }
 
 /** Selects `key` at `size`, registering the shared font on the document the first time. */
@@ -33,16 +37,18 @@ export function useChartFont(doc: PDFDoc, key: FontKey, size: number): void {
 
 export class PdfCanvasContext extends VectorCanvas {
   private readonly pdfStack: PdfState[] = [];
-  private pdf: PdfState = { fill: null, stroke: null, lineWidth: null, cap: null, join: null, miter: null, dash: null };
+  private pdf: PdfState = { fill: null, stroke: null, lineWidth: null, cap: null, join: null, miter: null, dash: null, overprint: false };
 
   /**
    * @param doc the pdfkit document to paint into (the current page).
    * @param originX,originY where canvas (0,0) lands, in pdfkit user space (points, y down).
+   * @param paint how colours become PDF colours (the print edition's CMYK).
    */
   constructor(
     private readonly doc: PDFDoc,
     originX = 0,
     originY = 0,
+    private readonly paint: PaintPolicy = SCREEN_PAINT,
   ) {
     super(originX, originY);
   }
@@ -82,8 +88,11 @@ export class PdfCanvasContext extends VectorCanvas {
     return true;
   }
 
-  /** Sets the PDF fill or stroke paint from a canvas style; false when nothing would be painted. */
-  private applyPaint(style: Style, stroke: boolean): boolean {
+  /**
+   * Sets the PDF fill or stroke paint from a canvas style; false when nothing would be painted.
+   * Call before the path is written: it may set graphics state (overprint).
+   */
+  private applyPaint(style: Style, stroke: boolean, use: PaintUse): boolean {
     const alpha = this.s.globalAlpha;
     if (alpha <= 0) return false;
     if (style instanceof ChartGradient) return this.applyGradient(style, stroke, alpha);
@@ -91,15 +100,23 @@ export class PdfCanvasContext extends VectorCanvas {
     if (!c) return false; // canvas ignores unparsable colours; vega never sets them on purpose
     const a = c.a * alpha;
     if (a <= 0) return false;
-    const key = `${c.rgb[0]},${c.rgb[1]},${c.rgb[2]},${a}`;
+    const p = this.paint.paint(c.rgb, use);
+    this.setOverprint(p.overprint);
+    const key = `${p.color.toString()},${a}`;
     if (stroke) {
-      if (this.pdf.stroke !== key) this.doc.strokeColor(c.rgb, a);
+      if (this.pdf.stroke !== key) this.doc.strokeColor(pdfkitColor(p.color), a);
       this.pdf.stroke = key;
     } else {
-      if (this.pdf.fill !== key) this.doc.fillColor(c.rgb, a);
+      if (this.pdf.fill !== key) this.doc.fillColor(pdfkitColor(p.color), a);
       this.pdf.fill = key;
     }
     return true;
+  }
+
+  private setOverprint(on: boolean): void {
+    if (this.pdf.overprint === on) return;
+    this.doc.addContent(overprintOperator(this.doc, on));
+    this.pdf.overprint = on;
   }
 
   private applyGradient(g: ChartGradient, stroke: boolean, alpha: number): boolean {
@@ -118,7 +135,8 @@ export class PdfCanvasContext extends VectorCanvas {
         grad = this.doc.radialGradient(x0, y0, g.coords[2] * k, x1, y1, g.coords[5] * k);
       }
       // pdfkit takes [r,g,b] arrays here too; its typings only list strings.
-      for (const s of stops) grad.stop(s.offset, s.c!.rgb as unknown as string, s.c!.a);
+      this.setOverprint(false);
+      for (const s of stops) grad.stop(s.offset, pdfkitColor(this.paint.paint(s.c!.rgb, { role: 'fill', width: Infinity, height: Infinity }).color) as string, s.c!.a);
       if (stroke) {
         this.doc.strokeColor(grad, alpha);
         this.pdf.stroke = null;
@@ -130,7 +148,7 @@ export class PdfCanvasContext extends VectorCanvas {
     } catch {
       // Fall back to the first stop's colour rather than failing the whole chart.
       const c = stops[0].c!;
-      return this.applyPaint(`rgba(${c.rgb.join(',')},${c.a})`, stroke);
+      return this.applyPaint(`rgba(${c.rgb.join(',')},${c.a})`, stroke, { role: 'fill', width: Infinity, height: Infinity });
     }
   }
 
@@ -152,14 +170,30 @@ export class PdfCanvasContext extends VectorCanvas {
     this.pdf.dash = dashKey;
   }
 
+  /** The bounding box of the current path, in points. */
+  private pathSize(): { width: number; height: number } {
+    const p = this.pts;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i + 1 < p.length; i += 2) {
+      x0 = Math.min(x0, p[i]);
+      x1 = Math.max(x1, p[i]);
+      y0 = Math.min(y0, p[i + 1]);
+      y1 = Math.max(y1, p[i + 1]);
+    }
+    return x1 >= x0 ? { width: x1 - x0, height: y1 - y0 } : { width: 0, height: 0 };
+  }
+
   protected paintFill(rule: 'nonzero' | 'evenodd'): void {
-    if (!this.applyPaint(this.s.fillStyle, false)) return;
+    if (!this.applyPaint(this.s.fillStyle, false, { role: 'fill', ...this.pathSize() })) return;
     this.emitPath();
     this.doc.addContent(rule === 'evenodd' ? 'f*' : 'f');
   }
 
   protected paintStroke(): void {
-    if (!this.applyPaint(this.s.strokeStyle, true)) return;
+    if (!this.applyPaint(this.s.strokeStyle, true, { role: 'stroke', width: this.s.lineWidth * this.scaleFactor() })) return;
     this.applyStrokeState();
     this.emitPath();
     this.doc.addContent('S');
@@ -180,7 +214,8 @@ export class PdfCanvasContext extends VectorCanvas {
   protected paintText(text: unknown, x: number, y: number, maxWidth: number | undefined, stroke: boolean): void {
     const t = this.placeText(text, x, y, maxWidth);
     if (!t) return;
-    if (!this.applyPaint(stroke ? this.s.strokeStyle : this.s.fillStyle, stroke)) return;
+    const use: PaintUse = stroke ? { role: 'stroke', width: this.s.lineWidth * this.scaleFactor() } : { role: 'text' };
+    if (!this.applyPaint(stroke ? this.s.strokeStyle : this.s.fillStyle, stroke, use)) return;
     if (stroke) this.applyStrokeState();
     if (t.squeeze === 0) return; // maxWidth 0: nothing fits
     const { text: str, key, size, width, squeeze, dx, dy } = t;

@@ -176,3 +176,47 @@ export function pinObjrPages(e: PDFKit.PDFStructureElement, pageOf: (annotation:
     else original(child);
   };
 }
+
+interface PdfkitPrintInternals {
+  page: { ext_gstates: Record<string, unknown>; dictionary: { data: Record<string, unknown> } };
+  _root: { data: Record<string, unknown> };
+}
+
+const extGStates = new WeakMap<PDFDoc, Map<string, unknown>>();
+
+/**
+ * Puts a named graphics state (e.g. overprint) among the current page's resources and returns
+ * its name for a `gs` operator. pdfkit makes ExtGStates only for opacity; one object per
+ * document and name, listed on each page that uses it.
+ */
+export function useExtGState(doc: PDFDoc, name: string, dict: Record<string, unknown>): string {
+  let refs = extGStates.get(doc);
+  if (!refs) extGStates.set(doc, (refs = new Map()));
+  let ref = refs.get(name);
+  if (!ref) {
+    const r = doc.ref({ Type: 'ExtGState', ...dict });
+    r.end(undefined);
+    refs.set(name, (ref = r));
+  }
+  (doc as unknown as PdfkitPrintInternals).page.ext_gstates[name] = ref;
+  return name;
+}
+
+/** Adds entries (TrimBox, BleedBox …) to the current page's dictionary. */
+export function setPageEntries(doc: PDFDoc, entries: Record<string, unknown>): void {
+  Object.assign((doc as unknown as PdfkitPrintInternals).page.dictionary.data, entries);
+}
+
+/** Adds an entry (OutputIntents) to the document catalog. */
+export function setCatalogEntry(doc: PDFDoc, key: string, value: unknown): void {
+  (doc as unknown as PdfkitPrintInternals)._root.data[key] = value;
+}
+
+/**
+ * A PDF name as a value pdfkit writes as a name where it would otherwise write a string: its
+ * Info dictionary turns every JS string into a PDF string, but Trapped must be /True or
+ * /False. pdfkit writes values it does not recognise with their toString().
+ */
+export function pdfName(name: string): object {
+  return { [Symbol.toStringTag]: 'PdfName', toString: () => `/${name}`, valueOf: () => name };
+}
