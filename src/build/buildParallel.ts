@@ -60,7 +60,8 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
   if (unique.length > 1) throw new InputErrors(unique);
   if (!opts.dryRun) writeAllAtomic(documents.map((d) => ({ path: d.file, data: d.pdf })));
   stages.total = performance.now() - t0;
-  return { documents, warnings, stages };
+  // A chart both documents draw warns in both workers: print it once.
+  return { documents, warnings: [...new Set(warnings)], stages };
 }
 
 function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter'; cache?: { dir: string; version: string } }): Promise<WorkerReply> {

@@ -2,6 +2,7 @@
 // Everything is computed in memory; files are written only at the very end, all or nothing.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
 import type { AnyDocumentKind } from '../documents/documentKind.js';
 import { KindRegistry } from '../documents/kindRegistry.js';
@@ -75,6 +76,9 @@ export interface BuildResult {
 
 export const STAGES = ['load', 'parse', 'charts', 'layout', 'write'] as const;
 
+/** The most of a page's text block a chart may take (the rest: its caption and source line). */
+const CHART_SHARE_OF_PAGE = 0.8;
+
 export function buildProject(opts: BuildOptions): Promise<BuildResult> {
   const session = opts.session ?? new BuildSession();
   return session.run(() => buildInSession(opts, session));
@@ -140,18 +144,26 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
   });
   lap('parse');
 
+  // Every drawing's warnings (Vega-Lite's, vega's, fitting's), each printed once: a chart drawn
+  // in two documents, or in two sizes, says the same thing twice.
+  const drawings: Promise<ChartDrawing>[] = [];
   const resolved = await Promise.all(trees.map((tree) => {
     const t = templates.get(tree.name)!;
     const paper = opts.paper ?? tree.meta.paper ?? t.paper;
-    const width = (pageBox(t, paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
+    const content = pageBox(t, paper).content(1);
+    const width = (content.width - t.columnGap * (t.columns - 1)) / t.columns;
+    // A chart may take most of a page; the rest is for its caption and source line.
+    const maxHeight = content.height * CHART_SHARE_OF_PAGE;
     return resolveDocument(tree, source, t, width, (name, w, h) => {
-      const c = compileCached(session, source, t, name, w, h, disk);
+      const c = compileCached(session, source, t, name, w, h, disk, maxHeight);
       reuse.chartsTotal++;
       if (c.reused) reuse.charts++;
+      drawings.push(c.drawing);
       return c.drawing;
     });
   }));
   for (const r of resolved) warnings.push(...r.warnings.map((w) => `${formatPlace(w.place)}: ${w.message}`));
+  warnings.push(...new Set((await Promise.all(drawings)).flatMap((d) => d.warnings)));
   lap('charts');
 
   const built = resolved.map((r) => {

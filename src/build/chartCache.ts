@@ -18,21 +18,24 @@ export function chartThemeFor(t: Template): ChartTheme {
   };
 }
 
-/** The chart's drawing, and whether it was reused (from memory or disk) rather than compiled now. */
-export function compileCached(session: BuildSession, source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache): { drawing: Promise<ChartDrawing>; reused: boolean } {
+/**
+ * The chart's drawing, and whether it was reused (from memory or disk) rather than compiled now.
+ * `maxHeight`: the most height the chart may take on the page (see compileChart).
+ */
+export function compileCached(session: BuildSession, source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache, maxHeight?: number): { drawing: Promise<ChartDrawing>; reused: boolean } {
   const memory = session.charts;
   const spec = source.charts.get(name)!;
   const datasets: Record<string, Record<string, unknown>[]> = {};
   for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.figures.map((f) => ({ ...f.row }));
   const theme = chartThemeFor(t);
   // The spec file is part of the key: warnings name it.
-  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height]);
+  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null]);
   let hit = memory.get(key);
   let reused = !!hit;
   if (!hit) {
     const stored = disk?.get<ChartDrawing>('chart', key);
     reused = isDrawing(stored);
-    hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, width, height, spec.file, key, disk);
+    hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, { width, height, maxHeight }, spec.file, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);
   }
@@ -41,10 +44,10 @@ export function compileCached(session: BuildSession, source: Source, t: Template
 
 async function compile(
   spec: object, datasets: Record<string, Record<string, unknown>[]>, theme: ChartTheme,
-  width: number, height: number, specFile: string, key: string, disk?: DiskCache,
+  size: { width: number; height: number; maxHeight?: number }, specFile: string, key: string, disk?: DiskCache,
 ): Promise<ChartDrawing> {
   const { compileChart } = await import('../charts/compileChart.js');
-  const { scene: _scene, ...drawing } = await compileChart({ spec, datasets, theme, width, height, specFile });
+  const { scene: _scene, ...drawing } = await compileChart({ spec, datasets, theme, ...size, specFile });
   disk?.put('chart', key, drawing);
   return drawing;
 }

@@ -28,6 +28,11 @@ export interface FlowContext {
   counter: { para: number };
   /** Multiplier on type sizes and leading (handout copy-fitting). */
   scale: number;
+  /**
+   * Height of the tallest frame the flow is paginated into: a figure taller than that is scaled
+   * down to fit it (a box that fits no frame would otherwise be set overfull).
+   */
+  frameHeight?: number;
 }
 
 export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {
