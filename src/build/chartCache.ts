@@ -2,10 +2,12 @@
 // documents, every watch rebuild), and on disk between builds when a DiskCache is given. vega
 // and vega-lite are loaded only when a chart actually has to be compiled.
 import type { ChartDrawing } from '../charts/chartDrawing.js';
+import type { ChartImageSources } from '../charts/chartImages.js';
 import { defaultChartTheme, type ChartTheme } from '../charts/chartTheme.js';
 import type { Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import type { BuildSession } from './buildSession.js';
+import { chartImageFiles } from './chartImageFiles.js';
 import type { DiskCache } from './diskCache.js';
 
 export function chartThemeFor(t: Template): ChartTheme {
@@ -28,14 +30,16 @@ export function compileCached(session: BuildSession, source: Source, t: Template
   const datasets: Record<string, Record<string, unknown>[]> = {};
   for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.figures.map((f) => ({ ...f.row }));
   const theme = chartThemeFor(t);
+  // Image marks' pictures are read now; their bytes (hashed) are part of the key.
+  const pictures = chartImageFiles(source.root, spec.spec, datasets, spec.file);
   // The spec file is part of the key: warnings name it.
-  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null]);
+  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null, pictures.key]);
   let hit = memory.get(key);
   let reused = !!hit;
   if (!hit) {
     const stored = disk?.get<ChartDrawing>('chart', key);
     reused = isDrawing(stored);
-    hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, { width, height, maxHeight }, spec.file, key, disk);
+    hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, { width, height, maxHeight, images: pictures.images }, spec.file, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);
   }
@@ -44,7 +48,7 @@ export function compileCached(session: BuildSession, source: Source, t: Template
 
 async function compile(
   spec: object, datasets: Record<string, Record<string, unknown>[]>, theme: ChartTheme,
-  size: { width: number; height: number; maxHeight?: number }, specFile: string, key: string, disk?: DiskCache,
+  size: { width: number; height: number; maxHeight?: number; images: ChartImageSources }, specFile: string, key: string, disk?: DiskCache,
 ): Promise<ChartDrawing> {
   const { compileChart } = await import('../charts/compileChart.js');
   const { scene: _scene, ...drawing } = await compileChart({ spec, datasets, theme, ...size, specFile });
@@ -59,5 +63,6 @@ function isDrawing(d: unknown): d is ChartDrawing {
   return !!c && typeof c === 'object' && Number.isFinite(c.width) && Number.isFinite(c.height) &&
     Array.isArray(c.origin) && c.origin.length === 2 && c.origin.every(Number.isFinite) && typeof c.background === 'string' &&
     strings(c.texts) && strings(c.warnings) && strings(c.datumKeys) &&
-    Array.isArray(c.ops) && c.ops.every((op) => Array.isArray(op) && typeof op[0] === 'string');
+    Array.isArray(c.ops) && c.ops.every((op) => Array.isArray(op) && typeof op[0] === 'string') &&
+    (c.images === undefined || (Array.isArray(c.images) && c.images.every((i) => typeof i?.data === 'string' && typeof i.id === 'string' && i.width > 0 && i.height > 0)));
 }

@@ -20,6 +20,7 @@ import { InputError } from '../errors.js';
 import { toVegaLiteConfig, type ChartTheme } from './chartTheme.js';
 import type { ChartDrawing, ChartOp } from './chartDrawing.js';
 import { nextFactor, type FitSample } from './chartFit.js';
+import { attachImages, ChartImageRegistry, sizeImageMarks, type ChartImageSources } from './chartImages.js';
 import { isComposite, scalePanels } from './chartSizing.js';
 import { applyTitleWraps, titleWrapsFor, type TitleWrap, type TitleWraps } from './chartTitles.js';
 import { recordChart } from './recordChart.js';
@@ -53,6 +54,8 @@ export interface CompileChartInput {
   maxHeight?: number;
   /** Where the spec came from, for error messages. */
   specFile?: string;
+  /** The pictures image marks may draw, by URL (nothing is ever loaded: see chartImages.ts). */
+  images?: ChartImageSources;
 }
 
 type Json = Record<string, unknown>;
@@ -166,10 +169,6 @@ function datumKeys(root: SceneItem): string[] {
   return [...keys];
 }
 
-function hasMark(node: SceneItem, type: string): boolean {
-  if (node.marktype === type && (node.items?.length ?? 0) > 0) return true;
-  return (node.items ?? []).some((i) => hasMark(i, type));
-}
 
 /** Overrun (in points) of strokes past the chart box that we tolerate instead of growing it. */
 const TOLERANCE = 1;
@@ -235,7 +234,7 @@ function collectingLogger(warnings: string[]): vega.LoggerInterface {
 }
 
 /** Compiles a Vega-Lite spec to Vega (UTC time, wrapped titles) and lays it out. */
-async function layOut(vlSpec: Json, input: CompileChartInput, specFile: string, wraps: TitleWraps): Promise<Layout> {
+async function layOut(vlSpec: Json, input: CompileChartInput, specFile: string, wraps: TitleWraps, images: ChartImageRegistry): Promise<Layout> {
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
   let vgSpec: vega.Spec;
@@ -278,6 +277,7 @@ async function layOut(vlSpec: Json, input: CompileChartInput, specFile: string, 
   let right = b.x2 + ox > boxW + TOLERANCE ? b.x2 + ox : boxW;
   let bottom = b.y2 + oy > boxH + TOLERANCE ? b.y2 + oy : boxH;
   // ...and to the ink of its text, which vega's bounds underestimate (textInk.ts).
+  warnings.push(...attachImages(root, images));
   const ops = recordChart(root);
   const ink = textInkBox(ops);
   if (ink) {
@@ -327,6 +327,8 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
   }
   for (const [name, rows] of Object.entries(input.datasets)) datasets[name] = rows.map((r) => ({ ...r }));
   spec.datasets = datasets;
+  sizeImageMarks(spec);
+  const images = new ChartImageRegistry(input.images);
 
   const composite = isComposite(spec);
   const width = input.width;
@@ -358,7 +360,7 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
   const layouts: Layout[] = [];
   let chosen: Layout | undefined;
   for (let run = 0; run < MAX_LAYOUTS && !chosen; run++) {
-    const layout = await layOut(specFor(), input, specFile, wraps);
+    const layout = await layOut(specFor(), input, specFile, wraps, images);
     layouts.push(layout);
     if (updateWraps(layout, width, wraps)) {
       // Sizes measured with a title on one line say little about sizes with it wrapped: lay
@@ -413,7 +415,6 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
     warnings.push(`the chart is scaled to ${Math.floor(scale * 100)}% to fit its ${Math.round(width)} × ${Math.round(heightLimit)} pt frame (its text too) — ` +
       (composite ? 'use fewer panels or shorter labels' : 'shorten its labels and titles'));
   }
-  if (hasMark(root, 'image')) warnings.push('image marks are not supported in charts and are not drawn');
 
   const texts: string[] = [];
   collectTexts(root, texts);
@@ -429,6 +430,7 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
     origin: [chosen.ox - chosen.left, chosen.oy - chosen.top],
     background: background ?? 'transparent',
     warnings: warnings.map((w) => `${specFile}: ${w}`),
+    ...(images.images.length ? { images: images.images } : {}),
   }, scale);
   return { ...drawing, scene: root };
 }
