@@ -138,7 +138,11 @@ interface SceneItem extends TextItemLike {
   bounds?: vega.Bounds;
 }
 
-function collectTexts(node: SceneItem, out: string[]): void {
+/**
+ * Every string the scene draws, as drawn; `shortened` gets the ones vega cut to their `limit`
+ * with an ellipsis (legend and axis labels longer than 160 or 180 pt, a spec's labelLimit).
+ */
+function collectTexts(node: SceneItem, out: string[], shortened: Map<string, string>): void {
   if (node.marktype === 'text') {
     for (const item of node.items ?? []) {
       if (item.opacity === 0 || (item.fontSize != null && item.fontSize <= 0) || item.text == null) continue;
@@ -147,12 +151,14 @@ function collectTexts(node: SceneItem, out: string[]): void {
       for (const line of Array.isArray(lines) ? lines : [lines]) {
         const s = chartTextValue(item, line);
         if (s) out.push(s);
+        const full = line == null ? '' : String(line).trim();
+        if (s !== full && full) shortened.set(full, s);
       }
     }
     return;
   }
   for (const item of node.items ?? []) {
-    if (item.marktype || item.items) collectTexts(item, out);
+    if (item.marktype || item.items) collectTexts(item, out, shortened);
   }
 }
 
@@ -417,7 +423,11 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
   }
 
   const texts: string[] = [];
-  collectTexts(root, texts);
+  const shortened = new Map<string, string>();
+  collectTexts(root, texts, shortened);
+  for (const [full, cut] of shortened) {
+    warnings.push(`the label ${JSON.stringify(full)} is too long for its room and is shortened to ${JSON.stringify(cut)} — shorten it in the data or the spec, or raise its labelLimit`);
+  }
   const background = (view.background() as string | undefined) ?? input.theme.background;
   view.finalize();
 

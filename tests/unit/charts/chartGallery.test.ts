@@ -158,6 +158,18 @@ describe('what a new user found', () => {
     expect(chart.height).toBeCloseTo(brief.height, 0);
   });
 
+  it('says so when vega shortens a label that is too long for its room', async () => {
+    const long = 'Organisations working on prevention, rescue and restoration in the provinces along the border';
+    const chart = await compileChart({
+      spec: { data: { name: 'd' }, mark: 'bar', encoding: { x: { field: 'n', type: 'quantitative' }, y: { field: 'who', type: 'nominal' }, color: { field: 'who', type: 'nominal' } } },
+      datasets: { d: [{ who: long, n: 3 }, { who: 'Others', n: 2 }] }, theme: defaultChartTheme, width: brief.width, height: brief.height, specFile: 'content/charts/x.vl.json',
+    });
+    expect(chart.width).toBeLessThanOrEqual(brief.width + 0.5);
+    const w = chart.warnings.filter((x) => x.includes('is shortened'));
+    expect(w.length).toBe(1);
+    expect(w[0]).toMatch(/^content\/charts\/x\.vl\.json: the label "Organisations working .*" is too long for its room and is shortened to "Organisations .*…" — /);
+  });
+
   it('draws datetime(ms) as a time axis, as vega does', async () => {
     const { spec, file } = byName('datetime_ms');
     const chart = await compile(spec, file, brief);
