@@ -175,7 +175,6 @@ function datumKeys(root: SceneItem): string[] {
   return [...keys];
 }
 
-
 /** Overrun (in points) of strokes past the chart box that we tolerate instead of growing it. */
 const TOLERANCE = 1;
 
