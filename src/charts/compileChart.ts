@@ -281,7 +281,8 @@ async function layOut(vlSpec: Json, input: CompileChartInput, specFile: string, 
   let top = b.y1 + oy < -TOLERANCE ? b.y1 + oy : 0;
   let right = b.x2 + ox > boxW + TOLERANCE ? b.x2 + ox : boxW;
   let bottom = b.y2 + oy > boxH + TOLERANCE ? b.y2 + oy : boxH;
-  // ...and to the ink of its text, which vega's bounds underestimate (textInk.ts).
+  // ...and to the ink of its text, which vega's bounds underestimate (textInk.ts), as drawn
+  // (image marks get their pictures first).
   warnings.push(...attachImages(root, images));
   const ops = recordChart(root);
   const ink = textInkBox(ops);
@@ -393,8 +394,8 @@ export async function compileChart(input: CompileChartInput): Promise<ChartScene
       if (!composite && singleFitHeight === undefined) {
         // Fit the height from now on, starting from the one measured.
         singleFitHeight = layout.height;
-        ys.length = 0;
         ky = 1;
+        ys.splice(0, ys.length, { k: 1, size: layout.height });
       }
       const minKy = composite ? MIN_PANEL_HEIGHT : 0.3;
       const k = Math.max(minKy, nextFactor(ys, heightLimit - OVER));
@@ -455,9 +456,10 @@ function bestFitting(layouts: Layout[], width: number, heightLimit: number): Lay
 
 function tooLarge(specFile: string, l: Layout, width: number, heightLimit: number, composite: boolean): InputError {
   const tall = l.height > heightLimit + OVER;
+  const panels = composite ? ` even with its panels at ${Math.round((tall ? MIN_PANEL_HEIGHT : MIN_PANEL_WIDTH) * 100)}% of their size` : '';
   const what = tall
-    ? `the chart needs ${Math.round(l.height)} pt of height even with its panels at ${Math.round(MIN_PANEL_HEIGHT * 100)}% of their size; the page has room for ${Math.round(heightLimit)} pt`
-    : `the chart needs ${Math.round(l.width)} pt of width; the column is ${Math.round(width)} pt`;
+    ? `the chart needs ${Math.round(l.height)} pt of height${panels}; the page has room for ${Math.round(heightLimit)} pt`
+    : `the chart needs ${Math.round(l.width)} pt of width${panels}; the column is ${Math.round(width)} pt`;
   const hint = composite
     ? (tall ? 'show fewer rows of panels (filter the data, or facet by a field with fewer values), or split it into two charts' : 'show fewer columns of panels, or split it into two charts')
     : 'shorten its labels and titles, or show fewer categories';

@@ -158,6 +158,14 @@ describe('what a new user found', () => {
     expect(chart.height).toBeCloseTo(brief.height, 0);
   });
 
+  it('fits a single view asking for more height than the page has', async () => {
+    const { spec: named, datasets } = withNamedData({ ...byName('trellis_anscombe').spec, encoding: { x: { field: 'X', type: 'quantitative' }, y: { field: 'Y', type: 'quantitative' } }, height: 900 });
+    const chart = await compileChart({ spec: named, datasets, theme: defaultChartTheme, width: brief.width, maxHeight: brief.maxHeight, specFile: 'x.vl.json' });
+    expect(chart.height).toBeLessThanOrEqual(brief.maxHeight + 0.5);
+    expect(chart.height).toBeGreaterThan(brief.maxHeight - 3);
+    expect(chart.width).toBeLessThanOrEqual(brief.width + 0.5);
+  });
+
   it('says so when vega shortens a label that is too long for its room', async () => {
     const long = 'Organisations working on prevention, rescue and restoration in the provinces along the border';
     const chart = await compileChart({
