@@ -60,7 +60,8 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
   throwErrors(errors);
   if (!opts.dryRun) writeAllAtomic(documents.flatMap((d) => [{ path: d.file, data: d.pdf }, ...(d.html ? [{ path: d.html.file, data: d.html.data }] : [])]));
   stages.total = performance.now() - t0;
-  return { documents, warnings, stages };
+  // A chart both documents draw warns in both workers: print it once.
+  return { documents, warnings: [...new Set(warnings)], stages };
 }
 
 function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter'; cache?: { dir: string; version: string }; html?: boolean }): Promise<WorkerReply> {

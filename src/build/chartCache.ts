@@ -3,10 +3,12 @@
 // and vega-lite are loaded only when a chart actually has to be compiled.
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { isDrawnData } from '../charts/drawnData.js';
+import type { ChartImageSources } from '../charts/chartImages.js';
 import { defaultChartTheme, type ChartTheme } from '../charts/chartTheme.js';
 import type { Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
 import type { BuildSession } from './buildSession.js';
+import { chartImageFiles } from './chartImageFiles.js';
 import type { DiskCache } from './diskCache.js';
 
 export function chartThemeFor(t: Template): ChartTheme {
@@ -19,8 +21,11 @@ export function chartThemeFor(t: Template): ChartTheme {
   };
 }
 
-/** The chart's drawing, and whether it was reused (from memory or disk) rather than compiled now. */
-export function compileCached(session: BuildSession, source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache): { drawing: Promise<ChartDrawing>; reused: boolean } {
+/**
+ * The chart's drawing, and whether it was reused (from memory or disk) rather than compiled now.
+ * `maxHeight`: the most height the chart may take on the page (see compileChart).
+ */
+export function compileCached(session: BuildSession, source: Source, t: Template, name: string, width: number, height: number, disk?: DiskCache, maxHeight?: number): { drawing: Promise<ChartDrawing>; reused: boolean } {
   const memory = session.charts;
   const spec = source.charts.get(name)!;
   const datasets: Record<string, Record<string, unknown>[]> = {};
@@ -29,14 +34,16 @@ export function compileCached(session: BuildSession, source: Source, t: Template
   // Copies, since vega adds its own fields to the objects it is given.
   for (const d of spec.dataNames) datasets[d] = source.tables.get(d)!.rows.map((r) => ({ ...r }));
   const theme = chartThemeFor(t);
+  // Image marks' pictures are read now; their bytes (hashed) are part of the key.
+  const pictures = chartImageFiles(source.root, spec.spec, datasets, spec.file);
   // The spec file is part of the key: warnings name it.
-  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height]);
+  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null, pictures.key]);
   let hit = memory.get(key);
   let reused = !!hit;
   if (!hit) {
     const stored = disk?.get<ChartDrawing>('chart', key);
     reused = isDrawing(stored);
-    hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, width, height, spec.file, key, disk);
+    hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, { width, height, maxHeight, images: pictures.images }, spec.file, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);
   }
@@ -45,10 +52,11 @@ export function compileCached(session: BuildSession, source: Source, t: Template
 
 async function compile(
   spec: object, datasets: Record<string, Record<string, unknown>[]>, theme: ChartTheme,
-  width: number, height: number, specFile: string, key: string, disk?: DiskCache,
+  size: { width: number; height: number; maxHeight?: number; images: ChartImageSources }, specFile: string, key: string, disk?: DiskCache,
 ): Promise<ChartDrawing> {
-  const [{ compileChart }, { leaveOutMissingCategories }] = await Promise.all([import('../charts/compileChart.js'), import('../charts/missingCategories.js')]);
-  const { scene: _scene, ...drawing } = await compileChart({ spec: leaveOutMissingCategories(spec, datasets), datasets, theme, width, height, specFile });
+  const { compileChart } = await import('../charts/compileChart.js');
+  const { leaveOutMissingCategories } = await import('../charts/missingCategories.js');
+  const { scene: _scene, ...drawing } = await compileChart({ spec: leaveOutMissingCategories(spec, datasets), datasets, theme, ...size, specFile });
   disk?.put('chart', key, drawing);
   return drawing;
 }
@@ -60,5 +68,6 @@ function isDrawing(d: unknown): d is ChartDrawing {
   return !!c && typeof c === 'object' && Number.isFinite(c.width) && Number.isFinite(c.height) &&
     Array.isArray(c.origin) && c.origin.length === 2 && c.origin.every(Number.isFinite) && typeof c.background === 'string' &&
     strings(c.texts) && strings(c.warnings) && strings(c.datumKeys) && isDrawnData(c.drawn) &&
-    Array.isArray(c.ops) && c.ops.every((op) => Array.isArray(op) && typeof op[0] === 'string');
+    Array.isArray(c.ops) && c.ops.every((op) => Array.isArray(op) && typeof op[0] === 'string') &&
+    (c.images === undefined || (Array.isArray(c.images) && c.images.every((i) => typeof i?.data === 'string' && typeof i.id === 'string' && i.width > 0 && i.height > 0)));
 }

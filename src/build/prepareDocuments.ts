@@ -3,7 +3,7 @@
 // and every parsed document is resolved, whatever failed elsewhere. The caller decides what the
 // collected errors mean (a build stops; `report check` lists them and goes on).
 import { formatPlace, ErrorList, collectInputErrors } from '../errors.js';
-import { fromInputError, type Diagnostic } from '../check/diagnostic.js';
+import { fromInputError, fromLine, type Diagnostic } from '../check/diagnostic.js';
 import type { CheckedDocument } from '../check/checkTypes.js';
 import { pageBox } from '../layout/pageGeometry.js';
 import { readProject } from '../load/loadProject.js';
@@ -12,7 +12,11 @@ import type { Source } from '../load/sourceTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
 import type { BuildRun } from './buildProject.js';
+import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { compileCached } from './chartCache.js';
+
+/** The most of a page's text block a chart may take (the rest: its caption and source line). */
+const CHART_SHARE_OF_PAGE = 0.8;
 
 export interface PreparedDocument extends CheckedDocument {
   /** Errors of this document's own Markdown, includes, template, parse and resolve. */
@@ -63,16 +67,23 @@ export async function prepareDocuments(run: BuildRun): Promise<Prepared> {
   }
   lap('parse');
 
+  // Every drawing's warnings (Vega-Lite's, vega's, fitting's), each printed once: a chart drawn
+  // in two documents, or in two sizes, says the same thing twice.
+  const drawings: Promise<ChartDrawing>[] = [];
   await Promise.all(documents.map(async (d) => {
     const t = d.template;
     if (!source || !d.tree || !t) return;
     const paper = opts.paper ?? d.tree.meta.paper ?? t.paper;
-    d.frameWidth = (pageBox(t, paper).content(1).width - t.columnGap * (t.columns - 1)) / t.columns;
+    const content = pageBox(t, paper).content(1);
+    d.frameWidth = (content.width - t.columnGap * (t.columns - 1)) / t.columns;
+    // A chart may take most of a page; the rest is for its caption and source line.
+    const maxHeight = content.height * CHART_SHARE_OF_PAGE;
     try {
       d.resolved = await resolveDocument(d.tree, source, t, d.frameWidth, (name, w, h) => {
-        const c = compileCached(session, source, t, name, w, h, disk);
+        const c = compileCached(session, source, t, name, w, h, disk, maxHeight);
         reuse.chartsTotal++;
         if (c.reused) reuse.charts++;
+        drawings.push(c.drawing);
         return c.drawing;
       });
     } catch (e) {
@@ -84,6 +95,12 @@ export async function prepareDocuments(run: BuildRun): Promise<Prepared> {
       warnings.push(`${formatPlace(w.place)}: ${w.message}`);
       diagnostics.push({ severity: 'warning', place: w.place, message: w.message });
     }
+  }
+  // A chart that failed to compile has reported its error already.
+  const drawn = await Promise.all(drawings.map((p) => p.catch(() => undefined)));
+  for (const w of new Set(drawn.flatMap((x) => x?.warnings ?? []))) {
+    warnings.push(w);
+    diagnostics.push(fromLine('warning', w));
   }
   lap('charts');
   return { source, documents, errors, warnings, diagnostics };

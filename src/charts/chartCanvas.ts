@@ -2,6 +2,7 @@
 // subset of the Canvas 2D API that vega-scenegraph's mark drawers use. The PDF adapter
 // (render/pdfCanvasContext.ts) and the SVG adapter (svg/chartSvg.ts) implement it; replay
 // (chartDrawing.ts) calls nothing else, so a cache file cannot make it call anything else.
+import type { ChartImage } from './chartDrawing.js';
 
 /** A gradient as a replay target makes it; replay only adds colour stops. */
 export interface ChartCanvasGradient {
@@ -53,6 +54,9 @@ export interface ChartCanvas {
   setLineDash(segments: number[]): void;
   fillText(text: string, x: number, y: number, maxWidth?: number): void;
   strokeText(text: string, x: number, y: number, maxWidth?: number): void;
+
+  /** Draws an image of the drawing (an image mark) into the box at (x, y), w × h. */
+  drawImage(image: ChartImage, x: number, y: number, w: number, h: number): void;
 
   createLinearGradient(x0: number, y0: number, x1: number, y1: number): ChartCanvasGradient;
   createRadialGradient(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number): ChartCanvasGradient;

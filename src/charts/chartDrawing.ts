@@ -28,6 +28,29 @@ export interface ChartDrawing {
   drawn: DrawnData;
   /** The drawing, as Canvas 2D calls. */
   ops: ChartOp[];
+  /** Images the drawing places (image marks), by index: `['drawImage', index, x, y, w, h]`. */
+  images?: ChartImage[];
+}
+
+/** A PNG or JPEG an image mark draws, as plain data (a drawing may be kept on disk as JSON). */
+export interface ChartImage {
+  /** The file's bytes, base64. */
+  data: string;
+  /** Pixel size. */
+  width: number;
+  height: number;
+  /** Identifies the bytes (a hash), so a target embeds each image once. */
+  id: string;
+}
+
+/** What vega's image drawer is handed for an image we supplied (see compileChart.ts). */
+export interface SuppliedImage {
+  complete: true;
+  width: number;
+  height: number;
+  url: string;
+  /** Index into the drawing's `images`. */
+  chartImage: number;
 }
 
 type Value = string | number | boolean | null | number[] | { number: string };
@@ -113,8 +136,12 @@ export class RecordingContext {
     return false;
   }
 
-  /** Images are never loaded in charts: nothing to record. */
-  drawImage(): void {}
+  /** Records an image we supplied (anything else vega might hand over is not ours to draw). */
+  drawImage(img: unknown, x: number, y: number, w: number, h: number): void {
+    const index = (img as Partial<SuppliedImage> | null)?.chartImage;
+    if (typeof index !== 'number' || ![x, y, w, h].every(Number.isFinite)) return;
+    this.ops.push(['drawImage', index, x, y, w, h]);
+  }
 
   getLineDash(): number[] {
     return [];
@@ -128,8 +155,8 @@ export class RecordingContext {
 const METHOD_SET = new Set<string>(CANVAS_METHODS);
 const PROP_SET = new Set<string>(CANVAS_PROPS);
 
-/** Draws a recorded chart onto `ctx`, call for call. */
-export function replayChart(ops: readonly ChartOp[], ctx: ChartCanvas): void {
+/** Draws a recorded chart onto `ctx`, call for call (`images`: the drawing's images). */
+export function replayChart(ops: readonly ChartOp[], ctx: ChartCanvas, images: readonly ChartImage[] = []): void {
   // Names were checked against the lists above; the values are what was recorded.
   const target = ctx as unknown as Record<string, unknown>;
   const gradients: ChartCanvasGradient[] = [];
@@ -147,6 +174,9 @@ export function replayChart(ops: readonly ChartOp[], ctx: ChartCanvas): void {
       gradients[op[1] as number] = ctx.createRadialGradient(a[1], a[2], a[3], a[4], a[5], a[6]);
     } else if (name === 'stop') {
       gradients[op[1] as number]?.addColorStop(a[1], a[2]);
+    } else if (name === 'drawImage') {
+      const image = images[op[1] as number];
+      if (image) ctx.drawImage(image, a[1], a[2], a[3], a[4]);
     } else if (METHOD_SET.has(name)) {
       (target[name] as (...x: unknown[]) => void).apply(ctx, a);
     } else {

@@ -8,6 +8,7 @@
 // Text placement (align, baseline, maxWidth) uses the embedded fonts' metrics.
 import { lineMetrics, type FontKey } from '../fonts/fontRegistry.js';
 import type { ChartCanvas, ChartStyle } from './chartCanvas.js';
+import type { ChartImage } from './chartDrawing.js';
 import { fontKeyForCss } from './chartFontKey.js';
 import { ChartGradient } from './chartGradient.js';
 import { measureCanvasText, measureChartText, type CanvasTextMetrics } from './measureChartText.js';
@@ -486,6 +487,19 @@ export abstract class VectorCanvas implements ChartCanvas {
   createRadialGradient(x0: number, y0: number, r0: number, x1: number, y1: number, r1: number): ChartGradient {
     return new ChartGradient('radial', [x0, y0, r0, x1, y1, r1]);
   }
+
+  // --- images --------------------------------------------------------------------------------
+
+  drawImage(image: ChartImage, x: number, y: number, w: number, h: number): void {
+    if (![x, y, w, h].every(Number.isFinite) || w <= 0 || h <= 0 || this.s.globalAlpha <= 0) return;
+    this.paintImage(image, x, y, w, h);
+  }
+
+  /**
+   * Draws an image into the user-space box (x, y, w, h) under the current transform (`this.s.m`
+   * maps user space to device space). Targets without images draw nothing.
+   */
+  protected paintImage(_image: ChartImage, _x: number, _y: number, _w: number, _h: number): void {}
 
   // --- text ----------------------------------------------------------------------------------
 

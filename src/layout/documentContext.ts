@@ -3,8 +3,11 @@ import type { ResolvedDocument } from '../resolve/resolvedTypes.js';
 import type { FlowContext } from './flowBlocks.js';
 import { StructureBuilder } from './structure.js';
 
-/** The shared flow state for one document: structure tree, notes, paragraph counter. */
-export function documentContext(doc: ResolvedDocument, template: Template, width: number, scale = 1): FlowContext {
+/**
+ * The shared flow state for one document: structure tree, notes, paragraph counter.
+ * `frameHeight`: the tallest frame the document's flow goes into (figures are scaled to fit it).
+ */
+export function documentContext(doc: ResolvedDocument, template: Template, width: number, scale = 1, frameHeight?: number): FlowContext {
   return {
     template,
     width,
@@ -15,5 +18,6 @@ export function documentContext(doc: ResolvedDocument, template: Template, width
     counter: { para: 0 },
     scale,
     strings: doc.strings,
+    frameHeight,
   };
 }

@@ -32,6 +32,11 @@ export interface FlowContext {
   scale: number;
   /** The engine's fixed text in the document's language. */
   strings: EngineStrings;
+  /**
+   * Height of the tallest frame the flow is paginated into: a figure taller than that is scaled
+   * down to fit it (a box that fits no frame would otherwise be set overfull).
+   */
+  frameHeight?: number;
 }
 
 export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {

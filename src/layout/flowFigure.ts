@@ -1,5 +1,8 @@
 // A figure is one unbreakable, floating box: the chart drawn as vectors, then its numbered
-// caption and source line.
+// caption and source line. Charts are compiled to fit the column and most of a page; a figure
+// that is still wider than the column or taller than a frame (a long caption under a tall
+// chart) has its chart scaled down as a drawing, so the box always fits.
+import { scaleDrawing } from '../charts/scaleDrawing.js';
 import { fillString } from '../documents/fillString.js';
 import type { RBlock } from '../resolve/resolvedTypes.js';
 import { fixedInlines } from './fixedText.js';
@@ -25,16 +28,21 @@ export function flowFigure(ctx: FlowContext, b: Extract<RBlock, { kind: 'figure'
   const fstructs = fragmentStructs(capLines, cap, ctx.sb, ctx.strings);
   const gapAbove = 6 * ctx.scale;
   const gapChart = 6 * ctx.scale;
-  const height = gapAbove + b.chart.height + gapChart + (capLines.length + srcLines.length) * leading + 8 * ctx.scale;
+  const rest = gapAbove + gapChart + (capLines.length + srcLines.length) * leading + 8 * ctx.scale;
+  const roomH = ctx.frameHeight !== undefined ? ctx.frameHeight - rest : Infinity;
+  // Never below a tenth: a caption taller than the page is a problem of its own.
+  const k = Math.max(0.1, Math.min(1, (ctx.width + 0.5) / b.chart.width, roomH / b.chart.height));
+  const chart = k < 1 ? scaleDrawing(b.chart, k) : b.chart;
+  const height = rest + chart.height;
   const para = ++ctx.counter.para;
   return {
     // `what` names the box in the author's error messages, which are English: not printed.
     kind: 'box', height, float: true, keepWithNext: false, figure: true, notes: [], what: `Figure ${b.number}`,
     draw: (x, y) => {
       const items: PageItem[] = [{ kind: 'dest', name: b.id, y }];
-      const cx = x + Math.max(0, (ctx.width - b.chart.width) / 2);
-      items.push({ kind: 'chart', x: cx, y: y + gapAbove, chart: b.chart, struct: fig.id });
-      let ly = y + gapAbove + b.chart.height + gapChart;
+      const cx = x + Math.max(0, (ctx.width - chart.width) / 2);
+      items.push({ kind: 'chart', x: cx, y: y + gapAbove, chart, struct: fig.id });
+      let ly = y + gapAbove + chart.height + gapChart;
       for (const [i, line] of [...capLines, ...srcLines].entries()) {
         items.push(...drawLine({ kind: 'line', height: leading, line, indent: 0, struct: cap.id, fragmentStruct: fstructs.get(line), para, index: i, count: 0, keepWithNext: false, notes: [] }, x, ly));
         ly += leading;

@@ -143,8 +143,9 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
     frameNotes = [];
     notesHeight = 0;
     lastContentIsHeading = false;
-    // Floats waiting for room go first in the new frame, in their order.
-    while (frame && pending.length && fits(pending[0])) place(pending.shift()!, false);
+    // Floats waiting for room go first in the new frame, in their order. One taller than this
+    // whole (empty) frame would wait forever, adding page after page: it goes here, overfull.
+    while (frame && pending.length && (fits(pending[0]) || used === 0)) place(pending.shift()!, false);
   };
   const place = (c: Chunk, allowSplit: boolean) => {
     if (!frame) return;
@@ -203,7 +204,8 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       place(c, false);
       continue;
     }
-    if (c.float) {
+    // A float waits for the next frame, unless this one is empty: then no frame will do better.
+    if (c.float && used > 0) {
       pending.push(c);
       continue;
     }

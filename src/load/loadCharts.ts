@@ -4,6 +4,7 @@
 // line and column instead of being silently ignored by Vega-Lite.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { ErrorList, InputError } from '../errors.js';
+import { checkContentPath } from './contentPath.js';
 import { jsonError } from './loadData.js';
 import type { ChartSpecSource, DataTable } from './sourceTypes.js';
 import { JsonLocator, displayPath, validateChartSpec } from './validateChartSpec.js';
@@ -90,7 +91,8 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /**
  * Walks the whole spec (layers, concats, facets, repeats, lookups, marks, encodings) and refuses
  * anything that would make vega read a file or URL or carry data that is not in a data file:
- * - any `url` key (data.url, lookup from.data.url, an image mark's url, the url channel);
+ * - any `url` key (data.url, lookup from.data.url), except an image mark's picture: a path
+ *   under content/ in mark.url or the url channel's value, or a field of such paths;
  * - inline data (`data.values`, top-level `datasets`);
  * - `href` values that are not http(s) links (and `href` expressions, which cannot be checked);
  * and checks every `data.name` against the data files.
@@ -105,8 +107,15 @@ function checkSandbox(node: unknown, path: (string | number)[], ctx: SandboxCont
   for (const [k, v] of Object.entries(node)) {
     const where = displayPath([...path, k]);
     if (k === 'url') {
-      refuse(k, `${where}: charts may not read files or URLs (${JSON.stringify(v).slice(0, 60)})`,
-        path.includes('mark') || path.includes('encoding') ? 'images are not drawn in charts: remove it' : DATA_HINT);
+      const parent = path[path.length - 1];
+      // An image mark's picture (mark.url, or the url channel): a file under content/, read by
+      // the build by the rules of Markdown images (build/chartImageFiles.ts), never by vega.
+      if (parent === 'mark' || parent === 'encoding') {
+        const bad = badImageUrl(v, parent === 'mark');
+        if (bad) refuse(k, `${where}: ${bad}`, IMAGE_HINT);
+        continue;
+      }
+      refuse(k, `${where}: charts may not read files or URLs (${JSON.stringify(v).slice(0, 60)})`, DATA_HINT);
       continue;
     }
     if (k === 'datasets' && path.length === 0) {
@@ -133,6 +142,31 @@ function checkSandbox(node: unknown, path: (string | number)[], ctx: SandboxCont
     }
     checkSandbox(v, [...path, k], ctx);
   }
+}
+
+const IMAGE_HINT = 'image marks draw PNG or JPEG files under content/: give a path such as "images/logo.png", or a data field holding such paths';
+
+/**
+ * Why an image mark's URL is refused, or undefined when it is fine: a path inside content/
+ * (no URL, no absolute path, no ".."), or (the url channel) a data field of such paths; a
+ * computed URL cannot be checked.
+ */
+function badImageUrl(v: unknown, mark: boolean): string | undefined {
+  const path = (p: unknown): string | undefined => {
+    if (typeof p !== 'string') return `image URL ${JSON.stringify(p).slice(0, 60)} is not a path`;
+    try {
+      checkContentPath(p, { file: '' });
+      return undefined;
+    } catch {
+      return `charts may not read files or URLs outside content/ (${JSON.stringify(p).slice(0, 60)})`;
+    }
+  };
+  if (mark || typeof v === 'string') return path(v);
+  if (!isObj(v)) return `image URL ${JSON.stringify(v).slice(0, 60)} is not a path or a field`;
+  if ('expr' in v || 'signal' in v || 'condition' in v || 'datum' in v) return 'computed image URLs (expressions, conditions) are not allowed';
+  if ('value' in v) return path(v.value);
+  if (typeof v.field === 'string') return undefined;
+  return 'an image URL needs a "field" or a "value"';
 }
 
 /** Why an `href` value is refused, or undefined when it is fine. */

@@ -20,7 +20,7 @@ export function drawChart(doc: PDFDoc, chart: ChartDrawing, x: number, y: number
       doc.rect(x, y, chart.width, chart.height).fillColor(pdfkitColor(p.color), bg.a).fill();
     }
     const ctx = new PdfCanvasContext(doc, x + chart.origin[0], y + chart.origin[1], paint);
-    replayChart(chart.ops, ctx);
+    replayChart(chart.ops, ctx, chart.images);
     ctx.finish();
   } finally {
     doc.restore();

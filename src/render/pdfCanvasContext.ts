@@ -6,12 +6,13 @@
 //   holds are skipped; save()/restore() map to q/Q so clips nest exactly as in canvas;
 // - text goes through pdfkit's text() with our embedded fonts, so it stays extractable.
 import type { FontKey } from '../fonts/fontRegistry.js';
+import type { ChartImage } from '../charts/chartDrawing.js';
 import { ChartGradient } from '../charts/chartGradient.js';
 import { parseCssColor } from '../charts/cssColor.js';
 import { chartTextFeatures } from '../charts/measureChartText.js';
 import { formatCoord as fmt, M_CURVE, M_LINE, M_MOVE, VectorCanvas, type Style } from '../charts/vectorCanvas.js';
 import { ensureFont } from './pdfFonts.js';
-import { textOptionsWithWidth } from './pdfkitInternals.js';
+import { openImageOnce, textOptionsWithWidth } from './pdfkitInternals.js';
 import type { PDFDoc } from './pdfkitModule.js';
 import { pdfkitColor, SCREEN_PAINT, type PaintPolicy, type PaintUse } from './paint.js';
 import { overprintOperator } from './printRender.js';
@@ -64,6 +65,17 @@ export class PdfCanvasContext extends VectorCanvas {
   }
 
   // --- painting ------------------------------------------------------------------------------
+
+  /** An image mark's picture: the current transform, then pdfkit's image in the user-space box. */
+  protected override paintImage(image: ChartImage, x: number, y: number, w: number, h: number): void {
+    const img = openImageOnce(this.doc, image.id, () => Buffer.from(image.data, 'base64'));
+    const [a, b, c, d, e, f] = this.s.m;
+    this.doc.save();
+    this.doc.transform(a, b, c, d, e, f);
+    if (this.s.globalAlpha < 1) this.doc.opacity(this.s.globalAlpha);
+    this.doc.image(img as unknown as Buffer, x, y, { width: w, height: h });
+    this.doc.restore();
+  }
 
   private emitPath(): boolean {
     if (!this.cmds.length) return false;

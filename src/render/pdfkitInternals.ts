@@ -220,3 +220,24 @@ export function setCatalogEntry(doc: PDFDoc, key: string, value: unknown): void 
 export function pdfName(name: string): object {
   return { [Symbol.toStringTag]: 'PdfName', toString: () => `/${name}`, valueOf: () => name };
 }
+
+/** An opened pdfkit image (PDFImage): embedded on first use, then drawn by reference. */
+type OpenedImage = { width: number; height: number };
+const openedImages = new WeakMap<PDFDoc, Map<string, OpenedImage>>();
+
+/**
+ * The image with these bytes, opened once per document: `doc.image(buffer)` embeds the bytes
+ * again at every call, so a chart drawing one logo in each of its panels would carry it once a
+ * panel. Relies on: `doc.openImage(src)` (pdfkit's, not in its typings) returning the image
+ * object that `doc.image()` accepts in place of a source (it checks for width and height).
+ */
+export function openImageOnce(doc: PDFDoc, id: string, bytes: () => Buffer): OpenedImage {
+  let images = openedImages.get(doc);
+  if (!images) openedImages.set(doc, (images = new Map()));
+  let img = images.get(id);
+  if (!img) {
+    img = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(bytes());
+    images.set(id, img);
+  }
+  return img;
+}

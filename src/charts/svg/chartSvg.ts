@@ -5,7 +5,7 @@
 // space), text as <text> in the embedded fonts' family, weight and style, placed with the same
 // metrics as in the PDF. Clips become <clipPath>s wrapping what is drawn until the matching
 // restore(), gradients become <linearGradient>/<radialGradient> in user space.
-import { replayChart, type ChartDrawing } from '../chartDrawing.js';
+import { replayChart, type ChartDrawing, type ChartImage } from '../chartDrawing.js';
 import { ChartGradient } from '../chartGradient.js';
 import { parseCssColor } from '../cssColor.js';
 import { formatCoord as fmt, M_CURVE, M_LINE, M_MOVE, VectorCanvas, type Style } from '../vectorCanvas.js';
@@ -205,6 +205,18 @@ export class SvgCanvasContext extends VectorCanvas {
     else list.push(['fill', p.paint], ['fill-opacity', p.opacity]);
     this.body.push(`<text${attrs(list)}>${escapeXml(t.text)}</text>`);
   }
+
+  protected override paintImage(image: ChartImage, x: number, y: number, w: number, h: number): void {
+    const m = this.s.m.map(fmt).join(' ');
+    const opacity = this.s.globalAlpha < 1 ? this.s.globalAlpha : undefined;
+    const list: [string, string | number | undefined][] = [['x', x], ['y', y], ['width', w], ['height', h], ['preserveAspectRatio', 'none'], ['opacity', opacity]];
+    this.body.push(`<image transform="matrix(${m})"${attrs(list)} href="data:${imageMime(image.data)};base64,${image.data}"/>`);
+  }
+}
+
+/** An image's type from its first bytes (PNG or JPEG: the only kinds a chart is given). */
+function imageMime(base64: string): string {
+  return base64.startsWith('iVBORw0KGgo') ? 'image/png' : 'image/jpeg';
 }
 
 export interface ChartSvgOptions {
@@ -215,7 +227,7 @@ export interface ChartSvgOptions {
 /** A compiled chart as a standalone SVG document, 1 SVG unit per point. */
 export function chartToSvg(chart: ChartDrawing, options: ChartSvgOptions = {}): string {
   const ctx = new SvgCanvasContext(chart.origin[0], chart.origin[1], options.idPrefix);
-  replayChart(chart.ops, ctx);
+  replayChart(chart.ops, ctx, chart.images);
   const { defs, body } = ctx.markup();
   const bg = chart.background ? parseCssColor(chart.background) : null;
   const background =

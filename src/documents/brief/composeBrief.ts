@@ -39,7 +39,7 @@ export function composeBrief(doc: ResolvedDocument, t: Template, options: BriefO
 function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings, contentsCount: number): LaidOutDocument | number {
   const box = pageBox(t, paper);
   const width = box.content(1).width;
-  const ctx = documentContext(doc, t, width);
+  const ctx = documentContext(doc, t, width, 1, box.content(1).height);
   const root = ctx.sb.root;
   const pages: Page[] = [];
   const c = t.colors;

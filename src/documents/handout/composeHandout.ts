@@ -52,7 +52,7 @@ export function composeHandout(doc: ResolvedDocument, t: Template, options: Hand
 
 function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number, strings: HandoutStrings): { doc: LaidOutDocument; overflow: PaginateResult['overflow'] } {
   const content = box.content(1);
-  const ctx = documentContext(doc, t, (content.width - t.columnGap * (t.columns - 1)) / t.columns, scale);
+  const ctx = documentContext(doc, t, (content.width - t.columnGap * (t.columns - 1)) / t.columns, scale, content.height);
   const root = ctx.sb.root;
   const front: PageItem[] = [];
   // The title band: title and subtitle on the left, the organisation on the right, each in a
