@@ -42,7 +42,7 @@ describe('bin/report.cjs', () => {
     } finally {
       cleanup();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('keeps a build cache in the project that changes no byte, and --no-cache ignores it', () => {
     const root = scratchProject();
@@ -77,7 +77,7 @@ describe('bin/report.cjs', () => {
     expect(edited[0].equals(fresh[0])).toBe(true);
     expect(edited[1].equals(fresh[1])).toBe(true);
     expect(edited[0].equals(first[0])).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('keeps the CLI exit codes', () => {
     const r = runShippedCli(['biuld']);
@@ -111,7 +111,7 @@ describe('bin/report.cjs in a checkout: dist/ follows src/', () => {
     }
     symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(repo, 'node_modules'));
     execFileSync(process.execPath, ['scripts/bundle.mjs', '--force'], { cwd: repo });
-  }, 120_000);
+  }, 300_000);
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   it('does not bundle again when only file times changed (touch, checkout), and the build id stays', () => {
@@ -129,7 +129,7 @@ describe('bin/report.cjs in a checkout: dist/ follows src/', () => {
     const stamp = JSON.parse(readFileSync(dist('bundle-stamp.json'), 'utf8'));
     const entry = stamp.files.find((f: [string, number, number]) => f[0] === 'src/cli/parseArgs.ts');
     expect(entry[2]).toBe(statSync(join(repo, 'src/cli/parseArgs.ts')).mtimeMs);
-  }, 120_000);
+  }, 300_000);
 
   it('bundles again after an edit, before running, exactly as a forced bundle; undoing the edit restores the id', () => {
     const original = buildId();
@@ -152,7 +152,7 @@ describe('bin/report.cjs in a checkout: dist/ follows src/', () => {
     writeFileSync(file, source);
     expect(build().stderr).toMatch(/bundling/);
     expect(buildId()).toBe(original);
-  }, 120_000);
+  }, 300_000);
 
   it('runs dist/ as shipped when there is no src/ (an installed package)', () => {
     const pkg = mkdtempSync(join(tmpdir(), 'launcher-pkg-'));
@@ -165,5 +165,5 @@ describe('bin/report.cjs in a checkout: dist/ follows src/', () => {
     expect(r.stderr).toBe('');
     expect(readFileSync(join(pkg, 'dist/report.cjs')).equals(readFileSync(dist('report.cjs')))).toBe(true);
     expect(existsSync(join(out, 'brief.pdf'))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });

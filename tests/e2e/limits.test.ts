@@ -78,7 +78,7 @@ describe('limits', () => {
     const tablePages = pages.filter((p) => /Row \d+/.test(p));
     expect(tablePages.length).toBeGreaterThan(100);
     for (const p of tablePages) expect(p.match(/Name\s*Value\s*Note/g)).toHaveLength(1);
-  });
+  }, 240_000);
 
   describe('Markdown size', () => {
     it('a 10 MB Markdown file fails with a located error naming its size and the limit', async () => {
