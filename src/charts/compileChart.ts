@@ -213,10 +213,18 @@ interface Layout {
   taps: Map<string, Tap>;
 }
 
+/**
+ * Vega-Lite warnings that say nothing an author can act on. A layered chart whose layers share a
+ * sorted axis (bars and their value labels, sorted by value) always gets the first, and the
+ * sort it names is kept all the same (the sample's scale chart is drawn sorted by value).
+ */
+const SPURIOUS_WARNINGS = ['Domains that should be unioned has conflicting sort properties. Sort will be set to true.'];
+
 /** A logger for Vega-Lite and vega that keeps warnings and errors. */
 function collectingLogger(warnings: string[]): vega.LoggerInterface {
   const collect = (...args: unknown[]) => {
-    warnings.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+    const message = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+    if (!SPURIOUS_WARNINGS.includes(message)) warnings.push(message);
   };
   let level = 2; // vega.Warn
   const logger = {
