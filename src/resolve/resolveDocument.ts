@@ -1,5 +1,6 @@
-// The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts.
-// After this the document is complete and still knows nothing of pages.
+// The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts,
+// and fill in merge fields for a recipient (mergeFields.ts) when there is one. After this the
+// document is complete and still knows nothing of pages.
 import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
 import { loadImage } from './loadImage.js';
 import type { Figure, Source } from '../load/sourceTypes.js';
@@ -8,6 +9,7 @@ import type { Block, DocumentTree, Inline } from '../parse/documentTypes.js';
 import { chartAltText } from './chartAltText.js';
 import { figuresShown } from './chartFigures.js';
 import { formatFigure } from './formatFigure.js';
+import { fieldPresent, fieldText, type MergeRecipient } from './mergeFields.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
 import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
@@ -17,8 +19,17 @@ import { unreachable } from '../unreachable.js';
 /** Compiles a chart for a given width; the build shares one cache between documents. */
 export type ChartCompiler = (name: string, width: number, height: number) => Promise<ChartDrawing>;
 
-export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler): Promise<ResolvedDocument> {
+/** @param merge the recipient to fill merge fields in for; none: a proof (see mergeFields.ts) */
+export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler, merge?: MergeRecipient): Promise<ResolvedDocument> {
   const errors = new ErrorList();
+  const mergeWarnings: ResolvedDocument['warnings'] = [];
+  /** Whether an `::: if` section is kept for this recipient (an unknown column is an error). */
+  const kept = (b: Extract<Block, { kind: 'if' }>): boolean => {
+    const p = fieldPresent(merge, b.field);
+    if (typeof p === 'boolean') return p !== b.negate;
+    errors.add(b.place, p.problem, p.hint);
+    return false;
+  };
   const locale = source.config.locale;
   const usedFigures = new Set<Figure>();
   const sources = new Set<string>();
@@ -29,7 +40,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     for (const b of blocks) {
       f(b);
       if (b.kind === 'list') b.items.forEach((it) => walk(it, f));
-      if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta') walk(b.blocks, f);
+      if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta' || (b.kind === 'if' && fieldPresent(merge, b.field) === !b.negate)) walk(b.blocks, f);
     }
   };
   walk(tree.blocks, (b) => {
@@ -67,6 +78,17 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         out.push({ kind: 'noteRef', noteId: x.noteId, number: noteNumbers.get(x.noteId)! });
       } else if (x.kind === 'text') {
         out.push(...splitScripts({ kind: 'text', text: x.text, marks: x.marks, href: x.href }));
+      } else if (x.kind === 'field') {
+        const r = fieldText(merge, x.field, x.fallback);
+        if ('problem' in r) {
+          errors.add(x.place, r.problem, r.hint);
+          continue;
+        }
+        // The author's text was checked for glyphs the fonts lack; a recipient's value is too.
+        for (const w of missingGlyphWarnings([{ kind: 'paragraph', inlines: [{ kind: 'text', text: r.text, marks: x.marks }], place: x.place }])) {
+          mergeWarnings.push({ place: w.place, message: `recipient ${merge?.recipient.id}: ${w.message}` });
+        }
+        out.push(...splitScripts({ kind: 'text', text: r.text, marks: x.marks, href: x.href }));
       } else if (x.kind !== 'binding') {
         unreachable(x, 'inline');
       } else {
@@ -116,6 +138,9 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         case 'closing':
         case 'cta':
           out.push({ kind: b.kind, blocks: await blocks(b.blocks) });
+          break;
+        case 'if':
+          if (kept(b)) out.push(...await blocks(b.blocks));
           break;
         case 'code':
           out.push({ kind: 'code', text: b.text });
@@ -180,13 +205,13 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     const note = tree.notes.get(id);
     if (note) notes.push({ id, number: n, blocks: await blocks(note.blocks) });
   }
-  const warnings: ResolvedDocument['warnings'] = [...imageWarnings, ...missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)])];
+  const warnings: ResolvedDocument['warnings'] = [...imageWarnings, ...mergeWarnings, ...missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)])];
   for (const [id, note] of tree.notes) {
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }
   errors.throwIfAny();
   for (const f of usedFigures) sources.add(f.source);
-  return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings };
+  return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings, recipient: merge?.recipient };
 }
 
 export function textOf(xs: RInline[]): string {

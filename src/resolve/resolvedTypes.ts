@@ -4,6 +4,7 @@ import type { ChartDrawing } from '../charts/chartDrawing.js';
 import type { SourcePlace } from '../errors.js';
 import type { DocumentName, FrontMatter, ProjectConfig } from '../load/sourceTypes.js';
 import type { Align, Marks } from '../parse/documentTypes.js';
+import type { Recipient } from '../recipients/recipientTypes.js';
 
 export type RInline =
   | { kind: 'text'; text: string; marks: Marks; href?: string; dest?: string; lang?: string }
@@ -41,4 +42,6 @@ export interface ResolvedDocument {
   /** Every data source the document's figures and charts use, for the sources list. */
   sources: string[];
   warnings: { place: SourcePlace; message: string }[];
+  /** The recipient merge fields were filled in for; none in a proof or a document without them. */
+  recipient?: Recipient;
 }
