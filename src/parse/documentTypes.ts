@@ -33,6 +33,8 @@ export type Block =
   | { kind: 'callout'; key: string; label: Inline[]; place: SourcePlace }
   | { kind: 'closing'; blocks: Block[]; place: SourcePlace }
   | { kind: 'cta'; blocks: Block[]; place: SourcePlace }
+  /** A letter's sign-off: the closing words, an optional signature image, the signer's name. */
+  | { kind: 'signature'; blocks: Block[]; place: SourcePlace }
   /** `::: if recipient.NAME` (or `::: if not recipient.NAME`): kept only for recipients with (without) a value. */
   | { kind: 'if'; field: string; negate: boolean; blocks: Block[]; place: SourcePlace };
 

@@ -176,6 +176,8 @@ class TreeBuilder {
         return { kind: 'closing', blocks: inner, place };
       case 'cta':
         return { kind: 'cta', blocks: inner, place };
+      case 'signature':
+        return { kind: 'signature', blocks: inner, place };
       case 'if': {
         const m = /^(not\s+)?recipient\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(arg);
         if (!m) throw new InputError(place, `"::: if ${arg}" must name a recipient field`, 'write ::: if recipient.NAME, or ::: if not recipient.NAME, where NAME is a column of the recipients file');

@@ -35,6 +35,7 @@ function blockTexts(b: Block, out: { text: string; place: SourcePlace; mono: boo
     case 'quote':
     case 'closing':
     case 'cta':
+    case 'signature':
     case 'if':
       b.blocks.forEach((x) => blockTexts(x, out));
       break;

@@ -40,7 +40,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     for (const b of blocks) {
       f(b);
       if (b.kind === 'list') b.items.forEach((it) => walk(it, f));
-      if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta' || (b.kind === 'if' && fieldPresent(merge, b.field) === !b.negate)) walk(b.blocks, f);
+      if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta' || b.kind === 'signature' || (b.kind === 'if' && fieldPresent(merge, b.field) === !b.negate)) walk(b.blocks, f);
     }
   };
   walk(tree.blocks, (b) => {
@@ -137,6 +137,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           break;
         case 'closing':
         case 'cta':
+        case 'signature':
           out.push({ kind: b.kind, blocks: await blocks(b.blocks) });
           break;
         case 'if':

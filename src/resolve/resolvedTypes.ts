@@ -23,7 +23,8 @@ export type RBlock =
   | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: { label: string; value: string; year: string; source: string }[] }
   | { kind: 'callout'; value: string; label: RInline[]; source: string; key: string }
   | { kind: 'closing'; blocks: RBlock[] }
-  | { kind: 'cta'; blocks: RBlock[] };
+  | { kind: 'cta'; blocks: RBlock[] }
+  | { kind: 'signature'; blocks: RBlock[] };
 
 export interface RNote {
   number: number;
