@@ -4,7 +4,9 @@ import { buildParallel } from '../build/buildParallel.js';
 import { buildProject } from '../build/buildProject.js';
 import { BUILD_ID, projectCacheDir } from '../build/diskCache.js';
 import { InputError, InputErrors } from '../errors.js';
+import { runMergeCommand } from './mergeCommand.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
+import type { ProgressSink } from './progressLine.js';
 import { printTypesetReport } from './typesetReport.js';
 import { runWatch } from './watch.js';
 
@@ -36,6 +38,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   const root = resolve(cmd.root);
   if (cmd.command === 'build' && cmd.jobs > 1) return buildWithWorkers(cmd, root, io);
+  if (cmd.command === 'merge') return runMergeCommand(cmd, root, io, progressSink(io));
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
     const result = await buildProject({
@@ -69,6 +72,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (e) {
     return reportError(e, cmd.debug, io.err);
   }
+}
+
+/** Progress lines of merge and send: redrawn in place on a terminal, else one line each. */
+function progressSink(io: CliIO): ProgressSink {
+  const tty = io === processIO && !!process.stderr.isTTY;
+  return { tty, write: tty ? (s) => void process.stderr.write(s) : (s) => io.out(s.replace(/\n$/, '')) };
 }
 
 /** The disk cache of the bundled CLI, unless --no-cache (run from source, there is no build id). */

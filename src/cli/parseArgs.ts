@@ -1,13 +1,14 @@
 // Command-line arguments → a typed command. Usage mistakes are reported as UsageError (exit 2).
 import type { DocumentName } from '../load/sourceTypes.js';
 import { didYouMean } from '../errors.js';
+import { emptyMailArgs, MAIL_COMMANDS, MAIL_OPTIONS, MAIL_USAGE, takeMailOption, type MailArgs } from './mailArgs.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
 export interface Command {
-  command: 'build' | 'watch' | 'typeset-report' | 'help';
+  command: 'build' | 'watch' | 'typeset-report' | 'help' | (typeof MAIL_COMMANDS)[number];
   documents: DocumentName[];
   outDir?: string;
   paper?: 'a4' | 'letter';
@@ -18,11 +19,14 @@ export interface Command {
   /** Use and keep the build cache in .cache/report-generator/. */
   cache: boolean;
   root: string;
+  /** Options of merge and send (mailArgs.ts). */
+  mail: MailArgs;
 }
 
 export const USAGE = `usage: report build [DOCUMENT…] [--out DIR] [--paper a4|letter] [--jobs N] [--no-cache] [--quiet] [--debug]
        report watch [DOCUMENT…] [--out DIR] [--paper a4|letter]
        report typeset-report [DOCUMENT…] [--paper a4|letter]
+${MAIL_USAGE}
 documents are named in content/config.yaml (default: all of them)
 options:
   --out DIR        write the PDFs to DIR (default: output/)
@@ -31,12 +35,13 @@ options:
   --jobs N         build up to N documents at once in worker threads (default 1)
   --no-cache       make everything anew: neither read nor write .cache/report-generator/
   --quiet          print only errors and warnings
-  --debug          print stack traces of unexpected errors`;
+  --debug          print stack traces of unexpected errors
+${MAIL_OPTIONS}`;
 
-const COMMANDS = ['build', 'watch', 'typeset-report', 'help'] as const;
+const COMMANDS = ['build', 'watch', 'typeset-report', 'help', ...MAIL_COMMANDS] as const;
 
 export function parseArgs(argv: string[]): Command {
-  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true };
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true, mail: emptyMailArgs() };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined) throw new UsageError('missing command');
@@ -67,6 +72,7 @@ export function parseArgs(argv: string[]): Command {
     else if (a === '--no-cache') out.cache = false;
     else if (a === '--debug') out.debug = true;
     else if (a === '--help' || a === '-h') out.command = 'help';
+    else if ((MAIL_COMMANDS as readonly string[]).includes(out.command) && takeMailOption(a, value, out.mail, (m) => new UsageError(m))) continue;
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
     else if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(a)) {
       // A document named in content/config.yaml; the build checks the name against it.
