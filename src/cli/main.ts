@@ -1,4 +1,5 @@
-// The `report` command. Exit codes: 0 success, 1 failed build, 2 bad input or usage.
+// The `report` command. Exit codes: 0 success, 1 failed build, 2 bad input or usage, 3 `send`
+// could not deliver every message (see src/cli/sendCommand.ts).
 import { relative, resolve } from 'node:path';
 import { buildParallel } from '../build/buildParallel.js';
 import { buildProject } from '../build/buildProject.js';
@@ -6,6 +7,7 @@ import { BUILD_ID, projectCacheDir } from '../build/diskCache.js';
 import { InputError, InputErrors } from '../errors.js';
 import { runMergeCommand } from './mergeCommand.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
+import { runSendCommand } from './sendCommand.js';
 import type { ProgressSink } from './progressLine.js';
 import { printTypesetReport } from './typesetReport.js';
 import { runWatch } from './watch.js';
@@ -39,6 +41,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const root = resolve(cmd.root);
   if (cmd.command === 'build' && cmd.jobs > 1) return buildWithWorkers(cmd, root, io);
   if (cmd.command === 'merge') return runMergeCommand(cmd, root, io, progressSink(io));
+  if (cmd.command === 'send') return runSendCommand(cmd, root, io, progressSink(io));
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
     const result = await buildProject({

@@ -12,6 +12,8 @@ import { KindRegistry } from '../documents/kindRegistry.js';
 import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
 import { InputError, InputErrors } from '../errors.js';
 import { loadConfig } from '../load/loadConfig.js';
+import type { ProjectConfig } from '../load/sourceTypes.js';
+import { readMailConfig } from '../mail/mailConfig.js';
 import { loadRecipients } from '../recipients/loadRecipients.js';
 import { readRecipientsConfig } from '../recipients/recipientsConfig.js';
 import type { Recipient, RecipientList } from '../recipients/recipientTypes.js';
@@ -85,7 +87,7 @@ export async function runMerge(opts: MergeOptions): Promise<MergeResult> {
   const journalFile = join(outDir, `.merge-journal${suffix}.jsonl`);
   const manifestFile = join(outDir, `manifest${suffix}.json`);
   const recipientsPath = opts.recipients !== undefined ? resolve(opts.recipients) : resolve(root, list.file);
-  const key = inputKey(root, recipientsPath, { documents, paper: opts.paper ?? null, shard: suffix });
+  const key = inputKey(root, recipientsPath, { documents, paper: opts.paper ?? null, shard: suffix }, mailMessage(root, config));
 
   // Resume: what an interrupted run with the same inputs finished, if its files are intact.
   const previous = readJournal<JournalHeader | ManifestEntry>(journalFile);
@@ -144,6 +146,15 @@ async function buildOne(engine: MergeEngine, r: Recipient, outDir: string, faile
   const file = `${r.id}.pdf`;
   writeFileDurable(join(outDir, file), m.pdf);
   return { id: r.id, file, pages: m.pages, bytes: m.pdf.length, sha256: createHash('sha256').update(m.pdf).digest('hex') };
+}
+
+/** The email's Markdown (mail.message), which the PDFs do not depend on; none if mail: is unset or wrong. */
+function mailMessage(root: string, config: ProjectConfig): string | undefined {
+  try {
+    return readMailConfig(root, config).message;
+  } catch {
+    return undefined;
+  }
 }
 
 function intact(outDir: string, e: ManifestEntry): boolean {
