@@ -2,3 +2,6 @@
 export { buildProject, type BuildOptions, type BuildResult, type BuiltDocument } from './build/buildProject.js';
 export { watchProject, type WatchEvent, type WatchOptions } from './build/watchProject.js';
 export { InputError, InputErrors } from './errors.js';
+export { runMerge, type MergeOptions, type MergeResult, type Manifest } from './merge/runMerge.js';
+export { MergeEngine } from './merge/mergeEngine.js';
+export { sendCampaign, type SendOptions, type SendSummary } from './mail/sendCampaign.js';

@@ -1,9 +1,10 @@
 // `report merge`: one PDF per recipient (default output/letters/{id}.pdf) and a manifest.
 // Everything that can be checked is checked first (the recipients file, every recipient's
 // merge fields), then PDFs are built one recipient at a time in one build session. Each PDF
-// is written durably and then recorded in an append-only journal, so a run killed at any
-// point leaves whole files, and the next run with the same inputs resumes where it stopped.
-// The manifest (id, file, pages, bytes, SHA-256) is written last, atomically.
+// is written whole (temporary file, rename) and then recorded in an append-only journal, so a
+// run killed at any point leaves whole files, and the next run with the same inputs resumes
+// where it stopped, keeping only the files whose SHA-256 matches their journal line. The
+// manifest (id, file, pages, bytes, SHA-256) is written last, atomically and fsync'd.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -96,7 +97,8 @@ export async function runMerge(opts: MergeOptions): Promise<MergeResult> {
   if (sameInputs) {
     for (const e of previous.slice(1) as ManifestEntry[]) if (intact(outDir, e)) done.set(e.id, e);
   }
-  const journal = Journal.open(journalFile, !sameInputs);
+  // Not fsync'd: a resumed run checks every file it keeps against its SHA-256 anyway.
+  const journal = Journal.open(journalFile, !sameInputs, false);
   if (!sameInputs) journal.append({ journal: 'merge', key } satisfies JournalHeader);
 
   const mine = list.recipients.filter((r) => inShard(r.id, opts.shard));
@@ -144,7 +146,7 @@ async function buildOne(engine: MergeEngine, r: Recipient, outDir: string, faile
   }
   warnings.push(...m.warnings);
   const file = `${r.id}.pdf`;
-  writeFileDurable(join(outDir, file), m.pdf);
+  writeFileDurable(join(outDir, file), m.pdf, false);
   return { id: r.id, file, pages: m.pages, bytes: m.pdf.length, sha256: createHash('sha256').update(m.pdf).digest('hex') };
 }
 
