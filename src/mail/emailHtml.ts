@@ -7,7 +7,7 @@ import type { Template } from '../load/templateTypes.js';
 import type { RBlock, RInline, ResolvedDocument } from '../resolve/resolvedTypes.js';
 import { unreachable } from '../unreachable.js';
 import { MAIL_STRINGS } from './mailStrings.js';
-import type { MessageFrame } from './messageFrame.js';
+import { unsubscribeLine, type MessageFrame } from './messageFrame.js';
 
 const SERIF = "Georgia,'Times New Roman',serif";
 const SANS = "'Source Sans 3','Segoe UI',Helvetica,Arial,sans-serif";
@@ -21,7 +21,8 @@ export function emailHtml(doc: ResolvedDocument, subject: string, preheader: str
   const links = frame.links.length
     ? `<p style="margin:20px 0 0">${frame.links.map((l) => button(l.label, l.url, c.accent)).join(' ')}</p>`
     : '';
-  const footer = frame.footer.map((l) => esc(l)).join('<br>') + (frame.unsubscribe ? `<br><a href="${attr(frame.unsubscribe.url)}" style="color:${c.muted}">${esc(frame.unsubscribe.label)}</a>` : '');
+  const unsubscribe = unsubscribeLine(frame, (label, url) => `<a href="${attr(url)}" style="color:${c.muted}">${esc(label.toLowerCase())}</a>`, esc);
+  const footer = [...frame.footer.map(esc), ...(unsubscribe ? [unsubscribe] : [])].join('<br>');
   // Padding after the preheader keeps inboxes from showing the body's first words after it.
   const pre = preheader ? `<div style="display:none;max-height:0;overflow:hidden;opacity:0;mso-hide:all">${esc(preheader)}${'&#8199;&#847;'.repeat(40)}</div>` : '';
   return `<!DOCTYPE html>

@@ -2,7 +2,7 @@
 // characters, links written out after their text, notes at the end.
 import type { RBlock, RInline, ResolvedDocument } from '../resolve/resolvedTypes.js';
 import { unreachable } from '../unreachable.js';
-import type { MessageFrame } from './messageFrame.js';
+import { unsubscribeLine, type MessageFrame } from './messageFrame.js';
 
 const WIDTH = 72;
 
@@ -17,7 +17,8 @@ export function emailText(doc: ResolvedDocument, frame: MessageFrame): string {
     out.push('', '--');
     for (const n of doc.notes) out.push(...wrap(`[${n.number}] ${blocksText(n.blocks)}`, '    '));
   }
-  out.push('', '-- ', ...frame.footer.flatMap((l) => wrap(l)));
+  const unsubscribe = unsubscribeLine(frame, (_, url) => url.replace(/^mailto:/, ''));
+  out.push('', '-- ', ...[...frame.footer, ...(unsubscribe ? [unsubscribe] : [])].flatMap((l) => wrap(l)));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 

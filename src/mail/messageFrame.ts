@@ -1,7 +1,6 @@
 // What a message carries besides its author's text, the same in the HTML and the text part:
 // links to the PDFs when they are too big to attach, and the footer (who sends it, how to
 // stop receiving these messages, whether the contact details are placeholders).
-import { fillString } from '../documents/fillString.js';
 import type { ProjectConfig } from '../load/sourceTypes.js';
 import { MAIL_STRINGS } from './mailStrings.js';
 
@@ -9,7 +8,7 @@ export interface MessageFrame {
   /** Links in place of attachments (attachments: link, over the size budget). */
   links: { label: string; url: string }[];
   footer: string[];
-  /** The footer's unsubscribe link, for the HTML part. */
+  /** How to unsubscribe (see unsubscribeLine). */
   unsubscribe?: { label: string; url: string };
 }
 
@@ -18,6 +17,12 @@ export function messageFrame(config: ProjectConfig, unsubscribeUrl: string | und
   const footer = [`${org} · ${config.contact.website}`];
   if (config.contact.placeholder) footer.push(MAIL_STRINGS.placeholder);
   const unsubscribe = unsubscribeUrl ? { label: MAIL_STRINGS.unsubscribe, url: unsubscribeUrl } : undefined;
-  if (unsubscribe) footer.push(fillString(MAIL_STRINGS.stopReceiving, { url: unsubscribe.url.replace(/^mailto:/, '') }));
   return { links, footer, unsubscribe };
+}
+
+/** The footer's last line, how to stop these messages: its words through `text`, the address through `link`. */
+export function unsubscribeLine(frame: MessageFrame, link: (label: string, url: string) => string, text: (s: string) => string = (s) => s): string | undefined {
+  if (!frame.unsubscribe) return undefined;
+  const [before, after = ''] = MAIL_STRINGS.stopReceiving.split('{url}');
+  return text(before) + link(frame.unsubscribe.label, frame.unsubscribe.url) + text(after);
 }
