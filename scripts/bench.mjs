@@ -11,12 +11,14 @@
 //   watch     warm rebuild in `report watch` after a one-word edit, a data change, a chart change
 //   synthetic a 100-page and a 500-page generated document: layout and total (--no-cache, so
 //             the line breaker really runs)
+//   merge     report merge for 1,000 recipients in one process (scripts/bench-merge.mjs)
 // Peak RSS is the child's own maxRSS (process.resourceUsage), reported by the CLI.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { benchMerge } from './bench-merge.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin/report.cjs');
@@ -155,6 +157,7 @@ for (const pages of [100, 500]) {
 }
 results.synthetic = docs;
 results.batch = batchRss(Number(process.env.BENCH_BATCH ?? 1000));
+results.merge = benchMerge(Number(process.env.BENCH_MERGE ?? 1000));
 rmSync(sample, { recursive: true, force: true });
 
 /** Builds the handout N times in one process through the API; RSS after a GC at checkpoints. */
@@ -196,6 +199,10 @@ const rows = [
   ]),
 ];
 rows.push([`batch: ${results.batch.rss.at(-1)[0]} handout builds in one process`, `${results.batch.msPerBuild.toFixed(0)} ms each`, `RSS ${results.batch.rss.map(([i, mb]) => `${i}:${mb.toFixed(0)}`).join(' ')} MB`]);
+{
+  const m = results.merge;
+  rows.push([`merge: ${m.recipients} letters + brief in one process`, `${m.perRecipient.wall.toFixed(0)} ms each (${m.perRecipient.cpu.toFixed(0)} ms CPU)`, `RSS ${Object.entries(m.rssMb).map(([i, mb]) => `${i}:${mb.toFixed(0)}`).join(' ')} MB`]);
+}
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memGb} GB, node ${results.machine.node}; ${RUNS} runs after a warm-up, median (min–max)`);
 console.log(`${'measure'.padEnd(w)}  ${'time'.padEnd(22)}  peak RSS`);

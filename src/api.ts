@@ -5,3 +5,6 @@ export { InputError, InputErrors } from './errors.js';
 export { checkProject, type CheckOptions, type CheckResult } from './check/checkProject.js';
 export { formatDiagnostic, type Diagnostic, type Severity } from './check/diagnostic.js';
 export type { Check, CheckContext } from './check/checkTypes.js';
+export { runMerge, type MergeOptions, type MergeResult, type Manifest } from './merge/runMerge.js';
+export { MergeEngine } from './merge/mergeEngine.js';
+export { sendCampaign, type SendOptions, type SendSummary } from './mail/sendCampaign.js';

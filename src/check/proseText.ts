@@ -12,7 +12,7 @@ export function walkBlocks(tree: DocumentTree, f: (b: Block) => void): void {
     for (const b of bs) {
       f(b);
       if (b.kind === 'list') b.items.forEach(visit);
-      else if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta') visit(b.blocks);
+      else if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta' || b.kind === 'signature' || b.kind === 'if') visit(b.blocks);
     }
   };
   visit(tree.blocks);
@@ -35,6 +35,8 @@ export function blockInlines(b: Block): Inline[][] {
     case 'quote':
     case 'closing':
     case 'cta':
+    case 'signature':
+    case 'if':
     case 'code':
     case 'rule':
     case 'image':
@@ -71,7 +73,8 @@ function runsOf(xs: Inline[]): string[] {
   for (const x of xs) {
     if (x.kind === 'text' && !x.marks.code && !x.href) cur += x.text;
     else if (x.kind === 'lineBreak') cur += ' ';
-    else if (x.kind === 'text' || x.kind === 'binding' || x.kind === 'noteRef') flush();
+    // A merge field is the recipient's text, not the author's: nothing typed there.
+    else if (x.kind === 'text' || x.kind === 'binding' || x.kind === 'noteRef' || x.kind === 'field') flush();
     else unreachable(x, 'inline');
   }
   flush();

@@ -1,11 +1,15 @@
-// The `report` command. Exit codes: 0 success, 1 failed build, 2 bad input or usage.
+// The `report` command. Exit codes: 0 success, 1 failed build, 2 bad input or usage, 3 `send`
+// could not deliver every message (see src/cli/sendCommand.ts).
 import { relative, resolve } from 'node:path';
 import { buildParallel } from '../build/buildParallel.js';
 import { buildProject } from '../build/buildProject.js';
 import { BUILD_ID, projectCacheDir } from '../build/diskCache.js';
 import { InputError, InputErrors } from '../errors.js';
 import { runCheck } from './check.js';
+import { runMergeCommand } from './mergeCommand.js';
 import { parseArgs, USAGE, UsageError, type Command } from './parseArgs.js';
+import { runSendCommand } from './sendCommand.js';
+import type { ProgressSink } from './progressLine.js';
 import { printTypesetReport } from './typesetReport.js';
 import { runWatch } from './watch.js';
 import { runPreview } from '../preview/runPreview.js';
@@ -45,6 +49,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   // The print edition is made from the laid-out pages in this thread (workers send back PDFs only).
   if (cmd.command === 'build' && cmd.jobs > 1 && !cmd.print) return buildWithWorkers(cmd, root, io);
   if (cmd.command === 'check') return runCheck(cmd, root, io);
+  if (cmd.command === 'merge') return runMergeCommand(cmd, root, io, progressSink(io));
+  if (cmd.command === 'send') return runSendCommand(cmd, root, io, progressSink(io));
   if (cmd.command === 'watch') return runWatch({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   if (cmd.command === 'preview') return runPreview({ ...cmd, outDir: cmd.outDir ? resolve(cmd.outDir) : undefined }, root, io);
   try {
@@ -88,6 +94,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   } catch (e) {
     return reportError(e, cmd.debug, io.err);
   }
+}
+
+/** Progress lines of merge and send: redrawn in place on a terminal, else one line each. */
+function progressSink(io: CliIO): ProgressSink {
+  const tty = io === processIO && !!process.stderr.isTTY;
+  return { tty, write: tty ? (s) => void process.stderr.write(s) : (s) => io.out(s.replace(/\n$/, '')) };
 }
 
 /** The disk cache of the bundled CLI, unless --no-cache (run from source, there is no build id). */

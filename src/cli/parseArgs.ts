@@ -2,13 +2,14 @@
 import type { DocumentName } from '../load/sourceTypes.js';
 import { didYouMean } from '../errors.js';
 import { PREFLIGHT_PROFILES, type PreflightProfile } from '../preflight/preflightProfiles.js';
+import { emptyMailArgs, MAIL_COMMANDS, MAIL_OPTIONS, MAIL_USAGE, takeMailOption, type MailArgs } from './mailArgs.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
 export interface Command {
-  command: 'build' | 'watch' | 'preview' | 'check' | 'typeset-report' | 'preflight' | 'help';
+  command: 'build' | 'watch' | 'preview' | 'check' | 'typeset-report' | 'preflight' | 'help' | (typeof MAIL_COMMANDS)[number];
   documents: DocumentName[];
   outDir?: string;
   paper?: 'a4' | 'letter';
@@ -33,6 +34,8 @@ export interface Command {
   creepMm?: number;
   /** preflight: the PDFs to check, what for, and how to answer. */
   preflight: { files: string[]; profile: PreflightProfile; json: boolean; maxInk?: number };
+  /** Options of merge and send (mailArgs.ts). */
+  mail: MailArgs;
 }
 
 export const USAGE = `usage: report build [DOCUMENT…] [--out DIR] [--paper a4|letter] [--html] [--jobs N] [--no-cache] [--quiet] [--debug]
@@ -42,6 +45,7 @@ export const USAGE = `usage: report build [DOCUMENT…] [--out DIR] [--paper a4|
        report check [DOCUMENT…] [--paper a4|letter] [--strict]
        report typeset-report [DOCUMENT…] [--paper a4|letter]
        report preflight FILE.pdf… [--profile print|screen|email] [--json] [--max-ink PCT]
+${MAIL_USAGE}
 documents are named in content/config.yaml (default: all of them)
 options:
   --out DIR        write the PDFs to DIR (default: output/)
@@ -63,12 +67,13 @@ options:
   --json           preflight: the report as JSON
   --max-ink PCT    preflight: the total ink limit (default 300)
   --quiet          print only errors and warnings
-  --debug          print stack traces of unexpected errors`;
+  --debug          print stack traces of unexpected errors
+${MAIL_OPTIONS}`;
 
-const COMMANDS = ['build', 'watch', 'preview', 'check', 'typeset-report', 'preflight', 'help'] as const;
+const COMMANDS = ['build', 'watch', 'preview', 'check', 'typeset-report', 'preflight', 'help', ...MAIL_COMMANDS] as const;
 
 export function parseArgs(argv: string[]): Command {
-  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true, strict: false, html: false, port: 4173, print: false, preflight: { files: [], profile: 'print', json: false } };
+  const out: Command = { command: 'build', documents: [], quiet: false, debug: false, root: '.', jobs: 1, cache: true, strict: false, html: false, port: 4173, print: false, preflight: { files: [], profile: 'print', json: false }, mail: emptyMailArgs() };
   const rest = [...argv];
   const first = rest.shift();
   if (first === undefined) throw new UsageError('missing command');
@@ -125,6 +130,7 @@ export function parseArgs(argv: string[]): Command {
       out.port = Number(v);
     } else if (a === '--debug') out.debug = true;
     else if (a === '--help' || a === '-h') out.command = 'help';
+    else if ((MAIL_COMMANDS as readonly string[]).includes(out.command) && takeMailOption(a, value, out.mail, (m) => new UsageError(m))) continue;
     else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
     else if (out.command === 'preflight') out.preflight.files.push(a);
     else if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(a)) {

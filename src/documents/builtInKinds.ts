@@ -2,5 +2,6 @@
 import { briefKind } from './brief/briefKind.js';
 import type { AnyDocumentKind } from './documentKind.js';
 import { handoutKind } from './handout/handoutKind.js';
+import { letterKind } from './letter/letterKind.js';
 
-export const BUILT_IN_KINDS: readonly AnyDocumentKind[] = [briefKind, handoutKind];
+export const BUILT_IN_KINDS: readonly AnyDocumentKind[] = [briefKind, handoutKind, letterKind];

@@ -66,6 +66,7 @@ function blockHtml(b: RBlock, ctx: BlockContext): string {
       return calloutHtml(b, ctx);
     case 'closing':
     case 'cta':
+    case 'signature':
       return blocksHtml(b.blocks, ctx);
     default:
       return unreachable(b, 'block');

@@ -157,6 +157,7 @@ function noteParagraphs(blocks: RBlock[]): RInline[][] {
       case 'quote':
       case 'closing':
       case 'cta':
+      case 'signature':
         out.push(...noteParagraphs(b.blocks));
         break;
       case 'code':
@@ -259,6 +260,8 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
         return;
       case 'closing':
       case 'cta':
+      case 'signature':
+        // Kinds that place these blocks themselves take them out first (the letter's signature).
         out.push(...flowBlocks(ctx, b.blocks, parent, indent));
         return;
       case 'callout':

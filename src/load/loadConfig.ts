@@ -6,7 +6,8 @@ import type { KindRegistry } from '../documents/kindRegistry.js';
 import { checkContentPath } from './contentPath.js';
 import { DEFAULT_DOCUMENTS, type ContactDetails, type DocumentEntry, type ProjectConfig } from './sourceTypes.js';
 
-const TOP_KEYS = ['organisation', 'locale', 'contact', 'documents'];
+// recipients, merge and mail are read by src/recipients, src/merge and src/mail.
+const TOP_KEYS = ['organisation', 'locale', 'contact', 'documents', 'recipients', 'merge', 'mail'];
 
 export function loadConfig(root: string, kinds: KindRegistry, file = 'content/config.yaml'): ProjectConfig {
   let text: string;

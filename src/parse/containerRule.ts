@@ -1,9 +1,10 @@
-// Block rule for `::: name arg` … `:::` containers (figure, callout, closing, cta).
+// Block rule for `::: name arg` … `:::` containers (figure, callout, closing, cta, signature,
+// and `if`, a section only some recipients get).
 // Written as a markdown-it rule so the inner text is parsed as ordinary Markdown.
 import type { MarkdownIt } from 'markdown-it';
 import type { StateBlock } from 'markdown-it';
 
-export const CONTAINERS = ['figure', 'callout', 'closing', 'cta'] as const;
+export const CONTAINERS = ['figure', 'callout', 'closing', 'cta', 'signature', 'if'] as const;
 
 export function containerPlugin(md: MarkdownIt): void {
   md.block.ruler.before('fence', 'report_container', container, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });

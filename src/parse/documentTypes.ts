@@ -12,6 +12,8 @@ export type Inline =
   | { kind: 'text'; text: string; marks: Marks; href?: string }
   /** `{{figure key}}`, `{{year key}}`, `{{source key}}`, `{{ref chart}}`: resolved into text later. */
   | { kind: 'binding'; op: 'figure' | 'year' | 'source' | 'ref'; arg: string; marks: Marks; href?: string; place: SourcePlace }
+  /** `{{recipient.NAME | default: "…"}}`: the recipient's value, filled in when resolving for them. */
+  | { kind: 'field'; field: string; fallback?: string; marks: Marks; href?: string; place: SourcePlace }
   | { kind: 'noteRef'; noteId: string }
   | { kind: 'lineBreak' };
 
@@ -30,7 +32,11 @@ export type Block =
   | { kind: 'figure'; chart: string; caption: Inline[]; place: SourcePlace }
   | { kind: 'callout'; key: string; label: Inline[]; place: SourcePlace }
   | { kind: 'closing'; blocks: Block[]; place: SourcePlace }
-  | { kind: 'cta'; blocks: Block[]; place: SourcePlace };
+  | { kind: 'cta'; blocks: Block[]; place: SourcePlace }
+  /** A letter's sign-off: the closing words, an optional signature image, the signer's name. */
+  | { kind: 'signature'; blocks: Block[]; place: SourcePlace }
+  /** `::: if recipient.NAME` (or `::: if not recipient.NAME`): kept only for recipients with (without) a value. */
+  | { kind: 'if'; field: string; negate: boolean; blocks: Block[]; place: SourcePlace };
 
 export interface Note {
   id: string;

@@ -198,6 +198,13 @@ class TreeBuilder {
         return { kind: 'closing', blocks: inner, place };
       case 'cta':
         return { kind: 'cta', blocks: inner, place };
+      case 'signature':
+        return { kind: 'signature', blocks: inner, place };
+      case 'if': {
+        const m = /^(not\s+)?recipient\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(arg);
+        if (!m) throw new InputError(place, `"::: if ${arg}" must name a recipient field`, 'write ::: if recipient.NAME, or ::: if not recipient.NAME, where NAME is a column of the recipients file');
+        return { kind: 'if', field: m[2], negate: !!m[1], blocks: inner, place };
+      }
       default:
         this.errors.add(place, `unknown block "::: ${name}"`, `use one of: ${CONTAINERS.join(', ')}`);
         return undefined;
@@ -326,6 +333,16 @@ class TreeBuilder {
             g ? `did you mean [^${g}]?` : `add its note on a line of its own: [^${meta.label}]: the note; or write \\[^${meta.label}] to print the brackets`);
           break;
         }
+        case 'report_field': {
+          const meta = c.meta as { field: string; fallback?: string; error?: string; lineOffset: number; col: number };
+          const place = { ...this.place(base === undefined ? undefined : base + meta.lineOffset), col: meta.col };
+          if (meta.error !== undefined) {
+            this.errors.add(place, `"{{${meta.error}}}" is not a merge field`, 'write {{recipient.NAME}} or {{recipient.NAME | default: "text"}}, where NAME is a column of the recipients file');
+            break;
+          }
+          out.push({ kind: 'field', field: meta.field, fallback: meta.fallback, marks: { ...marks }, href, place });
+          break;
+        }
         case 'image':
           // Only an image alone in its paragraph is placed (as a figure); inside text it would
           // have to sit on a line, so its description is shown instead.
@@ -387,5 +404,5 @@ function altText(t: Token): string {
 }
 
 export function plainText(inlines: Inline[]): string {
-  return inlines.map((x) => (x.kind === 'text' ? x.text : x.kind === 'binding' ? x.arg : x.kind === 'lineBreak' ? ' ' : '')).join('');
+  return inlines.map((x) => (x.kind === 'text' ? x.text : x.kind === 'binding' ? x.arg : x.kind === 'field' ? x.field : x.kind === 'lineBreak' ? ' ' : '')).join('');
 }

@@ -35,6 +35,8 @@ function blockTexts(b: Block, out: { text: string; place: SourcePlace; mono: boo
     case 'quote':
     case 'closing':
     case 'cta':
+    case 'signature':
+    case 'if':
       b.blocks.forEach((x) => blockTexts(x, out));
       break;
     // No text of the author's to draw (an image's description is checked where it is shown).

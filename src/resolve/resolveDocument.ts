@@ -1,5 +1,6 @@
-// The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts.
-// After this the document is complete and still knows nothing of pages.
+// The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts,
+// and fill in merge fields for a recipient (mergeFields.ts) when there is one. After this the
+// document is complete and still knows nothing of pages.
 import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
 import { loadImage } from './loadImage.js';
 import type { Figure, Source } from '../load/sourceTypes.js';
@@ -11,6 +12,7 @@ import { appendixOption, figureData } from './figureData.js';
 import { formatFigure } from './formatFigure.js';
 import { formatPeriod } from './formatPeriod.js';
 import { figureSourceEntry, plainTables, sourceEntry } from './tableSources.js';
+import { fieldPresent, fieldText, type MergeRecipient } from './mergeFields.js';
 import type { RBlock, RInline, RNote, ResolvedDocument } from './resolvedTypes.js';
 import { splitScripts } from './splitScripts.js';
 import { missingGlyphWarnings } from './missingGlyphs.js';
@@ -22,8 +24,17 @@ import { engineStringsFor } from '../strings/documentStrings.js';
 /** Compiles a chart for a given width; the build shares one cache between documents. */
 export type ChartCompiler = (name: string, width: number, height: number) => Promise<ChartDrawing>;
 
-export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler): Promise<ResolvedDocument> {
+/** @param merge the recipient to fill merge fields in for; none: a proof (see mergeFields.ts) */
+export async function resolveDocument(tree: DocumentTree, source: Source, template: Template, figureWidth: number, compile: ChartCompiler, merge?: MergeRecipient): Promise<ResolvedDocument> {
   const errors = new ErrorList();
+  const mergeWarnings: ResolvedDocument['warnings'] = [];
+  /** Whether an `::: if` section is kept for this recipient (an unknown column is an error). */
+  const kept = (b: Extract<Block, { kind: 'if' }>): boolean => {
+    const p = fieldPresent(merge, b.field);
+    if (typeof p === 'boolean') return p !== b.negate;
+    errors.add(b.place, p.problem, p.hint);
+    return false;
+  };
   // Numbers and dates are written in the document's language (a French brief in an English
   // project writes 4,5 millions); the project's locale only when Intl does not know the tag.
   const locale = knownLocale(tree.meta.language) ?? source.config.locale;
@@ -40,7 +51,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     for (const b of blocks) {
       f(b);
       if (b.kind === 'list') b.items.forEach((it) => walk(it, f));
-      if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta') walk(b.blocks, f);
+      if (b.kind === 'quote' || b.kind === 'closing' || b.kind === 'cta' || b.kind === 'signature' || (b.kind === 'if' && fieldPresent(merge, b.field) === !b.negate)) walk(b.blocks, f);
     }
   };
   walk(tree.blocks, (b) => {
@@ -79,6 +90,17 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         out.push({ kind: 'noteRef', noteId: x.noteId, number: noteNumbers.get(x.noteId)! });
       } else if (x.kind === 'text') {
         out.push(...splitScripts({ kind: 'text', text: x.text, marks: x.marks, href: x.href }));
+      } else if (x.kind === 'field') {
+        const r = fieldText(merge, x.field, x.fallback);
+        if ('problem' in r) {
+          errors.add(x.place, r.problem, r.hint);
+          continue;
+        }
+        // The author's text was checked for glyphs the fonts lack; a recipient's value is too.
+        for (const w of missingGlyphWarnings([{ kind: 'paragraph', inlines: [{ kind: 'text', text: r.text, marks: x.marks }], place: x.place }])) {
+          mergeWarnings.push({ place: w.place, message: `recipient ${merge?.recipient.id}: ${w.message}` });
+        }
+        out.push(...splitScripts({ kind: 'text', text: r.text, marks: x.marks, href: x.href }));
       } else if (x.kind !== 'binding') {
         unreachable(x, 'inline');
       } else {
@@ -129,7 +151,11 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           break;
         case 'closing':
         case 'cta':
+        case 'signature':
           out.push({ kind: b.kind, blocks: await blocks(b.blocks) });
+          break;
+        case 'if':
+          if (kept(b)) out.push(...await blocks(b.blocks));
           break;
         case 'code':
           out.push({ kind: 'code', text: b.text });
@@ -202,13 +228,13 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     const note = tree.notes.get(id);
     if (note) notes.push({ id, number: n, blocks: await blocks(note.blocks) });
   }
-  const warnings: ResolvedDocument['warnings'] = [...imageWarnings, ...missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)])];
+  const warnings: ResolvedDocument['warnings'] = [...imageWarnings, ...mergeWarnings, ...missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)])];
   for (const [id, note] of tree.notes) {
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }
   errors.throwIfAny();
   for (const f of usedFigures) sources.add(figureSourceEntry(f));
-  return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings, strings };
+  return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings, strings, recipient: merge?.recipient };
 }
 
 export function textOf(xs: RInline[]): string {

@@ -5,6 +5,7 @@ import type { SourcePlace } from '../errors.js';
 import type { DocumentName, FrontMatter, ProjectConfig } from '../load/sourceTypes.js';
 import type { Align, Marks } from '../parse/documentTypes.js';
 import type { EngineStrings } from '../strings/engineStrings.js';
+import type { Recipient } from '../recipients/recipientTypes.js';
 
 export type RInline =
   | { kind: 'text'; text: string; marks: Marks; href?: string; dest?: string; lang?: string }
@@ -23,7 +24,8 @@ export type RBlock =
   | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: FigureData }
   | { kind: 'callout'; value: string; label: RInline[]; source: string; key: string }
   | { kind: 'closing'; blocks: RBlock[] }
-  | { kind: 'cta'; blocks: RBlock[] };
+  | { kind: 'cta'; blocks: RBlock[] }
+  | { kind: 'signature'; blocks: RBlock[] };
 
 /** What a chart draws, for a data appendix: every row, each table in reading order. */
 export interface FigureData {
@@ -59,4 +61,6 @@ export interface ResolvedDocument {
   warnings: { place: SourcePlace; message: string }[];
   /** The engine's fixed text in the document's language ("Figure {number}" …). */
   strings: EngineStrings;
+  /** The recipient merge fields were filled in for; none in a proof or a document without them. */
+  recipient?: Recipient;
 }

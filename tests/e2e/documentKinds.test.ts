@@ -1,4 +1,4 @@
-// Document kinds are registered, not coded into the engine: a test adds a `letter` kind from
+// Document kinds are registered, not coded into the engine: a test adds a `note` kind from
 // one folder and one template, config.yaml lists any number of documents of any kind, and
 // builds through the API do not share state, even when they run at the same time.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,17 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/build/buildProject.js';
 import { InputError, InputErrors } from '../../src/errors.js';
-import { letterKind } from '../fixtures/kinds/letter/letterKind.js';
+import { noteKind } from '../fixtures/kinds/note/noteKind.js';
 import { checkPdfUa } from '../helpers/pdfUaCheck.js';
 import { scratchProject } from '../helpers/project.js';
 import { readPdfText } from '../helpers/readPdf.js';
 
-const LETTER_MD = `---
+const NOTE_MD = `---
 title: Thank you
 date: 2026-11-30
 language: en-GB
-template: letter
-keywords: [letter]
+template: note
+keywords: [note]
 ---
 
 Dear friend,
@@ -29,22 +29,22 @@ With gratitude,
 The team
 `;
 
-function letterProject(): string {
+function noteProject(): string {
   const dir = scratchProject();
-  copyFileSync(join(import.meta.dirname, '../fixtures/kinds/letter/letter.yaml'), join(dir, 'templates/letter.yaml'));
-  writeFileSync(join(dir, 'content/letter.md'), LETTER_MD);
+  copyFileSync(join(import.meta.dirname, '../fixtures/kinds/note/note.yaml'), join(dir, 'templates/note.yaml'));
+  writeFileSync(join(dir, 'content/note.md'), NOTE_MD);
   const config = join(dir, 'content/config.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').trimEnd() + '\n  letter: { source: letter.md, kind: letter }\n');
+  writeFileSync(config, readFileSync(config, 'utf8').trimEnd() + '\n  note: { source: note.md, kind: note }\n');
   return dir;
 }
 
 const errorLines = (e: unknown): string[] => (e instanceof InputErrors ? e.errors.map((x) => x.message) : e instanceof InputError ? [e.message] : [String(e)]);
 
 describe('document kinds', () => {
-  it('a letter kind added by a test (one folder, one template) builds a one-page, tagged letter', async () => {
-    const dir = letterProject();
-    const r = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], dryRun: true });
-    expect(r.documents.map((d) => [d.name, d.kind, d.pages])).toEqual([['letter', 'letter', 1]]);
+  it('a note kind added by a test (one folder, one template) builds a one-page, tagged note', async () => {
+    const dir = noteProject();
+    const r = await buildProject({ root: dir, only: ['note'], kinds: [noteKind], dryRun: true });
+    expect(r.documents.map((d) => [d.name, d.kind, d.pages])).toEqual([['note', 'note', 1]]);
     const text = (await readPdfText(r.documents[0].pdf)).pages[0];
     expect(text).toContain('AIM');
     expect(text).toContain('30 November 2026');
@@ -52,28 +52,28 @@ describe('document kinds', () => {
     const ua = await checkPdfUa(r.documents[0].pdf);
     expect(ua.failures).toEqual([]);
     expect(ua.stats.structElems).toBeGreaterThan(3);
-    // The kind's own template key was read: the band is 70 pt high as letter.yaml says.
+    // The kind's own template key was read: the band is 70 pt high as note.yaml says.
     const band = r.documents[0].laid.pages[0].items.find((i) => i.kind === 'rect');
     expect(band && band.kind === 'rect' && band.h).toBe(70);
     // The other documents of the project still build beside it.
-    const all = await buildProject({ root: dir, kinds: [letterKind], dryRun: true });
-    expect(all.documents.map((d) => d.name)).toEqual(['brief', 'handout', 'letter']);
+    const all = await buildProject({ root: dir, kinds: [noteKind], dryRun: true });
+    expect(all.documents.map((d) => d.name)).toEqual(['brief', 'handout', 'note']);
   }, 60_000);
 
   it('a kind the build does not know is a located error naming the kinds there are', async () => {
-    const dir = letterProject();
+    const dir = noteProject();
     const e = await buildProject({ root: dir, dryRun: true }).then(() => null, (x: unknown) => x);
     const lines = errorLines(e);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^content\/config\.yaml:\d+:\d+: documents\.letter: unknown document kind "letter" — the kinds are brief, handout$/);
+    expect(lines[0]).toMatch(/^content\/config\.yaml:\d+:\d+: documents\.note: unknown document kind "note" — the kinds are brief, handout, letter$/);
   });
 
   it('a template key of another kind is refused with its line, not silently ignored', async () => {
-    const dir = letterProject();
-    const t = join(dir, 'templates/letter.yaml');
+    const dir = noteProject();
+    const t = join(dir, 'templates/note.yaml');
     writeFileSync(t, readFileSync(t, 'utf8') + 'contents: true\n');
-    const e = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], dryRun: true }).then(() => null, (x: unknown) => x);
-    expect(errorLines(e)).toEqual([expect.stringMatching(/^templates\/letter\.yaml:27:\d+: unknown template key "contents"/)]);
+    const e = await buildProject({ root: dir, only: ['note'], kinds: [noteKind], dryRun: true }).then(() => null, (x: unknown) => x);
+    expect(errorLines(e)).toEqual([expect.stringMatching(/^templates\/note\.yaml:27:\d+: unknown template key "contents"/)]);
   });
 
   it('two documents may share a kind and a template; the same source gives the same bytes', async () => {

@@ -1,6 +1,6 @@
 // The one test file that builds the organisation's live project (content/ and templates/ at the
-// repository root). It checks only what must hold whatever the organisation writes: both PDFs
-// build, the handout is one sheet, every bound figure is printed as its data file states it and
+// repository root). It checks only what must hold whatever the organisation writes: every PDF
+// builds, the handout is one sheet, every bound figure is printed as its data file states it and
 // no number is typed into the prose, the fonts are embedded subsets, the PDF/UA checks pass,
 // the typesetting rules hold, and the structure reads every paragraph in order. Wording is
 // tested on the frozen copy in tests/fixtures/sample, never here.
@@ -53,8 +53,9 @@ function markdownFiles(): { file: string; text: string; docs: string[] }[] {
 }
 
 describe('the live sample (content/, templates/)', () => {
-  it('builds both documents, the brief on several pages and the handout on one sheet', () => {
-    expect(build.documents.map((d) => d.name)).toEqual(['brief', 'handout']);
+  it('builds every document, the brief on several pages, the handout on one sheet, the letter (a proof) on one page', () => {
+    expect(build.documents.map((d) => d.name)).toEqual(['brief', 'handout', 'letter']);
+    expect(pageCounts.letter).toBe(1);
     for (const d of build.documents) expect(d.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pageCounts.brief).toBeGreaterThanOrEqual(2);
     expect(pageCounts.handout).toBeGreaterThanOrEqual(1);

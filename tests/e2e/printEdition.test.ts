@@ -9,7 +9,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, PDFHe
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, type BuildResult } from '../../src/build/buildProject.js';
 import { InputError, InputErrors } from '../../src/errors.js';
-import { letterKind } from '../fixtures/kinds/letter/letterKind.js';
+import { noteKind } from '../fixtures/kinds/note/noteKind.js';
 import { cmykIccProfile } from '../helpers/cmykIccProfile.js';
 import { pageContents, rgbOperators, shownText } from '../helpers/pdfContent.js';
 import { checkPdfUa } from '../helpers/pdfUaCheck.js';
@@ -290,64 +290,64 @@ describe('other settings and bad input', () => {
   });
 
   it('strict mode refuses colours given only in RGB, each error at its template line; nothing is written', async () => {
-    const dir = letterProject(['strict: true'], false);
-    const e = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], print: {} }).then(() => null, (x: unknown) => x);
+    const dir = noteProject(['strict: true'], false);
+    const e = await buildProject({ root: dir, only: ['note'], kinds: [noteKind], print: {} }).then(() => null, (x: unknown) => x);
     const lines = errorLines(e);
-    expect(lines).toContain('templates/letter.yaml:9:9: colors.text "#1f2328" is given only in RGB, and print.strict refuses to convert it — give it as text: { rgb: "#1f2328", cmyk: [c, m, y, k] }, the values your designer or print shop chose');
+    expect(lines).toContain('templates/note.yaml:9:9: colors.text "#1f2328" is given only in RGB, and print.strict refuses to convert it — give it as text: { rgb: "#1f2328", cmyk: [c, m, y, k] }, the values your designer or print shop chose');
     expect(lines.filter((l) => l.includes('is given only in RGB'))).toHaveLength(6);
   });
 
   it('a missing or non-CMYK profile is a located error', async () => {
-    const dir = letterProject(['profile: print/nosuch.icc'], true);
-    const e1 = errorLines(await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], print: {} }).then(() => null, (x: unknown) => x));
-    expect(e1).toEqual([expect.stringMatching(/^templates\/letter\.yaml:\d+:\d+: print\.profile print\/nosuch\.icc cannot be read \(no such file\?\) — give the CMYK output profile/)]);
+    const dir = noteProject(['profile: print/nosuch.icc'], true);
+    const e1 = errorLines(await buildProject({ root: dir, only: ['note'], kinds: [noteKind], print: {} }).then(() => null, (x: unknown) => x));
+    expect(e1).toEqual([expect.stringMatching(/^templates\/note\.yaml:\d+:\d+: print\.profile print\/nosuch\.icc cannot be read \(no such file\?\) — give the CMYK output profile/)]);
     const rgbProfile = cmykIccProfile();
     rgbProfile.write('RGB ', 16, 'latin1');
     writeFileSync(join(dir, 'rgb.icc'), rgbProfile);
-    writeFileSync(join(dir, 'templates/letter.yaml'), readFileSync(join(dir, 'templates/letter.yaml'), 'utf8').replace('profile: print/nosuch.icc', 'profile: rgb.icc'));
-    const e2 = errorLines(await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], print: {} }).then(() => null, (x: unknown) => x));
+    writeFileSync(join(dir, 'templates/note.yaml'), readFileSync(join(dir, 'templates/note.yaml'), 'utf8').replace('profile: print/nosuch.icc', 'profile: rgb.icc'));
+    const e2 = errorLines(await buildProject({ root: dir, only: ['note'], kinds: [noteKind], print: {} }).then(() => null, (x: unknown) => x));
     expect(e2[0]).toMatch(/print\.profile rgb\.icc describes RGB colour, not CMYK/);
   });
 
   it('an RGB image: an error in strict mode, located; otherwise a warning, and the file is not called PDF/X', async () => {
-    const dir = letterProject(['strict: true'], true, '![A flat grey-green test picture](images/picture.png)');
+    const dir = noteProject(['strict: true'], true, '![A flat grey-green test picture](images/picture.png)');
     mkdirSync(join(dir, 'content/images'), { recursive: true });
     writeFileSync(join(dir, 'content/images/picture.png'), pngImage(300, 200));
-    const e = errorLines(await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], print: {} }).then(() => null, (x: unknown) => x));
-    expect(e).toEqual(['content/letter.md: page 1: the image "A flat grey-green test picture" is RGB, and print.strict takes only CMYK or grey images — save it as CMYK (or greyscale) JPEG for print, converted with your print shop\'s profile']);
-    const t = join(dir, 'templates/letter.yaml');
+    const e = errorLines(await buildProject({ root: dir, only: ['note'], kinds: [noteKind], print: {} }).then(() => null, (x: unknown) => x));
+    expect(e).toEqual(['content/note.md: page 1: the image "A flat grey-green test picture" is RGB, and print.strict takes only CMYK or grey images — save it as CMYK (or greyscale) JPEG for print, converted with your print shop\'s profile']);
+    const t = join(dir, 'templates/note.yaml');
     mkdirSync(join(dir, 'print'), { recursive: true });
     writeFileSync(join(dir, 'print/test-cmyk.icc'), cmykIccProfile());
     writeFileSync(t, readFileSync(t, 'utf8').replace('strict: true', 'strict: false\n  profile: print/test-cmyk.icc'));
-    const r = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], dryRun: true, print: {} });
-    expect(r.warnings).toContain('content/letter.md: page 1: the image "A flat grey-green test picture" is RGB; it stays RGB in the print edition, which is then not PDF/X — save it as CMYK (or greyscale) JPEG for print, converted with your print shop\'s profile');
-    expect(r.warnings).toContain('content/letter.md: the print edition is not PDF/X-4 because it places RGB images (see above)');
+    const r = await buildProject({ root: dir, only: ['note'], kinds: [noteKind], dryRun: true, print: {} });
+    expect(r.warnings).toContain('content/note.md: page 1: the image "A flat grey-green test picture" is RGB; it stays RGB in the print edition, which is then not PDF/X — save it as CMYK (or greyscale) JPEG for print, converted with your print shop\'s profile');
+    expect(r.warnings).toContain('content/note.md: the print edition is not PDF/X-4 because it places RGB images (see above)');
     expect(r.documents[0].print!.pdfx).toBeNull();
     // A grey image is fine.
     writeFileSync(join(dir, 'content/images/picture.png'), pngImage(300, 200, true));
-    const g = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], dryRun: true, print: {} });
+    const g = await buildProject({ root: dir, only: ['note'], kinds: [noteKind], dryRun: true, print: {} });
     expect(g.warnings.filter((w) => w.includes('image'))).toEqual([]);
     expect(g.documents[0].print!.pdfx).toBe('report-generator test CMYK (not a press)');
   });
 
   it('text inside the safety margin is a warning naming document, page, text and distance', async () => {
-    const dir = letterProject(['safetyMm: 12'], true);
-    const t = join(dir, 'templates/letter.yaml');
+    const dir = noteProject(['safetyMm: 12'], true);
+    const t = join(dir, 'templates/note.yaml');
     writeFileSync(t, readFileSync(t, 'utf8').replace(/marginsMm: .*/, 'marginsMm: { top: 30, bottom: 25, inner: 10, outer: 10 }'));
-    const r = await buildProject({ root: dir, only: ['letter'], kinds: [letterKind], dryRun: true, print: {} });
+    const r = await buildProject({ root: dir, only: ['note'], kinds: [noteKind], dryRun: true, print: {} });
     const w = r.warnings.filter((x) => x.includes('safety margin'));
     expect(w.length).toBeGreaterThan(0);
-    expect(w[0]).toMatch(/^content\/letter\.md: page 1: text ".+" is 10\.0 mm from the trim \((left|right) edge\), inside the 12\.0 mm safety margin; the cut may touch it — move it further in, or lower print\.safetyMm in templates\/letter\.yaml$/);
+    expect(w[0]).toMatch(/^content\/note\.md: page 1: text ".+" is 10\.0 mm from the trim \((left|right) edge\), inside the 12\.0 mm safety margin; the cut may touch it — move it further in, or lower print\.safetyMm in templates\/note\.yaml$/);
   });
 });
 
-/** The letter kind's scratch project (see documentKinds.test.ts), with a print block. */
-function letterProject(print: string[], cmyk: boolean, extra = ''): string {
+/** The toy note kind's scratch project (see documentKinds.test.ts), with a print block. */
+function noteProject(print: string[], cmyk: boolean, extra = ''): string {
   const dir = printProject({ print: [], cmyk: false, profile: false, templates: [] });
-  copyFileSync(join(import.meta.dirname, '../fixtures/kinds/letter/letter.yaml'), join(dir, 'templates/letter.yaml'));
-  setPrintTemplate(join(dir, 'templates/letter.yaml'), { print, cmyk, profile: false });
-  writeFileSync(join(dir, 'content/letter.md'), `---\ntitle: Thank you\ndate: 2026-11-30\nlanguage: en-GB\ntemplate: letter\n---\n\nDear friend,\n\nThank you for standing with children and families.\n\n${extra}\n`);
+  copyFileSync(join(import.meta.dirname, '../fixtures/kinds/note/note.yaml'), join(dir, 'templates/note.yaml'));
+  setPrintTemplate(join(dir, 'templates/note.yaml'), { print, cmyk, profile: false });
+  writeFileSync(join(dir, 'content/note.md'), `---\ntitle: Thank you\ndate: 2026-11-30\nlanguage: en-GB\ntemplate: note\n---\n\nDear friend,\n\nThank you for standing with children and families.\n\n${extra}\n`);
   const config = join(dir, 'content/config.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').trimEnd() + '\n  letter: { source: letter.md, kind: letter }\n');
+  writeFileSync(config, readFileSync(config, 'utf8').trimEnd() + '\n  note: { source: note.md, kind: note }\n');
   return dir;
 }

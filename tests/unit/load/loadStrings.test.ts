@@ -7,7 +7,7 @@ import { KindRegistry } from '../../../src/documents/kindRegistry.js';
 import { InputError, InputErrors } from '../../../src/errors.js';
 import { loadStrings } from '../../../src/load/loadStrings.js';
 import { KINDS } from '../../helpers/kinds.js';
-import { letterKind } from '../../fixtures/kinds/letter/letterKind.js';
+import { noteKind } from '../../fixtures/kinds/note/noteKind.js';
 
 function root(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-strings-'));
@@ -40,10 +40,10 @@ describe('loadStrings', () => {
   });
 
   it('knows the strings of kinds an API caller adds, and only of kinds it knows', () => {
-    const dir = root({ 'fr.yaml': 'letter:\n  tooLong: la lettre ne tient pas sur une page\n' });
-    expect(loadStrings(dir, new KindRegistry([...KINDS.names().map((n) => KINDS.get(n)!), letterKind])).get('fr')!.kinds.letter).toEqual({ tooLong: 'la lettre ne tient pas sur une page' });
+    const dir = root({ 'fr.yaml': 'note:\n  tooLong: la note ne tient pas sur une page\n' });
+    expect(loadStrings(dir, new KindRegistry([...KINDS.names().map((n) => KINDS.get(n)!), noteKind])).get('fr')!.kinds.note).toEqual({ tooLong: 'la note ne tient pas sur une page' });
     expect(errorsOf(() => loadStrings(dir, KINDS))).toEqual([
-      'content/strings/fr.yaml:1:1: no document kind "letter" — the kinds are brief, handout',
+      'content/strings/fr.yaml:1:1: no document kind "note" — the kinds are brief, handout, letter',
     ]);
   });
 
