@@ -23,4 +23,7 @@ function deflateSync(data, options) {
   return Buffer.from(out);
 }
 
-module.exports = { ...zlib, deflateSync };
+// zlib.inflate in the order of the calls (see orderedInflate.cjs): png-js takes it from here.
+const { orderedInflate } = require('./orderedInflate.cjs');
+
+module.exports = { ...zlib, deflateSync, inflate: orderedInflate };
