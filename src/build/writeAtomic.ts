@@ -23,8 +23,11 @@ export function writeAllAtomic(files: { path: string; data: Buffer }[]): void {
   }
 }
 
-/** Temporary files of builds that are no longer running (killed, or the machine restarted). */
-function removeStaleTemps(dir: string): void {
+/**
+ * Temporary files (`.NAME.PID.tmp`) of writers that are no longer running (killed, or the
+ * machine restarted): builds, and merges (merge/durableFile.ts).
+ */
+export function removeStaleTemps(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -4,10 +4,8 @@
 // (the kernel has it); fsync is for power cuts, and costs ~5 ms a call on this machine, so it
 // is asked for where nothing else can tell what happened (the send journal, manifests), not
 // where a rerun checks the result anyway (a merged PDF is checked against its SHA-256).
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-
-const TEMP = /^\..+\.(\d+)\.tmp$/;
 
 export function writeFileDurable(path: string, data: Buffer | string, sync = true): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -34,29 +32,8 @@ export function syncDir(dir: string): void {
   }
 }
 
-/** Removes temporary files of writers that are no longer running. */
-export function removeStaleTemps(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const n of names) {
-    const m = TEMP.exec(n);
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    rmSync(join(dir, n), { force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+// Temporary files left by a killed merge are named as a build's are, and removed the same way.
+export { removeStaleTemps } from '../build/writeAtomic.js';
 
 /** An append-only file of JSON lines, each written whole (and fsync'd, when `sync`) at once. */
 export class Journal {

@@ -1,64 +1,13 @@
 // Read in structure order (as a screen reader would), the PDF says what the Markdown says:
 // every heading and paragraph, word for word, in order, across the handout's two columns.
 import { describe, expect, it } from 'vitest';
-import type { LaidOutDocument, StructNode } from '../../src/layout/pageTypes.js';
 import { loadProject } from '../../src/load/loadProject.js';
 import { parseMarkdown } from '../../src/parse/parseMarkdown.js';
 import type { RBlock, RInline } from '../../src/resolve/resolvedTypes.js';
 import { textOf } from '../../src/resolve/resolveDocument.js';
 import { FIXTURES, fixtureBuild } from '../helpers/project.js';
 import { KINDS } from '../helpers/kinds.js';
-
-const INLINE = new Set(['Link', 'Span', 'Reference']);
-
-/** Text of each node in the order the tagged PDF presents it (see render/renderPdf.ts). */
-function structureOrder(doc: LaidOutDocument): { type: string; text: string }[] {
-  const byId = new Map<number, StructNode>();
-  const parent = new Map<number, number>();
-  const index = (n: StructNode) => {
-    byId.set(n.id, n);
-    for (const c of n.children) {
-      parent.set(c.id, n.id);
-      index(c);
-    }
-  };
-  index(doc.structure);
-  // Own content and inline children of each node, in drawing order.
-  const seq = new Map<number, (string | number)[]>();
-  const attached = new Set<number>();
-  const push = (id: number, x: string | number) => {
-    if (!seq.has(id)) seq.set(id, []);
-    seq.get(id)!.push(x);
-  };
-  const attach = (id: number) => {
-    if (attached.has(id)) return;
-    attached.add(id);
-    const n = byId.get(id)!;
-    if (INLINE.has(n.type)) {
-      const p = parent.get(id)!;
-      attach(p);
-      push(p, id);
-    }
-  };
-  for (const page of doc.pages) {
-    for (const it of page.items) {
-      if (it.kind !== 'text' || it.struct === undefined) continue;
-      attach(it.struct);
-      push(it.struct, it.fragments.filter((f) => !f.isHyphen).map((f) => f.text).join(''));
-    }
-  }
-  const out: { type: string; text: string }[] = [];
-  const textOfNode = (id: number): string => (seq.get(id) ?? []).map((x) => (typeof x === 'number' ? textOfNode(x) : x)).join('');
-  const walk = (n: StructNode) => {
-    for (const c of n.children) if (!INLINE.has(c.type)) walk(c);
-    if (!INLINE.has(n.type)) {
-      const t = textOfNode(n.id).replace(/\s+/g, ' ').trim();
-      if (t) out.push({ type: n.type, text: t });
-    }
-  };
-  walk(doc.structure);
-  return out;
-}
+import { structureText } from '../helpers/structureText.js';
 
 /** Headings and paragraphs of the Markdown, resolved, in source order (notes excluded). */
 function markdownOrder(blocks: RBlock[]): string[] {
@@ -80,7 +29,7 @@ describe.each(Object.entries(FIXTURES))('reading order: %s', (_fixture, ROOT) =>
     it(`${name}: structure order reads every heading and paragraph of the Markdown, in order`, async () => {
       const build = await fixtureBuild(ROOT);
       const doc = build.documents.find((d) => d.name === name)!;
-      const pdf = structureOrder(doc.laid).map((x) => x.text);
+      const pdf = structureText(doc.laid).map((x) => x.text);
       // Resolve the Markdown the same way the build does, then compare text.
       const source = loadProject(ROOT, KINDS, [name]);
       const tree = parseMarkdown(source.documents[0]).tree;
