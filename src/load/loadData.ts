@@ -11,6 +11,7 @@ import { readSidecar, sidecarFile, type Sidecar } from './dataSidecar.js';
 import { figureFromRow } from './figureRow.js';
 
 import { parse as parseCsv } from 'csv-parse/sync';
+import { jsonRowLines } from './jsonRowLines.js';
 
 const MAX_DATA_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 100_000;
@@ -166,23 +167,7 @@ function readJson(text: string, file: string): RawTable {
     throw jsonError(e, text, file);
   }
   if (!Array.isArray(data)) throw new InputError({ file, line: 1 }, 'a JSON data file must be an array of rows');
-  // Line of each row: find the start of each top-level object, good enough for messages.
-  const starts: number[] = [];
-  let depth = 0;
-  let line = 1;
-  let inStr = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    if (inStr) {
-      if (c === '\\') i++;
-      else if (c === '"') inStr = false;
-    } else if (c === '"') inStr = true;
-    else if (c === '{' || c === '[') {
-      if (depth === 1 && c === '{') starts.push(line);
-      depth++;
-    } else if (c === '}' || c === ']') depth--;
-  }
+  const starts = jsonRowLines(text);
   if (data.length > MAX_ROWS) throw new InputError({ file }, `more than ${MAX_ROWS} rows`, 'split the data or aggregate it');
   const columns = [...new Set(data.flatMap((row) => (typeof row === 'object' && row !== null && !Array.isArray(row) ? Object.keys(row) : [])))];
   return { columns, rows: data.map((row, i) => ({ row: row as Record<string, unknown>, place: { file, line: starts[i] ?? 1 } })) };

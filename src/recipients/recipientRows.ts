@@ -3,6 +3,7 @@
 // postal address; a line starting with # is a comment) or a JSON array of flat objects.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, type SourcePlace } from '../errors.js';
+import { jsonRowLines } from '../load/jsonRowLines.js';
 
 export interface RawRecipientRow {
   cells: Record<string, string>;
@@ -57,7 +58,7 @@ function readJson(text: string, file: string): RawRecipientRows {
   const data: unknown = JSON.parse(text);
   if (!Array.isArray(data)) throw new InputError({ file, line: 1 }, 'a JSON recipients file must be an array of objects, one per recipient');
   if (data.length > MAX_ROWS) throw new InputError({ file }, `more than ${MAX_ROWS} recipients`, 'split the list and run once per part');
-  const lines = objectLines(text);
+  const lines = jsonRowLines(text);
   const columns: string[] = [];
   const rows: RawRecipientRow[] = [];
   data.forEach((row: unknown, i) => {
@@ -73,25 +74,4 @@ function readJson(text: string, file: string): RawRecipientRows {
   });
   for (const r of rows) for (const c of columns) r.cells[c] ??= '';
   return { columns, rows, headerLine: 1 };
-}
-
-/** Line of each top-level object of a JSON array, for messages. */
-function objectLines(text: string): number[] {
-  const starts: number[] = [];
-  let depth = 0;
-  let line = 1;
-  let inStr = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    if (inStr) {
-      if (c === '\\') i++;
-      else if (c === '"') inStr = false;
-    } else if (c === '"') inStr = true;
-    else if (c === '{' || c === '[') {
-      if (depth === 1 && c === '{') starts.push(line);
-      depth++;
-    } else if (c === '}' || c === ']') depth--;
-  }
-  return starts;
 }
