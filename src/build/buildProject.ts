@@ -18,7 +18,7 @@ import { pdfTarget } from '../targets/pdfTarget.js';
 import { printEditions, type PrintBuildOptions, type PrintEdition } from './printEditions.js';
 import type { TargetDocument } from '../targets/target.js';
 import { BuildSession } from './buildSession.js';
-import { DiskCache } from './diskCache.js';
+import { DiskCache, cacheWarningOnce } from './diskCache.js';
 import { LanguageNotices } from './languageNotices.js';
 import { loadMemo, saveMemo, takeMemo } from './memoStore.js';
 import { PERSISTED_MEMOS } from './persistedMemos.js';
@@ -113,6 +113,8 @@ export interface BuildRun {
   session: BuildSession;
   kinds: KindRegistry;
   disk: DiskCache | undefined;
+  /** Why the disk cache is not used (a folder that is a link), said once a process. */
+  cacheWarning?: string;
   stages: Record<string, number>;
   lap(stage: string): void;
   reuse: BuildResult['reuse'];
@@ -121,11 +123,13 @@ export interface BuildRun {
 async function buildInSession(opts: BuildOptions, session: BuildSession): Promise<BuildResult> {
   const stages: Record<string, number> = {};
   let t0 = performance.now();
+  const cache = opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined;
   const run: BuildRun = {
     opts,
     session,
     kinds: new KindRegistry([...BUILT_IN_KINDS, ...(opts.kinds ?? [])]),
-    disk: opts.cache ? new DiskCache(opts.cache.dir, opts.cache.version, opts.cache.defer) : undefined,
+    disk: cache?.unusable() ? undefined : cache,
+    cacheWarning: cache ? cacheWarningOnce(cache) : undefined,
     stages,
     lap: (stage) => {
       const t = performance.now();
@@ -157,6 +161,7 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
   const prepared = await prepareDocuments(run);
   if (!opts.check) throwErrors(prepared.errors.errors);
   const { warnings } = prepared;
+  if (run.cacheWarning) warnings.unshift(run.cacheWarning);
   const diagnostics = [...prepared.diagnostics];
 
   const built: { doc: TargetDocument; arranged: ReturnType<typeof pdfTarget.arrange>['arranged']; placement: PlacementProblem[] }[] = [];

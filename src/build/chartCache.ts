@@ -43,6 +43,8 @@ export function compileCached(session: BuildSession, source: Source, t: Template
   if (!hit) {
     const stored = disk?.get<ChartDrawing>('chart', key);
     reused = isDrawing(stored);
+    // A stored value of the wrong shape is a miss, and is deleted.
+    if (stored !== undefined && !reused) disk?.drop('chart', key);
     hit = reused ? Promise.resolve(stored!) : compile(spec.spec, datasets, theme, { width, height, maxHeight, images: pictures.images }, spec.file, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);

@@ -18,7 +18,11 @@ export function loadMemo(session: BuildSession, disk: DiskCache | undefined, p: 
   if (disk) {
     const id = `${disk.dir}\u0000${p.spec.name}\u0000${key}`;
     if (!session.stored.has(id)) {
-      const entries = p.decode(disk.get(entryKind(p), key)) ?? [];
+      const stored = disk.get(entryKind(p), key);
+      const decoded = stored === undefined ? null : p.decode(stored);
+      // A value of the wrong shape is a miss, and is deleted so it is not read again.
+      if (stored !== undefined && decoded === null) disk.drop(entryKind(p), key);
+      const entries = decoded ?? [];
       memo.prime(entries);
       // What is primed is what memory returns later: stored values are compared by identity.
       session.stored.set(id, new Map(entries.map(([k]) => [k, memo.get(k)])));

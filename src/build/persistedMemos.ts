@@ -17,6 +17,8 @@ export interface PersistedMemo<V> {
   decode(stored: unknown): [string, V][] | null;
 }
 
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 const isPair = (e: unknown): e is [string, unknown] => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string';
 
 const isRun = (r: unknown): r is ComplexRun => {
@@ -51,9 +53,10 @@ const fontSubsets: PersistedMemo<Uint8Array> = {
   scope: 'build',
   // Subset bytes in base64.
   encode: (used) => [...used].map(([k, b]) => [k, Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64')]),
+  // Only strict base64: Buffer.from skips what is not, and would give a broken subset.
   decode: (stored) =>
     Array.isArray(stored)
-      ? stored.filter((e): e is [string, string] => isPair(e) && typeof e[1] === 'string').map(([k, b]) => [k, Buffer.from(b, 'base64')])
+      ? stored.filter((e): e is [string, string] => isPair(e) && typeof e[1] === 'string' && BASE64.test(e[1])).map(([k, b]) => [k, Buffer.from(b, 'base64')])
       : null,
 };
 

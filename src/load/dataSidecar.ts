@@ -1,12 +1,13 @@
 // A data file's sidecar: `data/weather.yaml` beside `data/weather.csv` says once where the
 // whole table comes from (source, year or period, url, licence, note) and, when a column's
 // cells should not be read by how they look, what the column holds.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { ErrorList, didYouMean, type SourcePlace } from '../errors.js';
 import { parsePeriod } from './figurePeriod.js';
 import { readMapping, readYaml, type FieldSpec, type YamlFile } from './readYaml.js';
 import type { ColumnType, DataSource } from './sourceTypes.js';
+import { readInputText } from './readInputFile.js';
 
 export interface Sidecar {
   file: string;
@@ -34,7 +35,7 @@ export function sidecarFile(root: string, dir: string, name: string, errors: Err
 }
 
 export function readSidecar(root: string, file: string, errors: ErrorList): Sidecar | undefined {
-  const y = readYaml(readFileSync(`${root}/${file}`, 'utf8').replace(/^\uFEFF/, ''), file);
+  const y = readYaml(readInputText({ root, file, kind: 'sidecar' }), file);
   const node = y.doc.contents;
   if (!isMap(node)) {
     errors.add(y.placeOf(node), 'a data sidecar must be a mapping', 'write source: and year: lines, e.g. source: NOAA and year: 2012-2015');

@@ -2,14 +2,13 @@
 // A spec that asks for a URL or a file is refused here, before vega ever sees it, and every spec
 // is checked against Vega-Lite's JSON schema (validateChartSpec.ts), so a typo is reported at its
 // line and column instead of being silently ignored by Vega-Lite.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { ErrorList, InputError } from '../errors.js';
 import { checkContentPath } from './contentPath.js';
 import { jsonError } from './loadData.js';
+import { readInputText } from './readInputFile.js';
 import type { ChartSpecSource, DataTable } from './sourceTypes.js';
 import { JsonLocator, displayPath, validateChartSpec } from './validateChartSpec.js';
-
-const MAX_SPEC_BYTES = 512 * 1024;
 
 export function loadCharts(root: string, tables: Map<string, DataTable>, dir = 'content/charts'): Map<string, ChartSpecSource> {
   const r = readCharts(root, tables, new Set(), dir);
@@ -38,8 +37,7 @@ export function readCharts(root: string, tables: Map<string, DataTable>, unavail
     const name = n.replace(/\.vl\.json$/, '');
     const before = errors.length;
     try {
-      if (statSync(`${root}/${file}`).size > MAX_SPEC_BYTES) throw new InputError({ file }, 'chart spec is larger than 512 KB', 'put the data in content/data/ and refer to it by name');
-      const text = readFileSync(`${root}/${file}`, 'utf8').replace(/^\uFEFF/, '');
+      const text = readInputText({ root, file, kind: 'chart', tooLargeHint: 'put the data in content/data/ and refer to it by name' });
       let spec: unknown;
       try {
         spec = JSON.parse(text);

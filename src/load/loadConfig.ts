@@ -1,22 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { isMap, isScalar } from 'yaml';
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { readMapping, readYaml } from './readYaml.js';
 import type { KindRegistry } from '../documents/kindRegistry.js';
 import { checkContentPath } from './contentPath.js';
+import { readInputText } from './readInputFile.js';
 import { DEFAULT_DOCUMENTS, type ContactDetails, type DocumentEntry, type ProjectConfig } from './sourceTypes.js';
 
 // recipients, merge and mail are read by src/recipients, src/merge and src/mail.
 const TOP_KEYS = ['organisation', 'locale', 'contact', 'documents', 'recipients', 'merge', 'mail'];
 
 export function loadConfig(root: string, kinds: KindRegistry, file = 'content/config.yaml'): ProjectConfig {
-  let text: string;
-  try {
-    text = readFileSync(`${root}/${file}`, 'utf8');
-  } catch {
-    throw new InputError({ file }, 'project configuration not found', 'create content/config.yaml (see README)');
-  }
-  const y = readYaml(text.replace(/^\uFEFF/, ''), file);
+  const text = readInputText({
+    root, file, kind: 'config',
+    ifMissing: () => new InputError({ file }, 'project configuration not found', 'create content/config.yaml (see README)'),
+  });
+  const y = readYaml(text, file);
   const errors = new ErrorList();
   const top = y.doc.contents;
   if (!isMap(top)) throw new InputError({ file, line: 1 }, 'configuration must be a YAML mapping');

@@ -2,7 +2,7 @@
 // so text, callouts and charts all read the same number; derived figures are recomputed and
 // must match what is written. A file without one is a plain table that feeds charts only, and
 // its sidecar (data/NAME.yaml) says once where the whole table comes from.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { ErrorList, InputError, type SourcePlace } from '../errors.js';
 import type { Cell, DataTable, Figure } from './sourceTypes.js';
 import { evaluateDerived } from './derivedFigure.js';
@@ -12,8 +12,8 @@ import { figureFromRow } from './figureRow.js';
 
 import { parse as parseCsv } from 'csv-parse/sync';
 import { jsonRowLines } from './jsonRowLines.js';
+import { readInputFile } from './readInputFile.js';
 
-const MAX_DATA_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 100_000;
 
 export function loadDataTables(root: string, dir = 'content/data'): { tables: Map<string, DataTable>; figures: Map<string, Figure> } {
@@ -47,13 +47,11 @@ export function readDataTables(root: string, dir = 'content/data'): { tables: Ma
     const name = n.replace(/\.(csv|json)$/i, '');
     try {
       if (tables.has(name)) throw new InputError({ file }, `two data files are named "${name}"`, `keep one of ${tables.get(name)!.file} and ${file}`);
-      const size = statSync(`${root}/${file}`).size;
-      if (size > MAX_DATA_BYTES) throw new InputError({ file }, `data file is ${(size / 1048576).toFixed(1)} MB`, 'data files are limited to 5 MB');
       const before = errors.length;
       const sidecarPath = sidecarFile(root, dir, name, errors);
       const sidecar = sidecarPath ? readSidecar(root, sidecarPath, errors) : undefined;
       if (errors.length > before) continue;
-      const text = readFileSync(`${root}/${file}`, 'utf8');
+      const text = readInputFile({ root, file, kind: 'data', tooLargeHint: 'split the data or aggregate it' }).toString('utf8');
       const { columns, rows } = n.toLowerCase().endsWith('.csv') ? readCsv(text, file) : readJson(text, file);
       for (const [col, { place }] of sidecar?.columns ?? []) {
         if (!columns.includes(col)) errors.add(place, `no column "${col}" in ${file}`, `its columns are ${columns.join(', ')}`);

@@ -1,10 +1,10 @@
 // Reads a document's Markdown: front matter validated, `{{include …}}` lines expanded, and a
 // line map kept so every later error can name the file and line the text really came from.
-import { readFileSync, existsSync, statSync } from 'node:fs';
 import { ErrorList, InputError, type SourcePlace } from '../errors.js';
 import { readMapping, readYaml } from './readYaml.js';
 import type { DocumentEntry, FrontMatter, MarkdownSource } from './sourceTypes.js';
 import { checkContentPath } from './contentPath.js';
+import { readInputText } from './readInputFile.js';
 
 const INCLUDE = /^\s*\{\{\s*include\s+([^}\s]+)\s*\}\}\s*$/;
 const MAX_INCLUDE_DEPTH = 8;
@@ -35,16 +35,11 @@ export function loadMarkdown(root: string, entry: DocumentEntry): MarkdownSource
 }
 
 function readText(root: string, file: string, from: SourcePlace | undefined): string {
-  const path = `${root}/${file}`;
-  if (!existsSync(path)) {
-    throw new InputError(from ?? { file }, from ? `included file ${file} does not exist` : `${file} does not exist`,
-      'check the file name under content/');
-  }
-  const size = statSync(path).size;
-  if (size > MAX_MARKDOWN_BYTES) {
-    throw new InputError(from ?? { file }, `${file} is ${mb(size)}; the limit is ${MAX_MARKDOWN_BYTES / 1048576} MB`, 'a document this long is almost certainly the wrong file; shorten or split it');
-  }
-  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  // The size limit is enforced while reading (readInputFile.ts); the total with includes below.
+  return readInputText({
+    root, file, kind: 'markdown', place: from,
+    ifMissing: () => new InputError(from ?? { file }, from ? `included file ${file} does not exist` : `${file} does not exist`, 'check the file name under content/'),
+  });
 }
 
 function splitFrontMatter(text: string, file: string) {

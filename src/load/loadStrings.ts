@@ -8,7 +8,7 @@
 // Engine strings sit at the top, a kind's under its name. Every key and slot is checked, with
 // its line: a typo would otherwise print the default without a word, and a string missing its
 // {number} would print no number.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { KindRegistry } from '../documents/kindRegistry.js';
@@ -16,6 +16,7 @@ import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { ENGINE_STRINGS } from '../strings/engineStrings.js';
 import { slotsOf, type StringTable } from '../strings/stringTable.js';
 import { readYaml, type YamlFile } from './readYaml.js';
+import { readInputText } from './readInputFile.js';
 import type { StringOverride } from './sourceTypes.js';
 
 export const STRINGS_DIR = 'content/strings';
@@ -45,7 +46,7 @@ export function loadStrings(root: string, kinds: KindRegistry): Map<string, Stri
       continue;
     }
     try {
-      out.set(lang, readOverride(readYaml(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, ''), file), kinds, errors));
+      out.set(lang, readOverride(readYaml(readInputText({ root, file, kind: 'strings' }), file), kinds, errors));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       errors.push(e);

@@ -1,10 +1,10 @@
 // Templates are YAML files in templates/: geometry, type scale and colours, which the engine
 // reads, plus the keys the document's kind adds (src/documents/<kind>/), which the kind reads.
 // The code that composes pages lives with the kind; the template only sets its parameters.
-import { readFileSync } from 'node:fs';
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { FONT_KEYS, type FontKey } from '../fonts/fontRegistry.js';
 import { readYaml } from './readYaml.js';
+import { readInputFile } from './readInputFile.js';
 import { colorRgb, readPrintTemplate } from '../print/readPrintTemplate.js';
 import type { AnyDocumentKind, TemplateOptionReader } from '../documents/documentKind.js';
 import { MM, type Template, type TypeRole, type TypeSpec } from './templateTypes.js';
@@ -19,12 +19,10 @@ const COLOR_NAMES = ['text', 'muted', 'accent', 'accentSoft', 'warm', 'rule'] as
  * @param memo templates already read in this build session, by file, kind and text
  */
 export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, memo?: Map<string, Template>): Template {
-  let text: string;
-  try {
-    text = readFileSync(`${root}/${file}`, 'utf8');
-  } catch {
-    throw new InputError({ file }, `template ${file} not found`, `create ${file} (see templates/${kind.name}.yaml in the README)`);
-  }
+  const text = readInputFile({
+    root, file, kind: 'template',
+    ifMissing: () => new InputError({ file }, `template ${file} not found`, `create ${file} (see templates/${kind.name}.yaml in the README)`),
+  }).toString('utf8');
   const memoKey = file + '\0' + kind.name + '\0' + text;
   const hit = memo?.get(memoKey);
   if (hit) return hit;

@@ -2,7 +2,7 @@
 // documents', merge fields and bound figures, no charts. The title is the subject and the
 // subtitle the preheader (the line inboxes show after the subject); both may hold merge
 // fields. Parsed once; resolved per recipient.
-import { readFileSync } from 'node:fs';
+import { readInputText } from '../load/readInputFile.js';
 import { InputError, type SourcePlace } from '../errors.js';
 import { loadMarkdown } from '../load/loadMarkdown.js';
 import type { Source } from '../load/sourceTypes.js';
@@ -39,7 +39,7 @@ export function loadEmail(root: string, file: string): EmailSource {
     if (b.kind === 'list') b.items.forEach(walk);
   });
   walk(tree.blocks);
-  const lines = readFileSync(`${root}/${file}`, 'utf8').split(/\r\n?|\n/);
+  const lines = readInputText({ root, file, kind: 'markdown' }).split(/\r\n?|\n/);
   const lineOf = (key: string): SourcePlace => {
     const i = lines.findIndex((l) => l.startsWith(`${key}:`));
     return { file, line: i < 0 ? 1 : i + 1 };

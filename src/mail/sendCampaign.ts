@@ -5,7 +5,8 @@
 // answers and dropped connections are retried with bounded back-off; 5xx answers are recorded
 // with the server's reply and reported at the end.
 import { readFileSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { readInputText } from '../load/readInputFile.js';
 import { createTransport } from 'nodemailer';
 import { buildProject } from '../build/buildProject.js';
 import { BuildSession } from '../build/buildSession.js';
@@ -98,7 +99,9 @@ export async function sendCampaign(opts: SendOptions): Promise<SendSummary> {
   let dkimKey: string | undefined;
   if (mail.dkim) {
     try {
-      dkimKey = readFileSync(mail.dkim.keyFile, 'utf8');
+      // Kept outside the repository on purpose, so anywhere; still a regular file within a limit.
+      const keyFile = resolve(mail.dkim.keyFile);
+      dkimKey = readInputText({ root, file: keyFile, kind: 'key', area: dirname(keyFile) });
     } catch {
       throw new InputError(mail.place, `mail.dkim.keyFile ${mail.dkim.keyFile} cannot be read`, 'give the path of the PEM private key (keep it outside the repository)');
     }

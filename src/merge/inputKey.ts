@@ -5,8 +5,9 @@
 // depends on (config.yaml's mail: section, the message's Markdown) is left out: changing the
 // message does not make the PDFs again.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { readInputFile } from '../load/readInputFile.js';
 import { parseDocument } from 'yaml';
 import { BUILD_ID } from '../build/diskCache.js';
 
@@ -17,11 +18,12 @@ export function inputKey(root: string, recipientsPath: string, options: unknown,
     for (const f of listFiles(join(root, dir))) {
       const path = `${dir}/${f.split('\\').join('/')}`;
       if (path === mailMessage) continue;
-      const bytes = readFileSync(join(root, path));
+      const bytes = readInputFile({ root, file: path, kind: 'hashed' });
       h.update(`${path}\0`).update(path === 'content/config.yaml' ? withoutMail(bytes) : bytes).update('\0');
     }
   }
-  h.update(readFileSync(recipientsPath));
+  const recipients = resolve(root, recipientsPath);
+  h.update(readInputFile({ root, file: recipients, kind: 'recipients', area: dirname(recipients) }));
   return h.digest('hex');
 }
 

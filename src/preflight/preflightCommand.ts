@@ -1,7 +1,7 @@
 // The CLI side of `report preflight`: reads each file, prints one line per problem (or JSON),
 // and says whether the file is fit for the profile. Loaded only for this command (pdf-lib).
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, relative, resolve as resolvePath } from 'node:path';
+import { readInputFile } from '../load/readInputFile.js';
 import { preflight, type PreflightProfile, type PreflightReport } from './preflight.js';
 
 export interface PreflightCommand {
@@ -21,7 +21,9 @@ export async function runPreflight(cmd: PreflightCommand, out: (s: string) => vo
     const file = relative(process.cwd(), path) || path;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path);
+      // A PDF the user names: anywhere, but a regular file, read within a limit.
+      const abs = resolvePath(path);
+      bytes = readInputFile({ root: dirname(abs), file: abs, kind: 'pdf', area: dirname(abs) });
     } catch {
       err(`${file}: cannot read the file — check the path`);
       code = 2;

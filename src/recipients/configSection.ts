@@ -1,8 +1,8 @@
 // The sections of content/config.yaml that belong to merging and mail (`recipients:`,
 // `merge:`, `mail:`) are read here, beside the code that uses them; loadConfig only lets
 // their names through. Values keep their YAML nodes so errors can name the line.
-import { readFileSync } from 'node:fs';
 import { isMap, isScalar, type Node } from 'yaml';
+import { readInputText } from '../load/readInputFile.js';
 import { InputError } from '../errors.js';
 import { readYaml, type YamlFile } from '../load/readYaml.js';
 
@@ -17,13 +17,11 @@ export interface ConfigSection {
 }
 
 export function configSection(root: string, name: string): ConfigSection {
-  let text: string;
-  try {
-    text = readFileSync(`${root}/${CONFIG_FILE}`, 'utf8');
-  } catch {
-    throw new InputError({ file: CONFIG_FILE }, 'project configuration not found', 'create content/config.yaml (see README)');
-  }
-  const y = readYaml(text.replace(/^\uFEFF/, ''), CONFIG_FILE);
+  const text = readInputText({
+    root, file: CONFIG_FILE, kind: 'config',
+    ifMissing: () => new InputError({ file: CONFIG_FILE }, 'project configuration not found', 'create content/config.yaml (see README)'),
+  });
+  const y = readYaml(text, CONFIG_FILE);
   const top = y.doc.contents;
   if (!isMap(top)) return { y, node: undefined, key: undefined };
   const pair = top.items.find((p) => isScalar(p.key) && p.key.value === name);

@@ -2,8 +2,8 @@
 // checked: every problem found in one pass, each with its file and line, before anything is
 // built or sent. A row that is wrong is never skipped silently: a letter that does not go out
 // is as much a problem as one that goes out wrong.
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { readInputText } from '../load/readInputFile.js';
 import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
 import { jsonError } from '../load/loadData.js';
 import { isEmailAddress } from './emailAddress.js';
@@ -12,7 +12,6 @@ import type { RecipientsConfig } from './recipientsConfig.js';
 import { readRecipientRows, type RawRecipientRows } from './recipientRows.js';
 import { unreachable } from '../unreachable.js';
 
-const MAX_BYTES = 50 * 1024 * 1024;
 /** Ids name files ({id}.pdf) and journal entries: letters, digits and . _ - only. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** Column names are used as {{recipient.NAME}}. */
@@ -30,15 +29,12 @@ export function loadRecipients(root: string, config: RecipientsConfig, fileArg?:
   }
   const rel = relative(resolve(root), path);
   const file = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
-  let text: string;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_BYTES) throw new InputError({ file }, `the recipients file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB`, 'split the list and run once per part');
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError({ file }, 'the recipients file cannot be read', `check the path (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  // A list named in config.yaml must really be under content/; one named on the command line
+  // may be anywhere the user points, but must still be a regular file read within its limit.
+  const text = readInputText({
+    root, file: path, kind: 'recipients', place: { file }, subject: `the recipients file ${file}`,
+    area: fileArg !== undefined ? dirname(path) : 'content', tooLargeHint: 'split the list and run once per part',
+  });
   let rows: RawRecipientRows;
   if (/\.json$/i.test(path)) {
     try {

@@ -1,10 +1,8 @@
 // Images the author places: PNG or JPEG, from content/ only, at most 5 MB, with a description.
 // Checked by their bytes, not their names, before anything reaches pdfkit.
-import { readFileSync, statSync } from 'node:fs';
 import { InputError, type SourcePlace } from '../errors.js';
 import { checkContentPath } from '../load/contentPath.js';
-
-const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+import { readInputFile } from '../load/readInputFile.js';
 
 export interface LoadedImage {
   data: Buffer;
@@ -16,15 +14,10 @@ export interface LoadedImage {
 export function loadImage(root: string, src: string, place: SourcePlace): LoadedImage {
   if (/^https?:/i.test(src)) throw new InputError(place, `image ${src} is on the web and is not fetched`, 'save it under content/images/ and use that path');
   checkContentPath(src, place);
-  const path = `${root}/content/${src}`;
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new InputError(place, `image content/${src} does not exist`, 'put images under content/ and give the path from there');
-  }
-  if (size > MAX_IMAGE_BYTES) throw new InputError(place, `image content/${src} is ${(size / 1048576).toFixed(1)} MB; the limit is 5 MB`, 'export it smaller');
-  const data = readFileSync(path);
+  const data = readInputFile({
+    root, file: `content/${src}`, kind: 'image', place, subject: `image content/${src}`, tooLargeHint: 'export it smaller',
+    ifMissing: () => new InputError(place, `image content/${src} does not exist`, 'put images under content/ and give the path from there'),
+  });
   const dims = pngSize(data) ?? jpegSize(data);
   if (!dims) throw new InputError(place, `content/${src} is not a PNG or JPEG image`, 'save it as PNG or JPEG');
   return { data, ...dims };

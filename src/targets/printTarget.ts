@@ -3,8 +3,8 @@
 // it, and identified as PDF/X-4 when the template names the print shop's ICC profile.
 // Written to output/print/NAME.pdf beside the screen PDF.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { readInputFile } from '../load/readInputFile.js';
 import { formatPlace, InputError } from '../errors.js';
 import type { LaidOutDocument } from '../layout/pageTypes.js';
 import { bleedPage, imagesAtTrim } from '../print/bleedPages.js';
@@ -44,7 +44,7 @@ export const printTarget = {
 
     let pdfx: PdfxIntent | undefined;
     if (settings.profile) {
-      const got = readProfile(resolve(root, settings.profile.file));
+      const got = readProfile(root, settings.profile.file);
       if ('problem' in got) errors.push(new InputError(settings.profile.place, `print.profile ${settings.profile.file} ${got.problem}`, 'give the CMYK output profile (.icc) your print shop works with'));
       else if (check.rgbImages) warnings.push(`${file}: the print edition is not PDF/X-4 because it places RGB images (see above)`);
       else pdfx = got;
@@ -81,12 +81,14 @@ export const printTarget = {
     renderPdf(a.laid, { date: reproducibleDate(doc.resolved.meta.date), producer: 'report-generator (pdfkit)', print: a.render }),
 };
 
-function readProfile(path: string): PdfxIntent | { problem: string } {
+function readProfile(root: string, file: string): PdfxIntent | { problem: string } {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
-  } catch {
-    return { problem: 'cannot be read (no such file?)' };
+    // Relative to the project folder, and really inside it.
+    bytes = readInputFile({ root, file, kind: 'profile', area: '.', ifMissing: () => new InputError({ file }, `${file} cannot be read (no such file?)`) });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { problem: e.problem.startsWith(file) ? e.problem.slice(file.length).trim() : `cannot be read (${e.problem})` };
   }
   const info = readIccProfile(bytes);
   if ('problem' in info) return info;

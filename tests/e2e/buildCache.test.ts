@@ -1,6 +1,7 @@
 // The disk cache (compiled charts and broken paragraphs kept in .cache/ between builds) must
 // never change what is built: a cached build gives the same bytes as an uncached one, after
 // any edit, and a damaged cache is only a slower build.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,12 @@ function edit(file: string, from: string | RegExp, to: string): void {
   const next = text.replace(from, to);
   expect(next, `${file} should contain ${from}`).not.toBe(text);
   writeFileSync(file, next);
+}
+
+/** Writes an entry with a new value and the checksum that value needs (as a hand edit that knows the format would). */
+function rewriteEntry(file: string, key: string, value: unknown): void {
+  const text = JSON.stringify(value);
+  writeFileSync(file, JSON.stringify({ key, sha256: createHash('sha256').update(text).digest('hex'), value }));
 }
 
 const entries = (root: string) => readdirSync(join(projectCacheDir(root), 'test'));
@@ -71,7 +78,7 @@ describe('build cache', () => {
       const file = join(projectCacheDir(root), 'test', f);
       const entry = JSON.parse(readFileSync(file, 'utf8'));
       entry.value.ops.push(['=globalAlpha', 1], ['=fillStyle', '#000000'], ['=font', '8px sans-serif'], ['fillText', 'FROM-THE-CACHE', 10, 10]);
-      writeFileSync(file, JSON.stringify(entry));
+      rewriteEntry(file, entry.key, entry.value);
     }
     const marked = await freshBuild(root, true);
     const text = (await readPdfText(marked.handout)).pages.join('\n');
@@ -101,12 +108,22 @@ describe('build cache', () => {
         : f.startsWith('paragraphs-') ? { styles: 7, paragraphs: [[1, null]] }
         : f.startsWith('complexruns-') ? [null, ['k', { glyphs: [null], positions: [] }]]
         : [[1, 2], null];
-      writeFileSync(join(dir, f), JSON.stringify({ key: entry.key, value: broken }));
+      rewriteEntry(join(dir, f), entry.key, broken);
     }
     const shaped = await freshBuild(root, true);
     expect(shaped.brief.equals(good.brief)).toBe(true);
     expect(shaped.handout.equals(good.handout)).toBe(true);
     expect(shaped.reuse.charts).toBe(0);
+    // ...are deleted, and replaced by good ones.
+    for (const f of stored.filter((n) => existsSync(join(dir, n)))) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/"ops":"none"|"styles":7|\[1,2\]/);
+    // An altered value without its checksum (text changed in a compiled chart) is a miss too.
+    const chart = stored.find((f) => f.startsWith('chart-'))!;
+    const text = readFileSync(join(dir, chart), 'utf8');
+    writeFileSync(join(dir, chart), text.replace(/"fillText","([^"]+)"/, '"fillText","ALTERED"'));
+    expect(readFileSync(join(dir, chart), 'utf8')).toContain('ALTERED');
+    const altered = await freshBuild(root, true);
+    expect(altered.brief.equals(good.brief)).toBe(true);
+    expect(altered.handout.equals(good.handout)).toBe(true);
     // ...and entries that do not parse at all.
     for (const f of entries(root).filter((n) => n.endsWith('.json'))) writeFileSync(join(dir, f), '{not json');
     const again = await freshBuild(root, true);

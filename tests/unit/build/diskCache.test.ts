@@ -1,6 +1,6 @@
 // The disk cache is content-addressed and must never return a wrong value: the full key is
 // stored with each entry and compared, and anything unreadable is a miss.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +75,49 @@ describe('DiskCache', () => {
     expect(left.length).toBeLessThanOrEqual(262);
     expect(left).toContain('notes.txt');
     expect(new DiskCache(b, 'v1').get('chart', 'new')).toBe(1);
+  });
+
+  it('treats an altered value (checksum no longer matching) as a miss, and deletes the entry', () => {
+    const b = base();
+    const c = new DiskCache(b, 'v1');
+    c.put('chart', 'key-a', { text: 'the real words' });
+    const [file] = readdirSync(join(b, 'v1')).filter((f) => f.startsWith('chart-'));
+    const path = join(b, 'v1', file);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('the real words', 'altered words'));
+    expect(c.get('chart', 'key-a')).toBeUndefined();
+    expect(existsSync(path)).toBe(false);
+    // Without a checksum at all (an entry of an older format) it is a miss too.
+    writeFileSync(path, JSON.stringify({ key: 'key-a', value: { text: 'x' } }));
+    expect(c.get('chart', 'key-a')).toBeUndefined();
+  });
+
+  it('never follows an entry that is a link, and deletes only the link', () => {
+    const b = base();
+    const c = new DiskCache(b, 'v1');
+    c.put('chart', 'key-a', 1);
+    const [file] = readdirSync(join(b, 'v1')).filter((f) => f.startsWith('chart-'));
+    const outside = join(base(), 'elsewhere.json');
+    writeFileSync(outside, readFileSync(join(b, 'v1', file)));
+    const path = join(b, 'v1', file);
+    rmSync(path);
+    symlinkSync(outside, path);
+    expect(c.get('chart', 'key-a')).toBeUndefined();
+    expect(existsSync(outside)).toBe(true);
+  });
+
+  it('is not used when its version folder is a link: nothing is written or deleted where it points', () => {
+    const b = base();
+    const target = base();
+    writeFileSync(join(target, 'precious.txt'), 'keep me');
+    writeFileSync(join(target, '.report-generator-cache'), '');
+    symlinkSync(target, join(b, 'v1'));
+    const c = new DiskCache(b, 'v1');
+    expect(c.unusable()).toMatch(/is a symbolic link, so the build cache is not used/);
+    c.put('chart', 'k', 1);
+    expect(c.get('chart', 'k')).toBeUndefined();
+    expect(readdirSync(target).sort()).toEqual(['.report-generator-cache', 'precious.txt']);
+    // Another version's prune skips a link to a marked folder instead of emptying it.
+    new DiskCache(b, 'v2').put('chart', 'k', 2);
+    expect(readdirSync(target).sort()).toEqual(['.report-generator-cache', 'precious.txt']);
   });
 });
