@@ -26,7 +26,13 @@ export function evaluateDerived(expr: string, figures: Map<string, Figure>): num
   };
   const product = (): number => {
     let v = primary();
-    while (tokens[i] === '*' || tokens[i] === '/') v = tokens[i++] === '*' ? v * primary() : v / primary();
+    while (tokens[i] === '*' || tokens[i] === '/') {
+      const op = tokens[i++];
+      const w = primary();
+      // Infinity would "match" any stated value within the tolerance: a division by zero is an error.
+      if (op === '/' && w === 0) fail('it divides by zero');
+      v = op === '*' ? v * w : v / w;
+    }
     return v;
   };
   const sum = (): number => {
@@ -37,6 +43,7 @@ export function evaluateDerived(expr: string, figures: Map<string, Figure>): num
   try {
     const v = sum();
     if (i !== tokens.length) fail(`unexpected "${tokens[i]}"`);
+    if (!Number.isFinite(v)) fail('the result is not a finite number');
     return v;
   } catch (e) {
     return (e as Error).message;

@@ -40,6 +40,13 @@ export function figureFromRow(row: unknown, place: SourcePlace, sidecar: Sidecar
       id ? `did you mean "${id}"?` : `use one of ${unitIds().join(', ')}, or an ISO currency code such as USD, EUR or KHR`);
     return undefined;
   }
+  // A list or object (JSON data) is not a value: String() would make it "[object Object]".
+  for (const [k, v] of Object.entries(cells)) {
+    if (typeof v === 'object' && v !== null) {
+      errors.add(place, `${key}: ${k} is ${Array.isArray(v) ? 'a list' : 'an object'}; a cell must be a number, text, true, false or empty`, 'lists and objects cannot be charted or bound: give each value its own column');
+      return undefined;
+    }
+  }
   let value: number | string = get('value');
   if (unit.style.kind !== 'text') {
     const n = typeof cells.value === 'number' && Number.isFinite(cells.value) ? cells.value : parseNumber(value);

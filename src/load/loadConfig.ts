@@ -60,10 +60,12 @@ export function loadConfig(root: string, kinds: KindRegistry, file = 'content/co
       }
       for (const [what, path, folder] of [['source', m.source, 'content/'], ['template', m.template, 'templates/']] as const) {
         if (typeof path !== 'string') continue;
+        // At the value itself, so the line named is the one to fix.
+        const at = isMap(p.value) ? y.placeOf(p.value.get(what, true)) : place;
         try {
-          checkContentPath(path, place);
+          checkContentPath(path, at);
         } catch {
-          errors.add(place, `documents.${name}.${what} "${path}" must be a path inside ${folder}`, 'without "..", a leading "/" or a URL');
+          errors.add(at, `documents.${name}.${what} "${path}" must be a path inside ${folder}`, 'without "..", a leading "/" or a URL');
         }
       }
       documents.push(entry);

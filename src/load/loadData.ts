@@ -70,7 +70,7 @@ export function readDataTables(root: string, dir = 'content/data'): { tables: Ma
   for (const f of errors.length ? [] : figures.values()) {
     if (!f.derived) continue;
     const r = evaluateDerived(f.derived, figures);
-    if (typeof r === 'string') errors.add(f.place, `derived figure ${f.key}: ${r}`);
+    if (typeof r === 'string') errors.add(f.place, `derived figure ${f.key}: ${r}`, 'correct the expression: figure keys and numbers with + - * / and parentheses');
     else if (typeof f.value === 'number' && Math.abs(r - f.value) > Math.max(1e-9, Math.abs(r) * 1e-6)) {
       errors.add(f.place, `derived figure ${f.key} is ${f.value} but ${f.derived} = ${r}`, 'correct the value or the expression');
     }

@@ -15,7 +15,7 @@ import type { KindRegistry } from '../documents/kindRegistry.js';
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { ENGINE_STRINGS } from '../strings/engineStrings.js';
 import { slotsOf, type StringTable } from '../strings/stringTable.js';
-import { readYaml, type YamlFile } from './readYaml.js';
+import { controlCharacterProblem, readYaml, type YamlFile } from './readYaml.js';
 import { readInputText } from './readInputFile.js';
 import type { StringOverride } from './sourceTypes.js';
 
@@ -132,6 +132,11 @@ function readText(y: YamlFile, pair: Pair, id: string, english: string, errors: 
     return undefined;
   }
   const text = v.value;
+  const control = controlCharacterProblem(text, id);
+  if (control) {
+    errors.add(place, control.problem, control.hint);
+    return undefined;
+  }
   if (!text.trim()) {
     errors.add(place, `${id} is empty`, 'remove the line to keep the built-in text');
     return undefined;

@@ -1,6 +1,25 @@
 // YAML with positions: every value can be traced back to its line for error messages.
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
+import { badDate } from './figurePeriod.js';
+
+/**
+ * Aliases a YAML file may expand to, counted as the yaml package counts them (nodes reached
+ * through aliases): a real file uses a few; an alias bomb (aliases of aliases of lists) would
+ * expand to billions of nodes in whatever calls toJS on it.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/** Characters that cannot be printed and make the PDF's XMP metadata invalid XML (tab and line ends are fine). */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The problem of a text value with a control character, or undefined. */
+export function controlCharacterProblem(text: string, what: string): { problem: string; hint: string } | undefined {
+  const m = CONTROL_CHARACTER.exec(text);
+  if (!m) return undefined;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return { problem: `${what} contains the control character U+${code}`, hint: 'remove it: it cannot be printed and would make the PDF\'s metadata invalid' };
+}
 
 export interface YamlFile {
   file: string;
@@ -26,7 +45,29 @@ export function readYaml(text: string, file: string, firstLine = 1): YamlFile {
     throw new InputError({ file, line: p.line + firstLine - 1, col: p.col }, 'invalid YAML: ' + msg,
       'check indentation and quoting');
   }
+  checkAliases(doc, file, placeOf);
   return { file, doc, placeOf };
+}
+
+/**
+ * Refuses an alias bomb with its place, before anything expands it: the readers that walk
+ * nodes never expand aliases, but templates are read with toJS, and any later caller might.
+ */
+function checkAliases(doc: Document, file: string, placeOf: (node: unknown) => SourcePlace): void {
+  let first: unknown;
+  visit(doc, {
+    Alias(_, node) {
+      first = node;
+      return visit.BREAK;
+    },
+  });
+  if (first === undefined) return;
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (!(e instanceof ReferenceError) || !/alias/i.test(e.message)) throw e;
+    throw new InputError(placeOf(first), 'YAML aliases (*name) here expand to too much (an "alias bomb")', `write the values out; ${file} may not expand aliases to more than ${MAX_ALIAS_COUNT} nodes`);
+  }
 }
 
 /** `strings`: a list of texts (`[a, b]`), or one text. */
@@ -103,7 +144,14 @@ function checkValue(raw: unknown, kind: FieldSpec['kind'], key: string): string 
   if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: `"${key}" must be text`, hint: 'write it on the same line after the colon' };
   const s = String(raw).trim();
   if (s === '') return { problem: `"${key}" is empty` };
-  if (kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(s)) return { problem: `"${key}" must be a date like 2026-11-30, not "${s}"` };
+  const control = controlCharacterProblem(s, `"${key}"`);
+  if (control) return control;
+  if (kind === 'date') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return { problem: `"${key}" must be a date like 2026-11-30, not "${s}"` };
+    // A date that is not on the calendar would be printed as another day (2026-02-31 as 3 March).
+    const why = s.startsWith('0000') ? `${s} is not on the calendar (there is no year 0)` : badDate(s);
+    if (why) return { problem: `"${key}": ${why}`, hint: 'write a real date, e.g. 2026-11-30' };
+  }
   if (kind === 'url' && !/^https?:\/\/[^\s]+$/.test(s)) return { problem: `"${key}" must be an http(s) address, not "${s}"` };
   if (kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) return { problem: `"${key}" must be an email address, not "${s}"` };
   if (kind === 'strings') return [s];

@@ -32,7 +32,8 @@ export function loadRecipients(root: string, config: RecipientsConfig, fileArg?:
   // A list named in config.yaml must really be under content/; one named on the command line
   // may be anywhere the user points, but must still be a regular file read within its limit.
   const text = readInputText({
-    root, file: path, kind: 'recipients', place: { file }, subject: `the recipients file ${file}`,
+    root, file: path, kind: 'recipients', place: { file }, subject: 'the recipients file',
+    ifMissing: () => new InputError({ file }, 'the recipients file cannot be read', 'check the path (ENOENT)'),
     area: fileArg !== undefined ? dirname(path) : 'content', tooLargeHint: 'split the list and run once per part',
   });
   let rows: RawRecipientRows;
