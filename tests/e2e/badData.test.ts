@@ -60,9 +60,10 @@ describe('YAML', () => {
     writeFileSync(md, readFileSync(md, 'utf8').replace('---\n', '---\n' + bomb + '\n'));
     const r = await run(['build', 'handout', '--root', dir, '--out', join(dir, 'out')]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/content\/handout\.md:2:\d+: unknown key "a" in front matter/);
-    // Expanded, "g" alone would be 9^6 = 531,441 strings; the refusal names the keys instead of
-    // printing their values (and a build that expanded them would hit the test's timeout).
+    // Refused at the first alias (line 3, "b:"), before anything expands it.
+    expect(r.err).toMatch(/^content\/handout\.md:3:\d+: YAML aliases \(\*name\) here expand to too much \(an "alias bomb"\) — /m);
+    // Expanded, "g" alone would be 9^6 = 531,441 strings; the refusal prints none of them (and
+    // a build that expanded them would hit the test's timeout).
     expect(r.err.length).toBeLessThan(5000);
     expect(r.err).not.toMatch(/"x", "x", "x"|x,x,x/);
     expect(existsSync(join(dir, 'out', 'handout.pdf'))).toBe(false);
