@@ -162,7 +162,7 @@ async function runStages(run: BuildRun): Promise<BuildResult> {
   if (!opts.check) throwErrors(prepared.errors.errors);
   const { warnings } = prepared;
   if (run.cacheWarning) warnings.unshift(run.cacheWarning);
-  const diagnostics = [...prepared.diagnostics];
+  const diagnostics = [...prepared.diagnostics, ...(run.cacheWarning ? [fromLine('warning', run.cacheWarning)] : [])];
 
   const built: { doc: TargetDocument; arranged: ReturnType<typeof pdfTarget.arrange>['arranged']; placement: PlacementProblem[] }[] = [];
   const notices = new LanguageNotices();
