@@ -110,14 +110,14 @@ export function readMapping(
     if (spec.kind === 'strings' && isSeq(v)) {
       const items: string[] = [];
       for (const item of v.items) {
-        const checked = checkValue(isScalar(item) ? item.value : undefined, 'string', key);
+        const checked = checkValue(isScalar(item) ? scalarText(item) : undefined, 'string', key);
         if (typeof checked === 'object' && !Array.isArray(checked)) errors.add(y.placeOf(item), checked.problem, checked.hint);
         else items.push(String(checked));
       }
       out[key] = items;
       continue;
     }
-    const raw = isScalar(v) ? v.value : undefined;
+    const raw = isScalar(v) ? (spec.kind === 'boolean' ? v.value : scalarText(v)) : undefined;
     const checked = checkValue(raw, spec.kind, key);
     if (typeof checked === 'object' && !Array.isArray(checked)) errors.add(place, checked.problem, checked.hint);
     else out[key] = checked;
@@ -128,6 +128,14 @@ export function readMapping(
     }
   }
   return out;
+}
+
+/**
+ * A text field's value as written: YAML reads `007` as 7, `0x10` as 16 and `1e3` as 1000, and a
+ * title or phone number must keep what the author typed.
+ */
+function scalarText(node: { value: unknown; source?: string }): unknown {
+  return typeof node.value === 'number' && typeof node.source === 'string' ? node.source : node.value;
 }
 
 function checkValue(raw: unknown, kind: FieldSpec['kind'], key: string): string | boolean | string[] | { problem: string; hint?: string } {

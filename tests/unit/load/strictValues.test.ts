@@ -39,6 +39,14 @@ describe('strict values', () => {
     expect(fields('title: "C1 \\x85"')).toHaveLength(1);
   });
 
+  it('a text field keeps what was typed: YAML would read 007 as 7 and 0x10 as 16', () => {
+    const y = readYaml('title: 0x10\nsubtitle: 007\nkeywords: [1e3, 0o17]', 'content/brief.md', 2);
+    const errors = new ErrorList();
+    const m = readMapping(y, y.doc.contents, { title: { kind: 'string' }, subtitle: { kind: 'string' }, keywords: { kind: 'strings' } }, errors, 'front matter');
+    expect(errors.errors).toEqual([]);
+    expect(m).toEqual({ title: '0x10', subtitle: '007', keywords: ['1e3', '0o17'] });
+  });
+
   it('a YAML alias bomb is refused at its first alias; a few aliases are fine', () => {
     expect(message(() => readYaml('a: &a [x, y]\nb: *a\n', 'f.yaml'))).toBe('no error');
     const rows = ['a: &a [x, x, x, x, x, x, x, x, x]'];
