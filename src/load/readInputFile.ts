@@ -107,6 +107,13 @@ export function readInputFile(req: InputFileRequest): Buffer {
   } catch (e) {
     throw failure(e, req, place, what);
   }
+  // The project's own folders must be in the project: a content/ that is a link to /etc would
+  // make every file under /etc "inside content/". (An area given explicitly, such as a file
+  // named on the command line or the cache folder, is where the caller says.)
+  if (req.area === undefined && !isInside(realArea, realRoot(root, req, place, what))) {
+    const folder = relative(resolve(root), area).split(sep).join('/');
+    throw new InputError(place, `${folder}/ is a link to ${realArea}, which is outside the project`, `make ${folder}/ a real folder in the project`);
+  }
   if (!isInside(real, realArea)) {
     const folder = relative(resolve(root), area).split(sep).join('/') || 'the project';
     throw new InputError(place, `${req.subject ?? file} is a link to ${real}, which is outside ${folder === 'the project' ? folder : folder + '/'}`,
@@ -134,6 +141,14 @@ export function readInputFile(req: InputFileRequest): Buffer {
     return readBounded(fd, limit, place, subject, () => tooLarge(undefined));
   } finally {
     closeSync(fd);
+  }
+}
+
+function realRoot(root: string, req: InputFileRequest, place: SourcePlace, what: string): string {
+  try {
+    return realpathSync(root);
+  } catch (e) {
+    throw failure(e, req, place, what);
   }
 }
 

@@ -48,6 +48,14 @@ describe('readInputFile', () => {
     expect(message(() => readInputFile({ root, file: 'templates/brief.yaml', kind: 'template' }))).toMatch(/which is outside templates\//);
   });
 
+  it('refuses a project folder that is a link out of the project', () => {
+    const root = mkdtempSync(join(tmpdir(), 'read-input-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+    writeFileSync(join(elsewhere, 'config.yaml'), 'x: 1');
+    symlinkSync(elsewhere, join(root, 'content'));
+    expect(message(() => readInputFile({ root, file: 'content/config.yaml', kind: 'config' }))).toMatch(/^content\/config\.yaml: content\/ is a link to .*elsewhere-.*, which is outside the project — make content\/ a real folder in the project$/);
+  });
+
   it('refuses a link to /dev/zero without reading from it', () => {
     const root = project();
     symlinkSync('/dev/zero', join(root, 'content/zero.csv'));
