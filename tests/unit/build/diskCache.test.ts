@@ -1,6 +1,7 @@
 // The disk cache is content-addressed and must never return a wrong value: the full key is
 // stored with each entry and compared, and anything unreadable is a miss.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +120,16 @@ describe('DiskCache', () => {
     // Another version's prune skips a link to a marked folder instead of emptying it.
     new DiskCache(b, 'v2').put('chart', 'k', 2);
     expect(readdirSync(target).sort()).toEqual(['.report-generator-cache', 'precious.txt']);
+  });
+
+  it('treats an entry that is a FIFO as a miss without blocking, and deletes it', () => {
+    const b = base();
+    const c = new DiskCache(b, 'v1');
+    c.put('chart', 'key-a', 1);
+    const [file] = readdirSync(join(b, 'v1')).filter((f) => f.startsWith('chart-'));
+    rmSync(join(b, 'v1', file));
+    execFileSync('mkfifo', [join(b, 'v1', file)]);
+    expect(c.get('chart', 'key-a')).toBeUndefined();
+    expect(existsSync(join(b, 'v1', file))).toBe(false);
   });
 });
