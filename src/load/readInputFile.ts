@@ -133,7 +133,7 @@ export function readInputFile(req: InputFileRequest): Buffer {
     if (!st.isFile()) throw notRegular(st, subject, place, what);
     const limit = INPUT_LIMITS[kind];
     const tooLarge = (bytes: number | undefined) => new InputError(place,
-      bytes === undefined ? `${subject} is larger than ${size(limit)}, the limit for a ${what}` : `${subject} is ${(bytes / MB).toFixed(1)} MB; the limit is ${size(limit)}`,
+      bytes === undefined ? `${subject} is larger than ${size(limit)}, the limit for a ${what}` : `${subject} is ${inUnitOf(bytes, limit)}; the limit is ${size(limit)}`,
       req.tooLargeHint ?? 'a file this large is almost certainly the wrong file; shorten or split it');
     // A regular file that says it is too large is refused before reading; the size can still
     // change under us, so the limit is enforced while reading too.
@@ -160,7 +160,7 @@ export function readInputText(req: InputFileRequest): string {
 /** Whether `path` (real, absolute) is `dir` or inside it. */
 export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
 function areaOf(file: string): string {
@@ -204,4 +204,9 @@ function failure(e: unknown, req: InputFileRequest, place: SourcePlace, what: st
 
 function size(bytes: number): string {
   return bytes >= MB ? `${bytes / MB} MB` : `${bytes / KB} KB`;
+}
+
+/** A size in the unit the limit is written in: "10.0 MB" against 5 MB, "586 KB" against 512 KB. */
+function inUnitOf(bytes: number, limit: number): string {
+  return limit >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / KB)} KB`;
 }

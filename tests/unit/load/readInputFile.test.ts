@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUT_LIMITS, readInputFile, readInputText } from '../../../src/load/readInputFile.js';
+import { INPUT_LIMITS, isInside, readInputFile, readInputText } from '../../../src/load/readInputFile.js';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'read-input-'));
@@ -79,7 +79,7 @@ describe('readInputFile', () => {
   it('stops at the limit of its kind', () => {
     const root = project();
     writeFileSync(join(root, 'content/big.vl.json'), Buffer.alloc(INPUT_LIMITS.chart + 1, 32));
-    expect(message(() => readInputFile({ root, file: 'content/big.vl.json', kind: 'chart' }))).toMatch(/^content\/big\.vl\.json: content\/big\.vl\.json is 0\.5 MB; the limit is 512 KB — /);
+    expect(message(() => readInputFile({ root, file: 'content/big.vl.json', kind: 'chart' }))).toMatch(/^content\/big\.vl\.json: content\/big\.vl\.json is 513 KB; the limit is 512 KB — /);
     writeFileSync(join(root, 'content/fits.vl.json'), Buffer.alloc(INPUT_LIMITS.chart, 32));
     expect(readInputFile({ root, file: 'content/fits.vl.json', kind: 'chart' }).length).toBe(INPUT_LIMITS.chart);
   });
@@ -91,5 +91,13 @@ describe('readInputFile', () => {
     const whole = readInputFile({ root: area, file: 'smaps', kind: 'cache', area });
     expect(whole.length).toBeGreaterThan(INPUT_LIMITS.key);
     expect(message(() => readInputFile({ root: area, file: 'smaps', kind: 'key', area }))).toBe('smaps: smaps is larger than 64 KB, the limit for a private key — a file this large is almost certainly the wrong file; shorten or split it');
+  });
+
+  it('knows inside from outside by path segments, not by prefix', () => {
+    expect(isInside('/p/content/a.md', '/p/content')).toBe(true);
+    expect(isInside('/p/content', '/p/content')).toBe(true);
+    expect(isInside('/p/content/..x.md', '/p/content')).toBe(true);
+    expect(isInside('/p/content-other/a.md', '/p/content')).toBe(false);
+    expect(isInside('/p/a.md', '/p/content')).toBe(false);
   });
 });
