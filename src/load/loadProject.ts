@@ -35,7 +35,8 @@ export function readProject(root: string, kinds: KindRegistry, only: readonly Do
   for (const e of data.errors.errors) errors.push(e);
   // A data file with any error is unavailable as a whole: a chart drawn from some of its rows
   // would be wrong, and its errors already say what to fix.
-  const unavailableData = new Set(data.errors.errors.map((e) => basename(e.place.file).replace(/\.(csv|json)$/i, '')));
+  // (An error in a sidecar, data/NAME.yaml, makes data file NAME unavailable too.)
+  const unavailableData = new Set(data.errors.errors.map((e) => basename(e.place.file).replace(/\.(csv|json|ya?ml)$/i, '')));
   const charts = readCharts(root, data.tables, unavailableData);
   for (const e of charts.errors.errors) errors.push(e);
   let strings: Source['strings'] = new Map();

@@ -132,6 +132,18 @@ describe('hostile input: reading', () => {
     refused((c) => mkfifo(join(c.root, 'content/config.yaml')), /^content\/config\.yaml: content\/config\.yaml is not a regular file: it is a named pipe \(FIFO\) — /);
   }, 180_000);
 
+  it('a FIFO as a template or strings file, and a sidecar linking outside, are refused too', () => {
+    refused((c) => mkfifo(join(c.root, 'templates/brief.yaml')), /^templates\/brief\.yaml: templates\/brief\.yaml is not a regular file: it is a named pipe \(FIFO\) — /, ['brief']);
+    refused((c) => {
+      mkdirSync(join(c.root, 'content/strings'));
+      mkfifo(join(c.root, 'content/strings/fr.yaml'));
+    }, /^content\/strings\/fr\.yaml: content\/strings\/fr\.yaml is not a regular file: it is a named pipe \(FIFO\) — /);
+    refused((c) => {
+      writeFileSync(join(c.outside, 'sidecar.yaml'), 'source: SECRET-OUTSIDE-TEXT\nyear: 2012\n');
+      symlinkSync(join(c.outside, 'sidecar.yaml'), join(c.root, 'content/data/ilo.yaml'));
+    }, /^content\/data\/ilo\.yaml: content\/data\/ilo\.yaml is a link to .*\/outside\/sidecar\.yaml, which is outside content\/ — /);
+  }, 180_000);
+
   it('a data file that links to /dev/zero is refused without reading from it', () => {
     refused((c) => symlinkSync('/dev/zero', join(c.root, 'content/data/zero.csv')), /^content\/data\/zero\.csv: content\/data\/zero\.csv is a link to \/dev\/zero, which is outside content\/ — /);
   }, 90_000);
