@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_CLI } from '../helpers/cliBundle.js';
+import { pngImage } from '../helpers/pngImage.js';
 import { SAMPLE_ROOT } from '../helpers/paths.js';
 
 const KILL_AFTER_MS = 60_000;
@@ -155,6 +156,26 @@ describe('hostile input: reading', () => {
       mkdirSync(join(c.root, 'content/partials/support.md'));
     }, new RegExp(`^content/brief\\.md:${supportLine}: content/partials/support\\.md is a folder, not a Markdown file — `), ['brief']);
   }, 180_000);
+});
+
+describe('hostile input: an image linking outside content/', () => {
+  it('is not read: a located warning, its description shown, nothing outside touched', () => {
+    const c = newCase();
+    const line = lineOf('content/brief.md', '{{include partials/support.md}}');
+    writeFileSync(join(c.outside, 'photo.png'), pngImage(8, 8));
+    mkdirSync(join(c.root, 'content/images'));
+    symlinkSync(join(c.outside, 'photo.png'), join(c.root, 'content/images/photo.png'));
+    const brief = join(c.root, 'content/brief.md');
+    const lines = readFileSync(brief, 'utf8').split('\n');
+    lines.splice(line - 1, 0, '![A photograph kept outside](images/photo.png)', '');
+    writeFileSync(brief, lines.join('\n'));
+    const before = snapshot(c.outside);
+    const r = cli(c, ['brief', '--no-cache']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^warning: content/brief\\.md:${line}: image content/images/photo\\.png is a link to .*/outside/photo\\.png, which is outside content/; its description is shown instead — `, 'm'));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(c.outside)).toEqual(before);
+  }, 90_000);
 });
 
 describe('hostile input: strict values', () => {

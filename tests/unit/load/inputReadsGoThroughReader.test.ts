@@ -10,7 +10,7 @@ const SRC = join(import.meta.dirname, '../../../src');
 const READER = 'load/readInputFile.ts';
 
 /** The fs functions that open or read a file. */
-const READS = ['readFile', 'readFileSync', 'createReadStream', 'open', 'openSync', 'openAsBlob', 'readSync', 'read'];
+const READS = ['readFile', 'readFileSync', 'createReadStream', 'open', 'openSync', 'openAsBlob', 'readSync', 'read', 'readv', 'readvSync', 'promises'];
 
 /** file → the read functions it may use, and why they are not user input. */
 const ALLOWED: Record<string, { names: string[]; why: string }> = {
@@ -82,5 +82,6 @@ describe('input reads', () => {
     expect(fsReads("const fs = await import('node:fs/promises');")).toEqual(['require/import(fs)']);
     expect(fsReads("let e: import('node:fs').Dirent[];")).toEqual([]);
     expect(fsReads("import { statSync } from 'node:fs';")).toEqual([]);
+    expect(fsReads("import { promises } from 'node:fs';")).toEqual(['promises']);
   });
 });
