@@ -109,7 +109,7 @@ class TreeBuilder {
         }
         case 'paragraph_open': {
           const image = this.soleImage(this.tokens[i + 1]);
-          if (image) out.push({ kind: 'image', src: String(image.attrGet('src') ?? ''), alt: altText(image), place });
+          if (image) out.push({ kind: 'image', src: decodeLink(String(image.attrGet('src') ?? '')), alt: altText(image), place });
           else out.push({ kind: 'paragraph', inlines: this.inlines(this.tokens[i + 1], t.map?.[0]), place });
           break;
         }
@@ -405,4 +405,13 @@ function altText(t: Token): string {
 
 export function plainText(inlines: Inline[]): string {
   return inlines.map((x) => (x.kind === 'text' ? x.text : x.kind === 'binding' ? x.arg : x.kind === 'field' ? x.field : x.kind === 'lineBreak' ? ' ' : '')).join('');
+}
+
+/** markdown-it percent-encodes link targets (a space as %20, é as %C3%A9); files are named as written. */
+function decodeLink(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
 }
