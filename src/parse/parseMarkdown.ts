@@ -11,6 +11,7 @@ import type { Align, Block, DocumentTree, Inline, Marks, Note } from './document
 import { slugify } from './slugify.js';
 
 import footnoteModule from 'markdown-it-footnote';
+import { checkMarkdownCounts } from './markdownCounts.js';
 
 const footnote = footnoteModule as (md: InstanceType<typeof MarkdownIt>) => void;
 
@@ -44,6 +45,7 @@ export interface ParseResult {
  */
 export function parseMarkdown(src: MarkdownSource, errors?: ErrorList): ParseResult {
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
+  checkMarkdownCounts(src);
   const tokens = markdown().parse(src.body, env);
   const own = errors ?? new ErrorList();
   const b = new TreeBuilder(src, tokens, own);
