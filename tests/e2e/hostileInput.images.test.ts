@@ -6,7 +6,7 @@
 // outputs are byte for byte as they were.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runShippedCli, spawnShippedCli } from '../helpers/cliBundle.js';
@@ -181,7 +181,7 @@ describe('watch survives its folders being renamed', () => {
   let stop: (() => void) | undefined;
   afterEach(() => stop?.());
 
-  it('content/ renamed away and back, then an edit: a rebuild happens', async () => {
+  it('content/ renamed away and back, templates/ deleted and made again, then edits: rebuilds happen', async () => {
     const dir = scratchProject();
     const child = spawnShippedCli(['watch', 'brief', '--root', dir]);
     stop = () => child.kill('SIGKILL');
@@ -206,5 +206,14 @@ describe('watch survives its folders being renamed', () => {
     await waitFor(/^✓ content\/brief\.md/, 1);
     const text = execFileSync('pdftotext', [join(dir, 'output/brief.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('form of contemporary slavery');
+    // templates/ deleted and made again (a checkout of another branch), then a template edited.
+    const templates = join(dir, 'templates');
+    cpSync(templates, join(dir, 'templates-copy'), { recursive: true });
+    rmSync(templates, { recursive: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    cpSync(join(dir, 'templates-copy'), templates, { recursive: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    writeFileSync(join(templates, 'brief.yaml'), readFileSync(join(templates, 'brief.yaml'), 'utf8') + '\n# edited\n');
+    await waitFor(/^✓ templates\/brief\.yaml/, 1);
   }, KILL_AFTER_MS);
 });
