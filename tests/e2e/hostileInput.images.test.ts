@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, write
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runShippedCli, spawnShippedCli } from '../helpers/cliBundle.js';
-import { corruptIdatPng, garbageSegmentsJpeg, hugeDeclaredPng, negativeLengthPng, plainPng, pngBomb, truncatedJpeg } from '../helpers/hostileImages.js';
+import { corruptIdatPng, garbageSegmentsJpeg, hugeDeclaredPng, negativeLengthPng, plainPng, pngBomb, strayFrameJpeg, truncatedJpeg } from '../helpers/hostileImages.js';
 import { scratchProject } from '../helpers/project.js';
 
 const KILL_AFTER_MS = 60_000;
@@ -51,6 +51,7 @@ describe('hostile images', () => {
       'bomb.png': pngBomb(),
       'idat.png': corruptIdatPng(),
       'cut.jpg': truncatedJpeg(),
+      'stray.jpg': strayFrameJpeg(),
     };
     for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, 'content/images', name), data);
     writeFileSync(join(dir, 'content/images/garbage.jpg'), garbageSegmentsJpeg());
@@ -67,6 +68,7 @@ describe('hostile images', () => {
       'bomb.png': /inflates to more than the 1001000 bytes/,
       'idat.png': /cannot be inflated/,
       'cut.jpg': /cut short/,
+      'stray.jpg': /two frame headers \(SOF\)/,
     };
     bad.forEach((n, i) => {
       const w = warnings.find((l) => l.includes(`content/images/${n}`));
@@ -75,6 +77,8 @@ describe('hostile images', () => {
       expect(w).toMatch(/its description is shown instead/);
     });
     const pdf = join(dir, 'output/brief.pdf');
+    // pdfkit alone embeds the truncated and the stray-frame JPEGs as they are, and qpdf (libjpeg)
+    // then warns "invalid jpeg data" and "two SOF markers".
     qpdfCheck(pdf);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const n of bad) expect(text).toContain(`Picture ${n} described`);

@@ -92,3 +92,14 @@ export function garbageSegmentsJpeg(): Buffer {
   const at = 4 + j.readUInt16BE(4);
   return Buffer.concat([j.subarray(0, at), Buffer.from('garbage between segments'), j.subarray(at), Buffer.from('trailing junk after EOI')]);
 }
+
+/**
+ * A JPEG with a garbage segment pdfkit trusts: a stray frame header (2 components, 16×16)
+ * before the real one. pdfkit takes its size and colour model from the first it finds and
+ * embeds the file as it is; libjpeg (qpdf --check) then fails on "two SOF markers".
+ */
+export function strayFrameJpeg(): Buffer {
+  const j = plainJpeg(64, 48);
+  const at = 4 + j.readUInt16BE(4);
+  return Buffer.concat([j.subarray(0, at), Buffer.from([0xff, 0xc0, 0x00, 0x0e, 0x08, 0x00, 0x10, 0x00, 0x10, 0x02, 1, 0x11, 0, 2, 0x11, 0]), j.subarray(at)]);
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { decodeImage, ImageRefused } from '../../../src/images/decodeImage.js';
 import { deflateSync } from 'node:zlib';
-import { corruptIdatPng, ihdr, PNG_SIGNATURE, pngChunk, garbageSegmentsJpeg, hugeDeclaredPng, negativeLengthPng, plainJpeg, plainPng, pngBomb, truncatedJpeg } from '../../helpers/hostileImages.js';
+import { corruptIdatPng, ihdr, PNG_SIGNATURE, pngChunk, garbageSegmentsJpeg, hugeDeclaredPng, negativeLengthPng, plainJpeg, plainPng, pngBomb, strayFrameJpeg, truncatedJpeg } from '../../helpers/hostileImages.js';
 
 function refusal(b: Buffer): string {
   try {
@@ -51,8 +51,9 @@ describe('decodeImage', () => {
     expect(refusal(png.subarray(0, png.length - 12))).toMatch(/ends before its IEND/);
   });
 
-  it('refuses a truncated JPEG', () => {
+  it('refuses a truncated JPEG, and one with a stray frame header', () => {
     expect(refusal(truncatedJpeg())).toMatch(/cut short/);
+    expect(refusal(strayFrameJpeg())).toBe('it has two frame headers (SOF)');
   });
 
   it('writes a JPEG with garbage between segments again without it, still a JPEG', () => {
