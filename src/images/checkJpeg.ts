@@ -11,7 +11,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { checkImageSize, ImageRefused, MAX_DECODED_BYTES, MAX_IMAGE_PIXELS } from './imageLimits.js';
 
-const BROKEN = 'the file is damaged — export it again from an image editor';
+const BROKEN = 'the file is damaged: export it again from an image editor';
 
 export const isJpeg = (b: Buffer): boolean => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 

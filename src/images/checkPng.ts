@@ -28,7 +28,7 @@ const ADAM7 = [
   [0, 1, 1, 2],
 ] as const;
 
-const BROKEN = 'the file is damaged — export it again from an image editor';
+const BROKEN = 'the file is damaged: export it again from an image editor';
 
 export interface CheckedPng {
   width: number;
