@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { decodeImage, ImageRefused } from '../../../src/images/decodeImage.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { corruptIdatPng, ihdr, PNG_SIGNATURE, pngChunk, garbageSegmentsJpeg, hugeDeclaredPng, negativeLengthPng, plainJpeg, plainPng, pngBomb, strayFrameJpeg, truncatedJpeg } from '../../helpers/hostileImages.js';
 
@@ -74,5 +78,21 @@ describe('decodeImage', () => {
     const png = PNG.sync.read(d.data);
     expect([png.width, png.height, png.interlace]).toEqual([2, 2, false]);
     expect([png.data[0], png.data[4], png.data[8], png.data[12]]).toEqual([10, 20, 30, 40]);
+  });
+
+  it('writes a CMYK JPEG (Ghostscript, Adobe-inverted) again as an RGB PNG of the right colour', () => {
+    // pdfkit would embed it with an inverting Decode array whether or not Adobe wrote it.
+    const dir = mkdtempSync(join(tmpdir(), 'cmyk-'));
+    writeFileSync(join(dir, 'red.ps'), '%!PS\n<< /PageSize [16 12] >> setpagedevice\n1 0 0 setrgbcolor 0 0 16 12 rectfill showpage\n');
+    execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=jpegcmyk', '-r72', `-sOutputFile=${join(dir, 'red.jpg')}`, join(dir, 'red.ps')]);
+    const jpg = readFileSync(join(dir, 'red.jpg'));
+    expect(jpg.includes('Adobe')).toBe(true);
+    const d = decodeImage(jpg);
+    expect([d.width, d.height]).toEqual([16, 12]);
+    const png = PNG.sync.read(d.data);
+    const [r, g, b] = png.data.subarray(4 * (6 * 16 + 8), 4 * (6 * 16 + 8) + 3);
+    expect(r).toBeGreaterThan(200);
+    expect(g).toBeLessThan(90);
+    expect(b).toBeLessThan(90);
   });
 });
