@@ -6,7 +6,7 @@
 // outputs are byte for byte as they were.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runShippedCli, spawnShippedCli } from '../helpers/cliBundle.js';
@@ -21,6 +21,17 @@ function build(dir: string, ...args: string[]) {
   expect(r.signal, `killed after ${KILL_AFTER_MS / 1000} s: ${r.stderr}`).toBeNull();
   expect(r.stderr).not.toMatch(/^\s+at |Error:|RangeError/m);
   return r;
+}
+
+/** Every file of the project outside output/ and .cache/, with its size and modification time. */
+function snapshot(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => !/^(output|\.cache)(\/|$)/.test(f))
+    .map((f) => {
+      const st = statSync(join(dir, f));
+      return `${f} ${st.size} ${st.mtimeMs}`;
+    })
+    .sort();
 }
 
 /** Lines of `text` that name a place in content/ (errors and warnings). */
@@ -98,8 +109,11 @@ describe('hostile Markdown', () => {
     const outputs = readdirSync(join(dir, 'output')).filter((f) => f.endsWith('.pdf'));
     const before = outputs.map((f) => sha(join(dir, 'output', f)));
     mutate(dir);
+    const project = snapshot(dir);
     const r = build(dir);
     expect(r.status, r.stderr).toBe(2);
+    // Nothing outside output/ (and the build cache) was written or removed either.
+    expect(snapshot(dir)).toEqual(project);
     const lines = r.stderr.split('\n').filter((l) => /^content\//.test(l));
     expect(lines, r.stderr).toHaveLength(1);
     expect(r.stderr).not.toContain('--debug');
