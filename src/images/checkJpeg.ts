@@ -12,6 +12,12 @@ import { PNG } from 'pngjs';
 import { checkImageSize, ImageRefused, MAX_DECODED_BYTES, MAX_IMAGE_PIXELS } from './imageLimits.js';
 
 const BROKEN = 'the file is damaged: export it again from an image editor';
+/**
+ * Decoding visits every block of the picture once per scan: a progressive JPEG has about ten,
+ * and a file of thousands of tiny scans (a "scan bomb") would keep the decoder busy for hours.
+ */
+const MAX_SCANS = 100;
+const MAX_SCAN_PIXELS = 500_000_000;
 
 export const isJpeg = (b: Buffer): boolean => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 
@@ -39,6 +45,9 @@ export function checkJpeg(b: Buffer): CheckedJpeg {
   if (frame.precision !== 8) throw new ImageRefused(`it has ${frame.precision}-bit samples; PDF JPEGs have 8`, 'save it as an 8-bit JPEG or a PNG');
   if (![1, 3, 4].includes(frame.components)) throw new ImageRefused(`it has ${frame.components} colour components`, 'save it as an RGB or greyscale JPEG');
   checkImageSize(frame.width, frame.height, 4);
+  if (walked.scans > MAX_SCANS || walked.scans * frame.width * frame.height > MAX_SCAN_PIXELS) {
+    throw new ImageRefused(`it has ${walked.scans} scans; decoding it would take too long`, 'save it as an ordinary (baseline) JPEG');
+  }
   let pixels: Uint8Array;
   try {
     pixels = jpeg.decode(clean, {
@@ -62,7 +71,7 @@ export function checkJpeg(b: Buffer): CheckedJpeg {
  * The frame header, whether the file is tidy (nothing between segments, nothing after EOI), and
  * the file made of its segments and scans alone.
  */
-function walkMarkers(b: Buffer): { frame: Frame; tidy: boolean; clean: Buffer } {
+function walkMarkers(b: Buffer): { frame: Frame; tidy: boolean; clean: Buffer; scans: number } {
   const pieces: Buffer[] = [b.subarray(0, 2)];
   if (!isJpeg(b)) throw new ImageRefused('is not a JPEG', BROKEN);
   let frame: Frame | undefined;
@@ -85,7 +94,7 @@ function walkMarkers(b: Buffer): { frame: Frame; tidy: boolean; clean: Buffer } 
       if (!frame || !scans) throw new ImageRefused('it ends before its picture data', BROKEN);
       if (pos !== b.length) tidy = false;
       pieces.push(Buffer.from([0xff, 0xd9]));
-      return { frame, tidy, clean: Buffer.concat(pieces) };
+      return { frame, tidy, clean: Buffer.concat(pieces), scans };
     }
     if (marker === 0x00 || marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       // A stuffed byte, a second SOI, or a restart marker outside a scan: not a segment.

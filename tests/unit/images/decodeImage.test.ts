@@ -60,6 +60,15 @@ describe('decodeImage', () => {
     expect(refusal(strayFrameJpeg())).toBe('it has two frame headers (SOF)');
   });
 
+  it('refuses a JPEG of thousands of scans before decoding it', () => {
+    const j = plainJpeg(64, 48);
+    const sos = j.indexOf(Buffer.from([0xff, 0xda]));
+    const eoi = j.length - 2;
+    const scan = j.subarray(sos, eoi);
+    const bomb = Buffer.concat([j.subarray(0, sos), ...Array<Buffer>(2000).fill(scan), j.subarray(eoi)]);
+    expect(refusal(bomb)).toBe('it has 2000 scans; decoding it would take too long');
+  });
+
   it('writes a JPEG with garbage between segments again without it, still a JPEG', () => {
     const d = decodeImage(garbageSegmentsJpeg());
     expect([d.width, d.height]).toEqual([64, 48]);
