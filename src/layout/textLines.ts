@@ -45,7 +45,7 @@ function breakRunsUncached(runs: InlineRun[], opts: BreakOptions): Line[] {
   segments.forEach((seg, i) => {
     if (seg.length === 0 || seg.every((r) => r.text.trim() === '')) return;
     const ls = breakParagraph(chunkLongWords(seg), { ...opts, protectLastWord: i === segments.length - 1 });
-    lines.push(...ls);
+    for (const l of ls) lines.push(l); // not push(...ls): a huge paragraph has more lines than a call has room for arguments
   });
   return lines;
 }
