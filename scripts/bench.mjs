@@ -12,6 +12,8 @@
 //   synthetic a 100-page and a 500-page generated document: layout and total (--no-cache, so
 //             the line breaker really runs)
 //   merge     report merge for 1,000 recipients in one process (scripts/bench-merge.mjs)
+//   hostile   pathological inputs (a 1 MB word, footnotes, include fan-out, a PNG bomb), one
+//             build each (scripts/bench-hostile.mjs)
 // Peak RSS is the child's own maxRSS (process.resourceUsage), reported by the CLI.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchMerge } from './bench-merge.mjs';
+import { benchHostile } from './bench-hostile.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin/report.cjs');
@@ -158,6 +161,7 @@ for (const pages of [100, 500]) {
 results.synthetic = docs;
 results.batch = batchRss(Number(process.env.BENCH_BATCH ?? 1000));
 results.merge = benchMerge(Number(process.env.BENCH_MERGE ?? 1000));
+results.hostile = benchHostile(ROOT);
 rmSync(sample, { recursive: true, force: true });
 
 /** Builds the handout N times in one process through the API; RSS after a GC at checkpoints. */
@@ -203,6 +207,7 @@ rows.push([`batch: ${results.batch.rss.at(-1)[0]} handout builds in one process`
   const m = results.merge;
   rows.push([`merge: ${m.recipients} letters + brief in one process`, `${m.perRecipient.wall.toFixed(0)} ms each (${m.perRecipient.cpu.toFixed(0)} ms CPU)`, `RSS ${Object.entries(m.rssMb).map(([i, mb]) => `${i}:${mb.toFixed(0)}`).join(' ')} MB`]);
 }
+for (const [k, v] of Object.entries(results.hostile)) rows.push([`hostile: ${k}, exit ${v.exit}`, `${v.ms.toFixed(0)} ms (one run)`, v.rssMb ? `${v.rssMb.toFixed(0)} MB` : '']);
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memGb} GB, node ${results.machine.node}; ${RUNS} runs after a warm-up, median (min–max)`);
 console.log(`${'measure'.padEnd(w)}  ${'time'.padEnd(22)}  peak RSS`);

@@ -2,7 +2,8 @@
 // serves every rebuild, so compiled charts, templates and broken paragraphs stay in memory and
 // a one-word edit costs the layout and render of one document. Bad input is reported and the
 // last good PDFs stay.
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
 import { KindRegistry } from '../documents/kindRegistry.js';
@@ -98,27 +99,79 @@ export function watchProject(opts: WatchOptions): { close(): void; ready: Promis
     });
   };
 
-  const watchers: FSWatcher[] = [];
-  for (const dir of ['content', 'templates']) {
-    const w = watch(`${opts.root}/${dir}`, { recursive: true }, (_event, name) => {
-      if (!name || /(^|\/)\.|~$|\.tmp$|\.swp$/.test(String(name))) return;
-      pending.add(`${dir}/${String(name)}`);
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const changed = [...pending];
-        pending.clear();
-        run(changed);
-      }, opts.debounceMs ?? 40);
+  const changedFile = (name: string) => {
+    if (closed || /(^|\/)\.|~$|\.tmp$|\.swp$/.test(name)) return;
+    pending.add(name);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const changed = [...pending];
+      pending.clear();
+      run(changed);
+    }, opts.debounceMs ?? 40);
+  };
+
+  // content/ and templates/ are watched by what is at their path, not by the folder first seen
+  // there: an editor or `git checkout` may rename a folder away and back, delete and re-create
+  // it. A watcher follows the folder it was given (its inode), so when the folder at the path
+  // changes — seen by a watcher on the project root, an error from the old watcher, or a
+  // check of the path's inode every second — the watcher is made anew and everything rebuilt.
+  const watched = new Map<string, { watcher: FSWatcher | undefined; ino: number | undefined }>();
+  const inodeOf = (dir: string) => {
+    try {
+      const st = statSync(join(opts.root, dir));
+      return st.isDirectory() ? st.ino : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const arm = (dir: string, force = false) => {
+    const old = watched.get(dir);
+    const ino = inodeOf(dir);
+    if (!force && old && old.ino === ino && (old.watcher || ino === undefined)) return false;
+    old?.watcher?.close();
+    let watcher: FSWatcher | undefined;
+    if (ino !== undefined) {
+      try {
+        watcher = watch(join(opts.root, dir), { recursive: true }, (_event, name) => {
+          if (name) changedFile(`${dir}/${String(name)}`);
+        });
+        // The folder went away under the watcher: look again at what is at the path.
+        watcher.on('error', () => rearm(dir, true));
+      } catch {
+        watcher = undefined;
+      }
+    }
+    watched.set(dir, { watcher, ino: watcher ? ino : undefined });
+    return old !== undefined;
+  };
+  const rearm = (dir: string, force = false) => {
+    if (!closed && arm(dir, force)) changedFile(dir);
+  };
+  for (const dir of ['content', 'templates']) arm(dir);
+  let rootWatcher: FSWatcher | undefined;
+  try {
+    rootWatcher = watch(opts.root, (_event, name) => {
+      const n = String(name ?? '');
+      // Even at the same inode (renamed away and back): the old watcher may have stopped.
+      if (n === 'content' || n === 'templates') rearm(n, true);
     });
-    watchers.push(w);
+    rootWatcher.on('error', () => undefined);
+  } catch {
+    rootWatcher = undefined;
   }
+  const poll = setInterval(() => {
+    for (const dir of ['content', 'templates']) rearm(dir);
+  }, 1000);
+  poll.unref();
   run(['initial']);
   return {
     ready: running,
     close() {
       closed = true;
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      clearInterval(poll);
+      rootWatcher?.close();
+      for (const w of watched.values()) w.watcher?.close();
       writeCache();
     },
   };

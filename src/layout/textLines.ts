@@ -1,6 +1,7 @@
 // Runs → broken lines, honouring hard line breaks (a "\n" run), and the drawing of one line:
 // fragments grouped by structure node so links, note marks and Khmer spans are tagged apart.
 import { breakParagraph } from './breakParagraph.js';
+import { chunkLongWords } from './longWords.js';
 import type { BreakOptions, InlineRun, Line, LineFragment } from './lineTypes.js';
 import type { FlowLine } from './flowTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
@@ -43,8 +44,8 @@ function breakRunsUncached(runs: InlineRun[], opts: BreakOptions): Line[] {
   const lines: Line[] = [];
   segments.forEach((seg, i) => {
     if (seg.length === 0 || seg.every((r) => r.text.trim() === '')) return;
-    const ls = breakParagraph(seg, { ...opts, protectLastWord: i === segments.length - 1 });
-    lines.push(...ls);
+    const ls = breakParagraph(chunkLongWords(seg), { ...opts, protectLastWord: i === segments.length - 1 });
+    for (const l of ls) lines.push(l); // not push(...ls): a huge paragraph has more lines than a call has room for arguments
   });
   return lines;
 }

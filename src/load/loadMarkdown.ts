@@ -25,12 +25,8 @@ export function loadMarkdown(root: string, entry: DocumentEntry): MarkdownSource
   const frontMatter = readFrontMatter(yamlText, file, yamlFirstLine, entry);
   const lines: string[] = [];
   const lineMap: SourcePlace[] = [];
-  expand(root, file, text.split(NEWLINE).slice(bodyStart), bodyStart + 1, lines, lineMap, [file]);
+  expand(root, file, text.split(NEWLINE).slice(bodyStart), bodyStart + 1, lines, lineMap, [file], { bytes: 0, files: new Map(), top: undefined });
   const body = lines.join('\n');
-  const size = Buffer.byteLength(body);
-  if (size > MAX_MARKDOWN_BYTES) {
-    throw new InputError({ file }, `with its includes the text is ${mb(size)}; the limit is ${MAX_MARKDOWN_BYTES / 1048576} MB`, 'include less, or split the document');
-  }
   return { name: entry.name, kind: entry.kind, template: entry.template, file, frontMatter, body, lineMap };
 }
 
@@ -79,25 +75,46 @@ function readFrontMatter(yamlText: string, file: string, firstLine: number, entr
   return m as unknown as FrontMatter;
 }
 
-function expand(root: string, file: string, src: string[], firstLine: number, out: string[], map: SourcePlace[], stack: string[]): void {
+/**
+ * The expansion so far: bytes counted as lines are added, so includes fanning out (a 1 MB
+ * partial reached 8,000 times through three small ones) stop at the limit instead of building
+ * gigabytes first; each partial is read once however often it is included.
+ */
+interface Expansion {
+  bytes: number;
+  files: Map<string, string[]>;
+  /** The include line in the document itself that the current text comes through. */
+  top: SourcePlace | undefined;
+}
+
+function expand(root: string, file: string, src: string[], firstLine: number, out: string[], map: SourcePlace[], stack: string[], x: Expansion): void {
+  const add = (line: string, place: SourcePlace) => {
+    x.bytes += Buffer.byteLength(line) + 1;
+    if (x.bytes > MAX_MARKDOWN_BYTES) {
+      throw new InputError(x.top ?? { file }, `with its includes the text is over ${MAX_MARKDOWN_BYTES / 1048576} MB${x.top ? ` (the limit was reached in ${place.file}, included from here)` : ''}`, 'include less, or split the document');
+    }
+    out.push(line);
+    map.push(place);
+  };
   src.forEach((line, i) => {
     const place = { file, line: firstLine + i };
     const m = INCLUDE.exec(line);
     if (!m) {
-      out.push(line);
-      map.push(place);
+      add(line, place);
       return;
     }
     const target = 'content/' + m[1];
     checkContentPath(m[1], place);
     if (stack.includes(target)) throw new InputError(place, `include cycle: ${[...stack, target].join(' → ')}`, 'remove one of the includes');
     if (stack.length > MAX_INCLUDE_DEPTH) throw new InputError(place, 'includes nested too deeply', `at most ${MAX_INCLUDE_DEPTH} levels`);
-    const text = readText(root, target, place);
+    let lines = x.files.get(target);
+    if (!lines) x.files.set(target, (lines = readText(root, target, place).split(NEWLINE)));
+    const top = x.top;
+    x.top ??= place;
     // Blank lines around an include keep it a block of its own whatever surrounds it.
-    out.push('');
-    map.push(place);
-    expand(root, target, text.split(NEWLINE), 1, out, map, [...stack, target]);
-    out.push('');
-    map.push(place);
+    add('', place);
+    expand(root, target, lines, 1, out, map, [...stack, target], x);
+    add('', place);
+    x.top = top;
   });
 }

@@ -11,6 +11,7 @@ import type { Align, Block, DocumentTree, Inline, Marks, Note } from './document
 import { slugify } from './slugify.js';
 
 import footnoteModule from 'markdown-it-footnote';
+import { checkMarkdownCounts } from './markdownCounts.js';
 
 const footnote = footnoteModule as (md: InstanceType<typeof MarkdownIt>) => void;
 
@@ -44,12 +45,14 @@ export interface ParseResult {
  */
 export function parseMarkdown(src: MarkdownSource, errors?: ErrorList): ParseResult {
   const env: { footnotes?: { refs?: Record<string, number> } } = {};
+  checkMarkdownCounts(src);
   const tokens = markdown().parse(src.body, env);
   const own = errors ?? new ErrorList();
   const b = new TreeBuilder(src, tokens, own);
   b.checkNesting();
   const blocks = b.blocks(0, tokens.length);
   b.uncitedNotes(env.footnotes?.refs ?? {});
+  b.checkAnchors();
   if (!errors) own.throwIfAny();
   return { tree: { name: src.name, file: src.file, meta: src.frontMatter, blocks, notes: b.notes }, warnings: b.warnings };
 }
@@ -58,6 +61,8 @@ class TreeBuilder {
   readonly notes = new Map<string, Note>();
   readonly warnings: InputError[] = [];
   private readonly usedIds = new Set<string>();
+  /** Links to `#anchor`s: the inlines they cover, checked against the headings once all are read. */
+  private readonly anchorLinks: { anchor: string; place: SourcePlace; inlines: Inline[]; from: number; to: number }[] = [];
   /** Names of the ::: blocks being built, outermost first. */
   private readonly openContainers: string[] = [];
   /** The body's lines, split when an inline's column is first looked up. */
@@ -109,7 +114,7 @@ class TreeBuilder {
         }
         case 'paragraph_open': {
           const image = this.soleImage(this.tokens[i + 1]);
-          if (image) out.push({ kind: 'image', src: String(image.attrGet('src') ?? ''), alt: altText(image), place });
+          if (image) out.push({ kind: 'image', src: decodeLink(String(image.attrGet('src') ?? '')), alt: altText(image), place });
           else out.push({ kind: 'paragraph', inlines: this.inlines(this.tokens[i + 1], t.map?.[0]), place });
           break;
         }
@@ -266,9 +271,26 @@ class TreeBuilder {
     }
   }
 
+  /**
+   * Internal links (`[text](#heading)`) jump to a heading of this document; one naming no heading
+   * is a warning at its line, and its text is kept without the link.
+   */
+  checkAnchors(): void {
+    for (const l of this.anchorLinks) {
+      if (this.usedIds.has(l.anchor)) continue;
+      const g = didYouMean(l.anchor, [...this.usedIds]);
+      this.warnings.push(new InputError(l.place, `link target "#${l.anchor.slice(0, 80)}" names no heading of this document; the link was dropped`, g ? `did you mean "#${g}"?` : 'link to a heading by its id: its text in lower case, with hyphens for spaces, e.g. #the-history-that-shaped-it'));
+      for (let i = l.from; i < l.to; i++) {
+        const x = l.inlines[i];
+        if ('href' in x && x.href !== undefined) delete x.href;
+      }
+    }
+  }
+
   /** 0-based line of the first `[^label]:` in the body, if any. */
   private definitionLine(label: string): number | undefined {
-    const i = this.src.body.split('\n').findIndex((l) => l.includes(`[^${label}]:`));
+    this.bodyLines ??= this.src.body.split('\n');
+    const i = this.bodyLines.findIndex((l) => l.includes(`[^${label}]:`));
     return i < 0 ? undefined : i;
   }
 
@@ -300,8 +322,13 @@ class TreeBuilder {
           break;
         case 'link_open':
           href = this.safeHref(String(c.attrGet('href') ?? ''), base);
+          if (href?.startsWith('#')) {
+            href = '#' + decodeLink(href.slice(1));
+            this.anchorLinks.push({ anchor: href.slice(1), place: this.place(base), inlines: out, from: out.length, to: out.length });
+          }
           break;
         case 'link_close':
+          if (href?.startsWith('#')) this.anchorLinks[this.anchorLinks.length - 1].to = out.length;
           href = undefined;
           break;
         case 'softbreak':
@@ -405,4 +432,13 @@ function altText(t: Token): string {
 
 export function plainText(inlines: Inline[]): string {
   return inlines.map((x) => (x.kind === 'text' ? x.text : x.kind === 'binding' ? x.arg : x.kind === 'field' ? x.field : x.kind === 'lineBreak' ? ' ' : '')).join('');
+}
+
+/** markdown-it percent-encodes link targets (a space as %20, é as %C3%A9); files are named as written. */
+function decodeLink(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
 }

@@ -89,7 +89,9 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         if (!noteNumbers.has(x.noteId)) noteNumbers.set(x.noteId, noteNumbers.size + 1);
         out.push({ kind: 'noteRef', noteId: x.noteId, number: noteNumbers.get(x.noteId)! });
       } else if (x.kind === 'text') {
-        out.push(...splitScripts({ kind: 'text', text: x.text, marks: x.marks, href: x.href }));
+        // An internal link (#heading, checked when parsed) jumps to the heading's destination.
+        const internal = x.href?.startsWith('#');
+        out.push(...splitScripts(internal ? { kind: 'text', text: x.text, marks: x.marks, dest: x.href!.slice(1) } : { kind: 'text', text: x.text, marks: x.marks, href: x.href }));
       } else if (x.kind === 'field') {
         const r = fieldText(merge, x.field, x.fallback);
         if ('problem' in r) {

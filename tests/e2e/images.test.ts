@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProject } from '../../src/build/buildProject.js';
 import type { StructNode } from '../../src/layout/pageTypes.js';
 import { checkPdfUa } from '../helpers/pdfUaCheck.js';
+import { plainJpeg } from '../helpers/hostileImages.js';
 import { scratchProject } from '../helpers/project.js';
 
 /** A real PNG: a w×h checkerboard, 8-bit greyscale. */
@@ -91,9 +92,12 @@ describe('JPEG size', () => {
     const { loadImage } = await import('../../src/resolve/loadImage.js');
     const dir = scratchProject();
     mkdirSync(join(dir, 'content/images'), { recursive: true });
-    // SOI, an APP0 segment, then SOF0 (precision 8, height 300, width 1200, 3 components), EOI.
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x04, 0xb0, 0x03, 1, 0x11, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
-    writeFileSync(join(dir, 'content/images/photo.jpg'), jpeg);
+    // A real JPEG: SOI, APP0 (JFIF), DQT, then SOF0 with the size, scans, EOI.
+    writeFileSync(join(dir, 'content/images/photo.jpg'), plainJpeg(1200, 300));
     expect(loadImage(dir, 'images/photo.jpg', { file: 'content/brief.md', line: 1 })).toMatchObject({ width: 1200, height: 300 });
+    // A frame header with no picture data after it is no JPEG a viewer can draw.
+    const headerOnly = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x04, 0xb0, 0x03, 1, 0x11, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
+    writeFileSync(join(dir, 'content/images/header.jpg'), headerOnly);
+    expect(() => loadImage(dir, 'images/header.jpg', { file: 'content/brief.md', line: 1 })).toThrow(/image content\/images\/header\.jpg: it ends before its picture data/);
   });
 });

@@ -117,7 +117,17 @@ describe('limits', () => {
       writeFileSync(join(dir, 'content/brief.md'), FRONT + '{{include partials/big.md}}\n\n{{include partials/big.md}}\n');
       const e = await buildProject({ root: dir, only: ['brief'], dryRun: true }).then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toMatch(/^content\/brief\.md: with its includes the text is 6\.0 MB; the limit is 5 MB/);
+      expect((e as Error).message).toMatch(/^content\/brief\.md:10: with its includes the text is over 5 MB \(the limit was reached in content\/partials\/big\.md, included from here\)/);
+    });
+
+    it('includes fanning out are counted as they expand: a 1 MB partial reached 8,000 times stops at the limit', async () => {
+      const dir = scratchProject();
+      writeFileSync(join(dir, 'content/partials/mb.md'), ('word '.repeat(200) + '\n\n').repeat(1046));
+      for (const [from, to] of [['a', 'b'], ['b', 'c'], ['c', 'mb']]) writeFileSync(join(dir, `content/partials/${from}.md`), `{{include partials/${to}.md}}\n`.repeat(20));
+      writeFileSync(join(dir, 'content/brief.md'), FRONT + 'Intro.\n\n{{include partials/a.md}}\n');
+      const e = await buildProject({ root: dir, only: ['brief'], dryRun: true }).then(() => null, (x: unknown) => x);
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as Error).message).toMatch(/^content\/brief\.md:10: with its includes the text is over 5 MB \(the limit was reached in content\/partials\/mb\.md, included from here\)/);
     });
 
     it('a file just under the limit loads', () => {
