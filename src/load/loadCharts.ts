@@ -1,9 +1,11 @@
-// Chart specs are Vega-Lite JSON whose data must come from the project's data files.
+// Chart specs are Vega-Lite JSON whose data must come from the project's data files (no URLs,
+// no inline or generated data), within budgets (chartSpecBudget.ts).
 // A spec that asks for a URL or a file is refused here, before vega ever sees it, and every spec
 // is checked against Vega-Lite's JSON schema (validateChartSpec.ts), so a typo is reported at its
 // line and column instead of being silently ignored by Vega-Lite.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { ErrorList, InputError } from '../errors.js';
+import { budgetProblem, nestingError } from './chartSpecBudget.js';
 import { checkContentPath } from './contentPath.js';
 import { jsonError } from './loadData.js';
 import type { ChartSpecSource, DataTable } from './sourceTypes.js';
@@ -40,6 +42,9 @@ export function readCharts(root: string, tables: Map<string, DataTable>, unavail
     try {
       if (statSync(`${root}/${file}`).size > MAX_SPEC_BYTES) throw new InputError({ file }, 'chart spec is larger than 512 KB', 'put the data in content/data/ and refer to it by name');
       const text = readFileSync(`${root}/${file}`, 'utf8').replace(/^\uFEFF/, '');
+      // Before anything walks the spec: a 10,000-deep one would overflow the stack.
+      const deep = nestingError(text, file);
+      if (deep) throw deep;
       let spec: unknown;
       try {
         spec = JSON.parse(text);
@@ -106,6 +111,11 @@ function checkSandbox(node: unknown, path: (string | number)[], ctx: SandboxCont
   const refuse = (key: string, problem: string, hint: string) => ctx.errors.add(ctx.loc.place(ctx.file, [...path, key], 'key'), problem, hint);
   for (const [k, v] of Object.entries(node)) {
     const where = displayPath([...path, k]);
+    const budget = budgetProblem(k, v, path[path.length - 1]);
+    if (budget) {
+      ctx.errors.add(ctx.loc.place(ctx.file, [...path, k], 'key'), budget.problem, budget.hint ?? DATA_HINT);
+      continue;
+    }
     if (k === 'url') {
       const parent = path[path.length - 1];
       // An image mark's picture (mark.url, or the url channel): a file under content/, read by
