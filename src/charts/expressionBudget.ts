@@ -143,7 +143,8 @@ export function boundedExpressionFunctions(): Record<string, (...args: never[]) 
       pattern instanceof RegExp ? replace(boundedInput(str), safeRegExp(pattern), repl) : replace(str, pattern, repl),
     split: (str: unknown, sep: unknown, limit?: unknown) => {
       const n = limit === undefined ? undefined : Number(limit);
-      return sep instanceof RegExp ? boundedInput(str).split(safeRegExp(sep), n) : String(str).split(String(sep), n);
+      if (sep instanceof RegExp) return boundedInput(str).split(safeRegExp(sep), n);
+      return sep === undefined ? String(str).split(undefined as unknown as string, n) : String(str).split(String(sep), n);
     },
   };
 }

@@ -111,7 +111,7 @@ function checkSandbox(node: unknown, path: (string | number)[], ctx: SandboxCont
   const refuse = (key: string, problem: string, hint: string) => ctx.errors.add(ctx.loc.place(ctx.file, [...path, key], 'key'), problem, hint);
   for (const [k, v] of Object.entries(node)) {
     const where = displayPath([...path, k]);
-    const budget = budgetProblem(k, v, path[path.length - 1]);
+    const budget = budgetProblem(k, v, node, path[path.length - 1]);
     if (budget) {
       ctx.errors.add(ctx.loc.place(ctx.file, [...path, k], 'key'), budget.problem, budget.hint ?? DATA_HINT);
       continue;

@@ -35,14 +35,16 @@ describe('expression budgets', () => {
     const c = await compile({
       transform: [
         { calculate: 'length(sequence(0, 10))', as: 'n' },
-        { calculate: "pad(datum.s, 5, '-', 'left')", as: 'p' },
         { calculate: "test(/^a+$/, datum.s) ? 'A' : replace(datum.s, /b/g, 'c')", as: 'r' },
-        { calculate: "join(split('x,y', ','), '+')", as: 'j' },
       ],
       encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'n', type: 'quantitative' }, text: { field: 'r' } },
       mark: 'text',
     });
     expect(c.texts).toEqual(expect.arrayContaining(['A', 'ccc']));
+    const j = await compile({ transform: [{ calculate: "join(split('x,y', ','), '+') + join(split('a1b2', /\\d/), '') + length(split('xy'))", as: 'j' }], mark: 'text', encoding: { x: { field: 'a', type: 'quantitative' }, text: { field: 'j' } } });
+    expect(j.texts).toContain('x+yab1');
+    const p = await compile({ transform: [{ calculate: "pad(datum.s, 5, '-', 'left') + '|' + pad(datum.s, 4) + '|'", as: 'p' }], mark: 'text', encoding: { x: { field: 'a', type: 'quantitative' }, text: { field: 'p' } } });
+    expect(p.texts).toContain('--aaa|aaa |');
   });
 
   it('riskyRegex tells nested repetition from safe patterns', () => {

@@ -218,6 +218,9 @@ describe('sandbox', () => {
     ['sphere data', { data: { sphere: true }, mark: 'geoshape' }, /data\.sphere: generated data is not allowed/],
     ['maxbins 1e9', { data: { name: 'ilo' }, mark: 'bar', encoding: { x: { field: 'value', bin: { maxbins: 1e9 } } } }, /:10:9: maxbins 1000000000 asks for too many \(the limit is 1,000\) — /],
     ['a huge tickCount', { data: { name: 'ilo' }, mark: 'bar', encoding: { x: { field: 'value', axis: { tickCount: 1e7 } } } }, /tickCount 10000000 asks for too many/],
+    ['a quantile step of 1e-9', { data: { name: 'ilo' }, transform: [{ quantile: 'value', step: 1e-9 }], mark: 'point' }, /a quantile step of 1e-9 asks for too many quantiles \(the limit is 10,000\)/],
+    ['a density of a billion steps', { data: { name: 'ilo' }, transform: [{ density: 'value', maxsteps: 1e9 }], mark: 'area' }, /maxsteps 1000000000 asks for too many/],
+    ['a regression of order 1e6', { data: { name: 'ilo' }, transform: [{ regression: 'value', on: 'year', method: 'poly', order: 1e6 }], mark: 'line' }, /a regression of order 1000000 is too high/],
     ['impute keyvals of a billion', { data: { name: 'ilo' }, mark: 'line', encoding: { x: { field: 'value', impute: { keyvals: { start: 0, stop: 1e9 } } } } }, /keyvals would make 1,000,000,000 keys/],
   ];
 
