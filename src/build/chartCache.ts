@@ -2,6 +2,8 @@
 // documents, every watch rebuild), and on disk between builds when a DiskCache is given. vega
 // and vega-lite are loaded only when a chart actually has to be compiled, in the chart sandbox's
 // worker (chartSandbox.ts) when running as the bundle.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { isDrawnData } from '../charts/drawnData.js';
 import { runChartJob, type ChartJob } from '../charts/chartJob.js';
@@ -58,6 +60,21 @@ export function compileCached(session: BuildSession, source: Source, t: Template
  * expression budgets but without the time and memory limits.
  */
 const CHART_WORKER = BUILD_ID ? new URL('./chart-worker.mjs', import.meta.url) : undefined;
+
+/**
+ * Without a disk cache every chart placed is compiled: the worker then starts while the project
+ * loads and parses, rather than after (the first chart otherwise waits ~0.3 s for it).
+ */
+export function prewarmChartWorker(root: string): void {
+  if (!CHART_WORKER) return;
+  let specs: string[] = [];
+  try {
+    specs = readdirSync(join(root, 'content/charts')).filter((n) => n.endsWith('.vl.json'));
+  } catch {
+    // no charts folder: no charts
+  }
+  if (specs.length) chartSandbox(CHART_WORKER).prewarm();
+}
 
 async function compile(job: ChartJob, key: string, disk?: DiskCache): Promise<ChartDrawing> {
   const drawing = CHART_WORKER ? await chartSandbox(CHART_WORKER).compile(job) : await runChartJob(job);

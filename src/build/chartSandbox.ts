@@ -57,6 +57,13 @@ export class ChartSandbox {
     });
   }
 
+  /** Starts the worker now, ahead of the first chart, when that one is sure to come. */
+  prewarm(): void {
+    if (this.worker) return;
+    this.worker = this.start();
+    if (!this.current) this.worker.unref();
+  }
+
   /** Stops the worker (tests; a build lets an idle worker be). */
   async close(): Promise<void> {
     const w = this.worker;
