@@ -47,7 +47,7 @@ export function compileCached(session: BuildSession, source: Source, t: Template
   if (!hit) {
     const stored = disk?.get<ChartDrawing>('chart', key);
     reused = isDrawing(stored);
-    hit = reused ? Promise.resolve(stored!) : compile({ spec: spec.spec, datasets, theme, width, height, maxHeight, images: pictures.images, specFile: spec.file }, key, disk);
+    hit = reused ? Promise.resolve(stored!) : compile({ spec: spec.spec, datasets, theme, width, height, maxHeight, images: pictures.images, specFile: spec.file, specText: spec.text }, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);
   }

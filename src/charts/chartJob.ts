@@ -14,13 +14,15 @@ export interface ChartJob {
   images: ChartImageSources;
   /** The spec's file, relative to the project root: every error and warning names it. */
   specFile: string;
+  /** Its JSON text, for the line of an error found while compiling. */
+  specText?: string;
 }
 
 /** Compiles the chart (vega and vega-lite are loaded on first use) and returns its drawing. */
 export async function runChartJob(job: ChartJob): Promise<ChartDrawing> {
   const { compileChart } = await import('./compileChart.js');
   const { leaveOutMissingCategories } = await import('./missingCategories.js');
-  const { spec, datasets, theme, width, height, maxHeight, images, specFile } = job;
-  const { scene: _scene, ...drawing } = await compileChart({ spec: leaveOutMissingCategories(spec, datasets), datasets, theme, width, height, maxHeight, images, specFile });
+  const { spec, datasets, theme, width, height, maxHeight, images, specFile, specText } = job;
+  const { scene: _scene, ...drawing } = await compileChart({ spec: leaveOutMissingCategories(spec, datasets), datasets, theme, width, height, maxHeight, images, specFile, specText });
   return drawing;
 }

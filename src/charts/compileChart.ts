@@ -20,7 +20,7 @@ import { InputError } from '../errors.js';
 import { toVegaLiteConfig, type ChartTheme } from './chartTheme.js';
 import type { ChartDrawing, ChartOp } from './chartDrawing.js';
 import { nextFactor, type FitSample } from './chartFit.js';
-import { ChartBudgetError } from './expressionBudget.js';
+import { ChartBudgetError, placeOfNeedles } from './expressionBudget.js';
 import { attachImages, ChartImageRegistry, sizeImageMarks, type ChartImageSources } from './chartImages.js';
 import { isComposite, scalePanels } from './chartSizing.js';
 import { applyTitleWraps, titleWrapsFor, type TitleWrap, type TitleWraps } from './chartTitles.js';
@@ -59,6 +59,8 @@ export interface CompileChartInput {
   specFile?: string;
   /** The pictures image marks may draw, by URL (nothing is ever loaded: see chartImages.ts). */
   images?: ChartImageSources;
+  /** The spec's JSON text, to give an expression over its budget the line it is on. */
+  specText?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -286,12 +288,12 @@ async function layOut(vlSpec: Json, input: CompileChartInput, specFile: string, 
     });
     await view.runAsync();
   } catch (e) {
-    if (e instanceof ChartBudgetError) throw new InputError({ file: specFile }, e.message);
+    if (e instanceof ChartBudgetError) throw new InputError({ file: specFile, ...placeOfNeedles(input.specText, e.needles) }, e.message);
     throw new InputError({ file: specFile }, `chart failed to render: ${(e as Error).message}`);
   }
   if (failures.length) {
     view.finalize();
-    throw new InputError({ file: specFile }, failures[0].message);
+    throw new InputError({ file: specFile, ...placeOfNeedles(input.specText, failures[0].needles) }, failures[0].message);
   }
 
   const root = sceneRoot<SceneItem>(view);

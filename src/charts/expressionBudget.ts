@@ -13,16 +13,37 @@ export const PAD_LIMIT = 10_000;
 /** Characters a regular expression may be run on (chart labels are short). */
 export const REGEX_INPUT_LIMIT = 10_000;
 
-/** A chart asked for more than an expression function allows. */
+/**
+ * A chart asked for more than an expression function allows. `needles`: text to look for in
+ * the spec to find the line of the expression (the function's name, a pattern), best first.
+ */
 export class ChartBudgetError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly needles: readonly string[]) {
     super(message);
     this.name = 'ChartBudgetError';
   }
 }
 
-const over = (what: string, limit: number, hint: string) =>
-  new ChartBudgetError(`chart uses too much ${what} (more than ${limit.toLocaleString('en-US')}) — ${hint}`);
+const REGEX_FUNCTIONS = ['test(', 'regexp(', 'replace(', 'split('];
+
+const over = (what: string, limit: number, hint: string, needles: readonly string[]) =>
+  new ChartBudgetError(`chart uses too much ${what} (more than ${limit.toLocaleString('en-US')}) — ${hint}`, needles);
+
+/** Where the first needle found in the spec's text is, as line and column. */
+export function placeOfNeedles(text: string | undefined, needles: readonly string[]): { line: number; col: number } | undefined {
+  if (!text) return undefined;
+  for (const n of needles) {
+    // As written in the JSON text: backslashes and quotes of a pattern are escaped there.
+    for (const form of new Set([n, JSON.stringify(n).slice(1, -1)])) {
+      const at = text.indexOf(form);
+      if (at < 0) continue;
+      const before = text.slice(0, at);
+      const line = before.split('\n').length;
+      return { line, col: at - before.lastIndexOf('\n') };
+    }
+  }
+  return undefined;
+}
 
 /** How many numbers d3's range(start, stop, step) makes, as vega's `sequence` calls it. */
 function rangeLength(args: unknown[]): number {
@@ -39,19 +60,19 @@ function rangeLength(args: unknown[]): number {
 function boundedSequence(fn: (...a: unknown[]) => unknown) {
   return (...args: unknown[]) => {
     if (rangeLength(args) > SEQUENCE_LIMIT) {
-      throw over('memory: sequence() would make ' + describeCount(rangeLength(args)) + ' numbers', SEQUENCE_LIMIT, 'use a smaller range or a larger step');
+      throw over('memory: sequence() would make ' + describeCount(rangeLength(args)) + ' numbers', SEQUENCE_LIMIT, 'use a smaller range or a larger step', ['sequence(']);
     }
     return fn(...args);
   };
 }
 
 /** timeSequence(unit, start, stop, step): bounded by the span in units of its smallest unit. */
-function boundedTimeSequence(fn: (...a: unknown[]) => unknown) {
+function boundedTimeSequence(fn: (...a: unknown[]) => unknown, name: string) {
   const ms: Record<string, number> = { millisecond: 1, second: 1e3, minute: 6e4, hour: 36e5, day: 864e5, date: 864e5, dayofyear: 864e5, week: 6048e5, month: 2592e6, quarter: 7776e6, year: 31536e6 };
   return (...args: unknown[]) => {
     const unit = ms[String(args[0]).toLowerCase()] ?? 1;
     const span = (+new Date(args[2] as number) - +new Date(args[1] as number)) / unit / Math.max(1, Number(args[3] ?? 1) || 1);
-    if (!(span <= SEQUENCE_LIMIT)) throw over('memory: a time sequence of ' + describeCount(span) + ' dates', SEQUENCE_LIMIT, 'use a shorter span or a larger step');
+    if (!(span <= SEQUENCE_LIMIT)) throw over('memory: a time sequence of ' + describeCount(span) + ' dates', SEQUENCE_LIMIT, 'use a shorter span or a larger step', [name + '(', 'timeSequence(', 'utcSequence(']);
     return fn(...args);
   };
 }
@@ -64,7 +85,7 @@ function boundedPad(fn: (...a: unknown[]) => unknown) {
   return (str: unknown, length: unknown, padchar?: unknown, align?: unknown) => {
     const n = Number(length);
     const c = padchar == null || padchar === '' ? 1 : String(padchar).length;
-    if (n > PAD_LIMIT || (n - String(str).length) * c > PAD_LIMIT) throw over('memory: pad() to ' + describeCount(n) + ' characters', PAD_LIMIT, 'pad to a shorter length');
+    if (n > PAD_LIMIT || (n - String(str).length) * c > PAD_LIMIT) throw over('memory: pad() to ' + describeCount(n) + ' characters', PAD_LIMIT, 'pad to a shorter length', ['pad(']);
     return fn(str, length, padchar, align);
   };
 }
@@ -116,7 +137,7 @@ function safeRegExp(pattern: unknown, flags?: unknown): RegExp {
   const risk = riskyRegex(source);
   if (risk) {
     throw new ChartBudgetError(`chart uses a regular expression that can run for ever (/${source.slice(0, 40)}/: ${risk}) — ` +
-      'write it without nested repetition, e.g. (a+)+ as a+, (a|b)* as [ab]*');
+      'write it without nested repetition, e.g. (a+)+ as a+, (a|b)* as [ab]*', [source, ...REGEX_FUNCTIONS]);
   }
   if (pattern instanceof RegExp && flags === undefined) return pattern;
   return new RegExp(source, flags === undefined ? undefined : String(flags));
@@ -124,7 +145,7 @@ function safeRegExp(pattern: unknown, flags?: unknown): RegExp {
 
 function boundedInput(s: unknown): string {
   const text = String(s);
-  if (text.length > REGEX_INPUT_LIMIT) throw over('time: a regular expression run on ' + describeCount(text.length) + ' characters', REGEX_INPUT_LIMIT, 'run it on shorter text');
+  if (text.length > REGEX_INPUT_LIMIT) throw over('time: a regular expression run on ' + describeCount(text.length) + ' characters', REGEX_INPUT_LIMIT, 'run it on shorter text', REGEX_FUNCTIONS);
   return text;
 }
 
@@ -134,8 +155,8 @@ export function boundedExpressionFunctions(): Record<string, (...args: never[]) 
   const replace = fn('replace');
   return {
     sequence: boundedSequence(fn('sequence')),
-    timeSequence: boundedTimeSequence(fn('timeSequence')),
-    utcSequence: boundedTimeSequence(fn('utcSequence')),
+    timeSequence: boundedTimeSequence(fn('timeSequence'), 'timeSequence'),
+    utcSequence: boundedTimeSequence(fn('utcSequence'), 'utcSequence'),
     pad: boundedPad(fn('pad')),
     regexp: (pattern: unknown, flags?: unknown) => safeRegExp(pattern, flags),
     test: (r: unknown, t: unknown) => safeRegExp(r).test(boundedInput(t)),

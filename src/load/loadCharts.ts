@@ -57,7 +57,7 @@ export function readCharts(root: string, tables: Map<string, DataTable>, unavail
       checkSandbox(spec, [], { file, loc, tables, unavailableData, names: dataNames, errors });
       for (const p of validated(spec, text, file)) errors.add(p.place, p.problem, p.hint);
       if (errors.length === before && ![...dataNames].some((d) => unavailableData.has(d))) {
-        charts.set(name, { name, file, spec: spec as Record<string, unknown>, dataNames: [...dataNames] });
+        charts.set(name, { name, file, spec: spec as Record<string, unknown>, dataNames: [...dataNames], text });
       }
     } catch (e) {
       if (e instanceof InputError) errors.push(e);

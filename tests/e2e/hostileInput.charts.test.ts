@@ -56,17 +56,17 @@ const cases: Case[] = [
   {
     name: 'sequence(0, 1e9) in a calculate',
     text: () => withTransform({ calculate: 'length(sequence(0, 1e9))', as: 'n' }),
-    message: () => new RegExp(`^${escape(SCALE)}: chart uses too much memory: sequence\\(\\) would make 1,000,000,000 numbers`),
+    message: (t) => new RegExp(`^${escape(SCALE)}:${lineOf(t, 'sequence(0, 1e9)')}:\\d+: chart uses too much memory: sequence\\(\\) would make 1,000,000,000 numbers`),
   },
   {
     name: "pad('x', 1e9)",
     text: () => withTransform({ calculate: "pad('x', 1e9)", as: 'p' }),
-    message: () => new RegExp(`^${escape(SCALE)}: chart uses too much memory: pad\\(\\) to 1,000,000,000 characters`),
+    message: (t) => new RegExp(`^${escape(SCALE)}:${lineOf(t, "pad('x'")}:\\d+: chart uses too much memory: pad\\(\\) to 1,000,000,000 characters`),
   },
   {
     name: 'a catastrophic regexp',
     text: () => withTransform({ filter: `test(/(a+)+$/, '${'a'.repeat(60)}b')` }),
-    message: () => new RegExp(`^${escape(SCALE)}: chart uses a regular expression that can run for ever`),
+    message: (t) => new RegExp(`^${escape(SCALE)}:${lineOf(t, '(a+)+$')}:\\d+: chart uses a regular expression that can run for ever`),
   },
   {
     name: 'maxbins 1e9',

@@ -8,9 +8,9 @@ import { riskyRegex } from '../../../src/charts/expressionBudget.js';
 const FILE = 'content/charts/evil.vl.json';
 const rows = [{ a: 1, s: 'aaa' }, { a: 2, s: 'bbb' }];
 
-function compile(extra: object) {
+function compile(extra: object, specText?: string) {
   const spec = { data: { name: 't' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } }, ...extra };
-  return compileChart({ spec, datasets: { t: rows }, theme: defaultChartTheme, width: 200, height: 100, specFile: FILE });
+  return compileChart({ spec, datasets: { t: rows }, theme: defaultChartTheme, width: 200, height: 100, specFile: FILE, specText });
 }
 const calc = (expr: string) => ({ transform: [{ calculate: expr, as: 'z' }] });
 
@@ -29,6 +29,17 @@ describe('expression budgets', () => {
     const run = compile(extra);
     await expect(run).rejects.toThrow(message);
     await expect(run).rejects.toThrow(/^content\/charts\/evil\.vl\.json: chart uses /);
+  });
+
+  it('given the spec’s text, the error names the line and column of the expression', async () => {
+    const extra = { transform: [{ calculate: 'datum.a + 1', as: 'b' }, { calculate: "replace(datum.s, /(\\w+\\s?)*$/, '')", as: 'z' }] };
+    const text = JSON.stringify(extra, null, 2);
+    // The pattern as the JSON text writes it (backslashes doubled) is found on line 8.
+    expect(text.split('\n')[7]).toContain('(\\\\w+');
+    await expect(compile(extra, text)).rejects.toThrow(/^content\/charts\/evil\.vl\.json:8:\d+: chart uses a regular expression/);
+    const seq = { transform: [{ calculate: 'length(sequence(0, 1e9))', as: 'n' }] };
+    const seqText = JSON.stringify(seq, null, 2);
+    await expect(compile(seq, seqText)).rejects.toThrow(`content/charts/evil.vl.json:4:${seqText.split('\n')[3].indexOf('sequence(') + 1}: chart uses too much memory`);
   });
 
   it('within the limits they keep vega’s meaning', async () => {
