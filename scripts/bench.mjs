@@ -14,6 +14,9 @@
 //   merge     report merge for 1,000 recipients in one process (scripts/bench-merge.mjs)
 //   hostile   pathological inputs (a 1 MB word, footnotes, include fan-out, a PNG bomb), one
 //             build each (scripts/bench-hostile.mjs)
+//             and a chart over an expression budget, one with a catastrophic regexp, one that runs
+//             for ever and one that eats memory: time until the build fails (BENCH_HOSTILE=0
+//             leaves them out)
 // Peak RSS is the child's own maxRSS (process.resourceUsage), reported by the CLI.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
@@ -139,6 +142,15 @@ results.coldEmptyCache = repeat(RUNS, () => {
   rmSync(join(sample, '.cache'), { recursive: true, force: true });
   return buildOnce(sample);
 });
+// Hostile charts (issue 12): each once, as the runaway ones take their 20 s or 512 MB.
+if (process.env.BENCH_HOSTILE !== '0') {
+  results.hostileCharts = {
+    'sequence(0, 1e9), stopped by its budget': hostileChart([{ calculate: 'length(sequence(0, 1e9))', as: 'n' }]),
+    'catastrophic regexp, refused': hostileChart([{ filter: `test(/(a+)+$/, '${'a'.repeat(60)}b')` }]),
+    'runs for ever, stopped at 20 s': hostileChart([{ filter: `test(/a*a*a*a*a*a*b/, '${'a'.repeat(9000)}')` }]),
+    'eats memory, stopped at 512 MB': hostileChart([{ calculate: 'sequence(0, 100000)', as: 'a' }, { flatten: ['a'] }, { calculate: 'sequence(0, 100000)', as: 'b' }, { flatten: ['b'] }]),
+  };
+}
 results.npmBuild = repeat(RUNS, npmBuild);
 results.npmBuildAfterTouch = repeat(RUNS, () => {
   const now = new Date();
@@ -163,6 +175,25 @@ results.batch = batchRss(Number(process.env.BENCH_BATCH ?? 1000));
 results.merge = benchMerge(Number(process.env.BENCH_MERGE ?? 1000));
 results.hostile = benchHostile(ROOT);
 rmSync(sample, { recursive: true, force: true });
+
+/**
+ * The sample with `transform` planted in its scale chart (placed in both documents): wall time
+ * from start to the build failing with exit 2, the other charts coming from the cache.
+ */
+function hostileChart(transform) {
+  const dir = scratch();
+  buildOnce(dir);
+  const file = join(dir, 'content/charts/scale.vl.json');
+  const spec = JSON.parse(readFileSync(file, 'utf8'));
+  spec.transform = [...transform, ...(spec.transform ?? [])];
+  writeFileSync(file, JSON.stringify(spec, null, 2));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'build', '--root', dir, '--out', join(dir, 'out'), '--quiet'], { encoding: 'utf8', timeout: 120_000 });
+  const wall = performance.now() - t0;
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 2) throw new Error(`a hostile chart should fail the build with exit 2, got ${r.status ?? r.signal}: ${r.stderr}`);
+  return { wall, error: r.stderr.trim().split('\n')[0] };
+}
 
 /** Builds the handout N times in one process through the API; RSS after a GC at checkpoints. */
 function batchRss(n) {
@@ -202,6 +233,7 @@ const rows = [
     [`synthetic ${p} pages: layout`, f(d.layout), ''],
   ]),
 ];
+for (const [k, v] of Object.entries(results.hostileCharts ?? {})) rows.push([`hostile chart: ${k} (exit 2)`, `${v.wall.toFixed(0)} ms`, '']);
 rows.push([`batch: ${results.batch.rss.at(-1)[0]} handout builds in one process`, `${results.batch.msPerBuild.toFixed(0)} ms each`, `RSS ${results.batch.rss.map(([i, mb]) => `${i}:${mb.toFixed(0)}`).join(' ')} MB`]);
 {
   const m = results.merge;

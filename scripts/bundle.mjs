@@ -51,8 +51,8 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
     write: false,
   };
   const one = async (options) => (await build({ ...common, ...options })).outputFiles[0];
-  // The four bundles are independent: esbuild builds them at once.
-  const [cli, api, worker, synthetic] = await Promise.all([
+  // The bundles are independent: esbuild builds them at once.
+  const [cli, api, worker, synthetic, chartWorker] = await Promise.all([
     // The CLI as CommonJS, which bin/report.cjs loads through V8's code cache. vega-canvas's
     // top-level `await import('canvas')` cannot go into CommonJS: it is replaced by a stub.
     one({
@@ -78,6 +78,9 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
     one({ entryPoints: ['src/build/buildWorker.ts'], outfile: 'dist/build-worker.mjs' }),
     // The benchmark's synthetic documents.
     one({ entryPoints: ['src/synthetic/syntheticMarkdown.ts'], outfile: 'dist/synthetic.mjs' }),
+    // The chart sandbox's worker thread (src/build/chartSandbox.ts), started by the CLI, the
+    // --jobs workers and the API alike: they all sit in dist/ next to it.
+    one({ entryPoints: ['src/build/chartWorker.ts'], outfile: 'dist/chart-worker.mjs' }),
   ]);
 
   const dist = join(root, 'dist');
@@ -89,7 +92,7 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
   // UTF-8 and the same string when every byte is ASCII. esbuild escapes non-ASCII text except
   // inside regular-expression literals; \uXXXX means the same there (and in strings).
   const ascii = cli.text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const contents = [ascii, api.contents, worker.contents, synthetic.contents];
+  const contents = [ascii, api.contents, worker.contents, synthetic.contents, chartWorker.contents];
   OUTPUTS.forEach((f, i) => writeAtomic(join(root, f), contents[i], f.endsWith('.cjs') ? 0o755 : 0o644));
   // Code caches of earlier bundles (their names carry the old id) are of no more use.
   for (const f of readdirSync(dist)) if (f.endsWith('.v8cache')) rmSync(join(dist, f), { force: true });

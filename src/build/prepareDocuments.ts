@@ -13,7 +13,7 @@ import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
 import type { BuildRun } from './buildProject.js';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
-import { compileCached } from './chartCache.js';
+import { compileCached, prewarmChartWorker } from './chartCache.js';
 
 /** The most of a page's text block a chart may take (the rest: its caption and source line). */
 const CHART_SHARE_OF_PAGE = 0.8;
@@ -37,6 +37,7 @@ export interface Prepared {
 export async function prepareDocuments(run: BuildRun): Promise<Prepared> {
   const { opts, session, kinds, disk, lap, reuse } = run;
   const errors = new ErrorList();
+  if (!disk) prewarmChartWorker(opts.root);
   const source = readProject(opts.root, kinds, opts.only, errors);
   const documents: PreparedDocument[] = [];
   for (const markdown of source?.documents ?? []) {

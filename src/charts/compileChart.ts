@@ -20,6 +20,7 @@ import { InputError } from '../errors.js';
 import { toVegaLiteConfig, type ChartTheme } from './chartTheme.js';
 import type { ChartDrawing, ChartOp } from './chartDrawing.js';
 import { nextFactor, type FitSample } from './chartFit.js';
+import { ChartBudgetError, placeOfNeedles } from './expressionBudget.js';
 import { attachImages, ChartImageRegistry, sizeImageMarks, type ChartImageSources } from './chartImages.js';
 import { isComposite, scalePanels } from './chartSizing.js';
 import { applyTitleWraps, titleWrapsFor, type TitleWrap, type TitleWraps } from './chartTitles.js';
@@ -58,6 +59,8 @@ export interface CompileChartInput {
   specFile?: string;
   /** The pictures image marks may draw, by URL (nothing is ever loaded: see chartImages.ts). */
   images?: ChartImageSources;
+  /** The spec's JSON text, to give an expression over its budget the line it is on. */
+  specText?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -93,14 +96,12 @@ function checkData(spec: Json, available: Set<string>, specFile: string): void {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'data' && isObject(v)) {
         if ('url' in v) {
-          throw new Error(
-            `${specFile}: chart data must come from the report's datasets; ` +
-              `"url" data (${JSON.stringify(v.url)} at ${path}.data) is not allowed`,
-          );
+          throw new InputError({ file: specFile }, 'chart data must come from the report\'s datasets; ' +
+            `"url" data (${JSON.stringify(v.url)} at ${path}.data) is not allowed`);
         }
         if (typeof v.name === 'string' && !('values' in v) && !available.has(v.name)) {
           const known = [...available].sort().join(', ') || 'none';
-          throw new Error(`${specFile}: chart uses dataset "${v.name}", which is not defined (available: ${known})`);
+          throw new InputError({ file: specFile }, `chart uses dataset "${v.name}", which is not defined (available: ${known})`);
         }
       }
       if (k === 'datasets' && isObject(v)) continue; // inline values, checked below
@@ -220,9 +221,17 @@ interface Layout {
  */
 const SPURIOUS_WARNINGS = ['Domains that should be unioned has conflicting sort properties. Sort will be set to true.'];
 
-/** A logger for Vega-Lite and vega that keeps warnings and errors. */
-function collectingLogger(warnings: string[]): vega.LoggerInterface {
+/**
+ * A logger for Vega-Lite and vega that keeps warnings and errors; an expression over its budget
+ * (expressionBudget.ts), which vega catches and logs, goes to `failures` instead.
+ */
+function collectingLogger(warnings: string[], failures: ChartBudgetError[] = []): vega.LoggerInterface {
   const collect = (...args: unknown[]) => {
+    const budget = args.find((a): a is ChartBudgetError => a instanceof ChartBudgetError);
+    if (budget) {
+      failures.push(budget);
+      return;
+    }
     const message = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
     if (!SPURIOUS_WARNINGS.includes(message)) warnings.push(message);
   };
@@ -254,12 +263,13 @@ function collectingLogger(warnings: string[]): vega.LoggerInterface {
 /** Compiles a Vega-Lite spec to Vega (UTC time, wrapped titles) and lays it out. */
 async function layOut(vlSpec: Json, input: CompileChartInput, specFile: string, wraps: TitleWraps, images: ChartImageRegistry): Promise<Layout> {
   const warnings: string[] = [];
-  const logger = collectingLogger(warnings);
+  const failures: ChartBudgetError[] = [];
+  const logger = collectingLogger(warnings, failures);
   let vgSpec: vega.Spec;
   try {
     vgSpec = vl.compile(vlSpec as unknown as TopLevelSpec, { config: withEncodingTooltips(toVegaLiteConfig(input.theme)), logger }).spec;
   } catch (e) {
-    throw new Error(`${specFile}: invalid Vega-Lite spec: ${(e as Error).message}`);
+    throw new InputError({ file: specFile }, `invalid Vega-Lite spec: ${(e as Error).message}`);
   }
   useUtc(vgSpec);
   applyTitleWraps(vgSpec, wraps);
@@ -278,7 +288,12 @@ async function layOut(vlSpec: Json, input: CompileChartInput, specFile: string, 
     });
     await view.runAsync();
   } catch (e) {
-    throw new Error(`${specFile}: chart failed to render: ${(e as Error).message}`);
+    if (e instanceof ChartBudgetError) throw new InputError({ file: specFile, ...placeOfNeedles(input.specText, e.needles) }, e.message);
+    throw new InputError({ file: specFile }, `chart failed to render: ${(e as Error).message}`);
+  }
+  if (failures.length) {
+    view.finalize();
+    throw new InputError({ file: specFile, ...placeOfNeedles(input.specText, failures[0].needles) }, failures[0].message);
   }
 
   const root = sceneRoot<SceneItem>(view);

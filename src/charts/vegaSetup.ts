@@ -1,7 +1,9 @@
 // Process-wide vega setup, done once before the first chart is compiled: text measured with the
 // embedded fonts, and time read as UTC so a chart reads the same whatever the machine's zone.
+// Functions that could allocate or backtrack without limit are bounded (expressionBudget.ts).
 // Expression functions keep vega's meaning otherwise (tests/unit/charts/vegaExpressions.test.ts).
 import * as vega from 'vega';
+import { boundedExpressionFunctions } from './expressionBudget.js';
 import { overrideExpressionFunction, setDateParser } from './vegaInternals.js';
 import { installChartTextMetrics } from './vegaTextMetrics.js';
 
@@ -83,5 +85,7 @@ export function setupVega(): void {
     toDate: (d) => parseDateUtc(d),
   };
   for (const [name, fn] of Object.entries(fns)) overrideExpressionFunction(name, fn);
+  // After the UTC twins: the bounded timeSequence wraps utcSequence.
+  for (const [name, fn] of Object.entries(boundedExpressionFunctions())) overrideExpressionFunction(name, fn);
   setDateParser(parseDateUtc);
 }

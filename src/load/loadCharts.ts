@@ -1,9 +1,11 @@
-// Chart specs are Vega-Lite JSON whose data must come from the project's data files.
+// Chart specs are Vega-Lite JSON whose data must come from the project's data files (no URLs,
+// no inline or generated data), within budgets (chartSpecBudget.ts).
 // A spec that asks for a URL or a file is refused here, before vega ever sees it, and every spec
 // is checked against Vega-Lite's JSON schema (validateChartSpec.ts), so a typo is reported at its
 // line and column instead of being silently ignored by Vega-Lite.
 import { readdirSync } from 'node:fs';
 import { ErrorList, InputError } from '../errors.js';
+import { budgetProblem, nestingError } from './chartSpecBudget.js';
 import { checkContentPath } from './contentPath.js';
 import { jsonError } from './loadData.js';
 import { readInputText } from './readInputFile.js';
@@ -38,6 +40,9 @@ export function readCharts(root: string, tables: Map<string, DataTable>, unavail
     const before = errors.length;
     try {
       const text = readInputText({ root, file, kind: 'chart', tooLargeHint: 'put the data in content/data/ and refer to it by name' });
+      // Before anything walks the spec: a 10,000-deep one would overflow the stack.
+      const deep = nestingError(text, file);
+      if (deep) throw deep;
       let spec: unknown;
       try {
         spec = JSON.parse(text);
@@ -50,7 +55,7 @@ export function readCharts(root: string, tables: Map<string, DataTable>, unavail
       checkSandbox(spec, [], { file, loc, tables, unavailableData, names: dataNames, errors });
       for (const p of validated(spec, text, file)) errors.add(p.place, p.problem, p.hint);
       if (errors.length === before && ![...dataNames].some((d) => unavailableData.has(d))) {
-        charts.set(name, { name, file, spec: spec as Record<string, unknown>, dataNames: [...dataNames] });
+        charts.set(name, { name, file, spec: spec as Record<string, unknown>, dataNames: [...dataNames], text });
       }
     } catch (e) {
       if (e instanceof InputError) errors.push(e);
@@ -104,6 +109,11 @@ function checkSandbox(node: unknown, path: (string | number)[], ctx: SandboxCont
   const refuse = (key: string, problem: string, hint: string) => ctx.errors.add(ctx.loc.place(ctx.file, [...path, key], 'key'), problem, hint);
   for (const [k, v] of Object.entries(node)) {
     const where = displayPath([...path, k]);
+    const budget = budgetProblem(k, v, node, path[path.length - 1]);
+    if (budget) {
+      ctx.errors.add(ctx.loc.place(ctx.file, [...path, k], 'key'), budget.problem, budget.hint ?? DATA_HINT);
+      continue;
+    }
     if (k === 'url') {
       const parent = path[path.length - 1];
       // An image mark's picture (mark.url, or the url channel): a file under content/, read by

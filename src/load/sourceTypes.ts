@@ -126,6 +126,8 @@ export interface ChartSpecSource {
   spec: Record<string, unknown>;
   /** Names of the data tables the spec reads. */
   dataNames: string[];
+  /** The spec's JSON text, to put a line to errors found only when the chart is compiled. */
+  text?: string;
 }
 
 /** Markdown after includes are expanded, with a map back to the files the lines came from. */

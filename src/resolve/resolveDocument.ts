@@ -1,7 +1,7 @@
 // The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts,
 // and fill in merge fields for a recipient (mergeFields.ts) when there is one. After this the
 // document is complete and still knows nothing of pages.
-import { ErrorList, InputError, didYouMean, type SourcePlace } from '../errors.js';
+import { ErrorList, InputError, collectInputErrors, didYouMean, type SourcePlace } from '../errors.js';
 import { loadImage } from './loadImage.js';
 import type { Figure, Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
@@ -196,7 +196,14 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
         case 'figure': {
           const spec = source.charts.get(b.chart);
           if (!spec) break;
-          const chart = await compile(b.chart, figureWidth, template.chart.height);
+          let chart: ChartDrawing;
+          try {
+            chart = await compile(b.chart, figureWidth, template.chart.height);
+          } catch (e) {
+            // Reported with the document's other errors, so every failing chart shows in one run.
+            collectInputErrors(e, errors);
+            break;
+          }
           if (appendixOption(spec.spec) === 'invalid') errors.add({ file: spec.file }, 'usermeta.appendix must be true or false', 'write "usermeta": {"appendix": false} to leave the chart out of the data appendix');
           // Cited: the data-file rows the chart draws, directly or inside its aggregates. Only
           // when some drawn row cannot be traced are all rows of the files it reads cited.

@@ -91,7 +91,7 @@ describe('bin/report.cjs', () => {
 describe('bin/report.cjs in a checkout: dist/ follows src/', () => {
   // A copy of the repository (node_modules linked), bundled once, that the tests edit.
   let repo: string;
-  const OUTPUTS = ['report.cjs', 'api.mjs', 'build-worker.mjs', 'synthetic.mjs', 'build-id'];
+  const OUTPUTS = ['report.cjs', 'api.mjs', 'build-worker.mjs', 'synthetic.mjs', 'chart-worker.mjs', 'build-id'];
   const dist = (f: string) => join(repo, 'dist', f);
   const snapshot = () => OUTPUTS.map((f) => readFileSync(dist(f)));
   const buildId = () => readFileSync(dist('build-id'), 'utf8');

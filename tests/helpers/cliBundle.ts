@@ -1,5 +1,5 @@
 // The CLI as it ships: bin/report.cjs, which runs dist/report.cjs (and dist/build-worker.mjs
-// for --jobs) made by scripts/bundle.mjs. The e2e project's global setup (bundleSetup.ts) runs
+// for --jobs, dist/chart-worker.mjs for charts) made by scripts/bundle.mjs. The e2e project's global setup (bundleSetup.ts) runs
 // the bundler once before any e2e test file starts, so every test that runs the CLI as a
 // process runs exactly the files `npm run build` and the installed `report` command run.
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -11,7 +11,7 @@ import { REPO_ROOT } from './paths.js';
 export const SHIPPED_CLI = join(REPO_ROOT, 'bin/report.cjs');
 
 function assertBundled(): void {
-  for (const f of ['dist/report.cjs', 'dist/build-worker.mjs', 'dist/build-id']) {
+  for (const f of ['dist/report.cjs', 'dist/build-worker.mjs', 'dist/chart-worker.mjs', 'dist/build-id']) {
     if (!existsSync(join(REPO_ROOT, f))) throw new Error(`${f} is missing: the e2e global setup (tests/helpers/bundleSetup.ts) should have run scripts/bundle.mjs`);
   }
 }
@@ -40,6 +40,6 @@ export function privateCliCopy(): { cli: string; dist: string; cleanup: () => vo
   mkdirSync(join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist'), { recursive: true });
   copyFileSync(SHIPPED_CLI, join(dir, 'bin/report.cjs'));
-  for (const f of ['report.cjs', 'build-worker.mjs', 'build-id']) copyFileSync(join(REPO_ROOT, 'dist', f), join(dir, 'dist', f));
+  for (const f of ['report.cjs', 'build-worker.mjs', 'chart-worker.mjs', 'build-id']) copyFileSync(join(REPO_ROOT, 'dist', f), join(dir, 'dist', f));
   return { cli: join(dir, 'bin/report.cjs'), dist: join(dir, 'dist'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

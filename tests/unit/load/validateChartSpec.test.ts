@@ -213,6 +213,15 @@ describe('sandbox', () => {
     ['a computed href', { data: { name: 'ilo' }, mark: 'bar', encoding: { href: { value: { expr: "'java' + 'script:'" } } } }, /encoding\.href: computed links \(expressions\) are not allowed/],
     ['inline datasets', { datasets: { d: [{ a: 1 }] }, data: { name: 'd' }, mark: 'bar' }, /"datasets" \(inline data\) is not allowed/],
     ['inline values', { data: { values: [{ a: 1 }] }, mark: 'bar' }, /data\.values: inline data is not allowed/],
+    ['sequence data', { data: { sequence: { start: 0, stop: 1e9, as: 'a' } }, mark: 'bar' }, /:3:5: data\.sequence: generated data is not allowed in chart specs — charts read only/],
+    ['a layer’s graticule', { layer: [{ data: { name: 'ilo' }, mark: 'bar' }, { data: { graticule: true }, mark: 'geoshape' }] }, /data\.graticule: generated data is not allowed/],
+    ['sphere data', { data: { sphere: true }, mark: 'geoshape' }, /data\.sphere: generated data is not allowed/],
+    ['maxbins 1e9', { data: { name: 'ilo' }, mark: 'bar', encoding: { x: { field: 'value', bin: { maxbins: 1e9 } } } }, /:10:9: maxbins 1000000000 asks for too many \(the limit is 1,000\) — /],
+    ['a huge tickCount', { data: { name: 'ilo' }, mark: 'bar', encoding: { x: { field: 'value', axis: { tickCount: 1e7 } } } }, /tickCount 10000000 asks for too many/],
+    ['a quantile step of 1e-9', { data: { name: 'ilo' }, transform: [{ quantile: 'value', step: 1e-9 }], mark: 'point' }, /a quantile step of 1e-9 asks for too many quantiles \(the limit is 10,000\)/],
+    ['a density of a billion steps', { data: { name: 'ilo' }, transform: [{ density: 'value', maxsteps: 1e9 }], mark: 'area' }, /maxsteps 1000000000 asks for too many/],
+    ['a regression of order 1e6', { data: { name: 'ilo' }, transform: [{ regression: 'value', on: 'year', method: 'poly', order: 1e6 }], mark: 'line' }, /a regression of order 1000000 is too high/],
+    ['impute keyvals of a billion', { data: { name: 'ilo' }, mark: 'line', encoding: { x: { field: 'value', impute: { keyvals: { start: 0, stop: 1e9 } } } } }, /keyvals would make 1,000,000,000 keys/],
   ];
 
   it.each(refused)('refuses %s with a located error and reads nothing', (_name, spec, message) => {
@@ -231,6 +240,17 @@ describe('sandbox', () => {
     });
     const charts = loadCharts(dir, tables);
     expect(charts.get('ok')!.dataNames.sort()).toEqual(['ilo', 'tip']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a 10,000-deep spec at the bracket past the limit, without walking it', () => {
+    const text = '{\n  "mark": "bar",\n  "usermeta": ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n}\n';
+    const dir = project({ 'deep.vl.json': text, 'bad.vl.json': '{\n  "mark": "bar",,\n}' });
+    const errs = loadErrors(dir);
+    // 63 brackets deep on line 3, the 64th (at column 15 + 63) is one too many.
+    expect(errs).toContain('content/charts/deep.vl.json:3:78: the spec is nested too deeply (more than 64 levels of objects and arrays) — a chart needs far fewer: look for a runaway layer, concat or condition');
+    // the other chart's syntax error is reported in the same run, at its line and column
+    expect(errs.find((e) => e.startsWith('content/charts/bad.vl.json'))).toMatch(/^content\/charts\/bad\.vl\.json:2:\d+: invalid JSON: /);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,0 +1,28 @@
+// One chart to compile, as plain data that can cross to a worker thread (build/chartSandbox.ts)
+// and back: the spec with its datasets, theme and frame in, the recorded drawing out.
+import type { ChartDrawing } from './chartDrawing.js';
+import type { ChartImageSources } from './chartImages.js';
+import type { ChartTheme } from './chartTheme.js';
+
+export interface ChartJob {
+  spec: object;
+  datasets: Record<string, Record<string, unknown>[]>;
+  theme: ChartTheme;
+  width: number;
+  height: number;
+  maxHeight?: number;
+  images: ChartImageSources;
+  /** The spec's file, relative to the project root: every error and warning names it. */
+  specFile: string;
+  /** Its JSON text, for the line of an error found while compiling. */
+  specText?: string;
+}
+
+/** Compiles the chart (vega and vega-lite are loaded on first use) and returns its drawing. */
+export async function runChartJob(job: ChartJob): Promise<ChartDrawing> {
+  const { compileChart } = await import('./compileChart.js');
+  const { leaveOutMissingCategories } = await import('./missingCategories.js');
+  const { spec, datasets, theme, width, height, maxHeight, images, specFile, specText } = job;
+  const { scene: _scene, ...drawing } = await compileChart({ spec: leaveOutMissingCategories(spec, datasets), datasets, theme, width, height, maxHeight, images, specFile, specText });
+  return drawing;
+}
