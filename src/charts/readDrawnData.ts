@@ -149,6 +149,9 @@ function channelsOf(def: MarkDef): Map<string, { channel: string; scale?: string
 
 /** Long unformatted decimals ("8.63333333333", Vega-Lite's default) are rounded for reading. */
 function cellText(v: unknown, raw: number | null): string {
+  // A date the tooltip left unformatted (an error bar's time unit) is written as an ISO date in
+  // UTC, the zone charts run in, not as JavaScript's "Sun Jan 01 2012 00:00:00 GMT+0000 (…)".
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z') : '';
   const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
   if (raw !== null && /^-?\d+\.\d{3,}$/.test(s)) {
     return String(Math.abs(raw) >= 1 ? Math.round(raw * 100) / 100 : Number(raw.toPrecision(3)));

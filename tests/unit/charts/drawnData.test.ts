@@ -245,3 +245,20 @@ describe('drawn data in the build cache', () => {
     for (const b of bad) expect(isDrawnData(b), JSON.stringify(b)).toBe(false);
   });
 });
+
+describe('error bars over a time unit', () => {
+  it('write their dates as ISO dates, not as JavaScript’s date text', async () => {
+    const spec = {
+      data: { name: 'weather' },
+      encoding: { x: { timeUnit: 'month', field: 'date', type: 'ordinal' } },
+      layer: [{ mark: { type: 'errorbar', extent: 'stdev' }, encoding: { y: { field: 'temp_max', type: 'quantitative' } } }],
+    };
+    const chart = await compile(spec, { weather });
+    const cells = chart.drawn.tables.flatMap((t) => t.rows.flat().map(([text]) => text));
+    expect(cells.length).toBeGreaterThan(12);
+    expect(cells.filter((c) => /GMT|Coordinated Universal Time/.test(c))).toEqual([]);
+    // One row a month, each dated the first of its month (in the year 2012 Vega-Lite's time units use).
+    const dates = cells.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c));
+    expect(dates).toEqual(MONTHS.map((_, i) => `2012-${String(i + 1).padStart(2, '0')}-01`));
+  });
+});
