@@ -324,14 +324,19 @@ function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent
   return out;
 }
 
-/** Whether more than half of a list's items are a single paragraph that fits on one line. */
+/**
+ * Whether more than half of a list's items are a single paragraph that fits on one line: its
+ * natural width (its runs measured as set, without a line break) is within the measure. Measured,
+ * not broken, so the paragraph memo holds only the lines the document sets.
+ */
 function mostlyOneLine(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, measure: number): boolean {
   const { style } = styleOf(ctx, 'body');
   let short = 0;
   for (const item of b.items) {
     if (item.length !== 1 || item[0].kind !== 'paragraph') continue;
     const runs = inlineRuns(item[0].inlines, style, { linkColor: ctx.template.colors.accent });
-    if (breakRuns(runs, breakOpts(ctx, measure, 'left', false)).length === 1) short++;
+    if (runs.some((r) => r.text.includes('\n'))) continue;
+    if (runs.reduce((w, r) => w + measureText(r.style.font, r.text, r.style.size), 0) <= measure) short++;
   }
   return short * 2 > b.items.length;
 }

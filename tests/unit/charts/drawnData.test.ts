@@ -262,3 +262,32 @@ describe('error bars over a time unit', () => {
     expect(dates).toEqual(MONTHS.map((_, i) => `2012-${String(i + 1).padStart(2, '0')}-01`));
   });
 });
+
+describe('a chart faceted by a channel', () => {
+  it('names each row’s panel: the facet field is a column of its table', async () => {
+    const spec = {
+      data: { name: 'weather' },
+      mark: 'bar',
+      encoding: {
+        column: { field: 'weather', type: 'nominal' },
+        x: { timeUnit: 'year', field: 'date', type: 'ordinal' },
+        y: { aggregate: 'count', type: 'quantitative' },
+      },
+    };
+    const chart = await compile(spec, { weather });
+    const t = chart.drawn.tables[0];
+    expect(titles(t)[0]).toBe('weather');
+    // One row per (kind of weather, year) that has days, each with its count from the file.
+    const kinds = column(t, 'weather').map(([s]) => s);
+    const years = column(t, titles(t)[1]).map(([s]) => s);
+    const counts = column(t, titles(t).at(-1)!).map(([, v]) => v);
+    const expected = new Map<string, number>();
+    for (const r of weather) {
+      const k = `${String(r.weather)}|${String(r.date).slice(0, 4)}`;
+      expected.set(k, (expected.get(k) ?? 0) + 1);
+    }
+    expect(t.rows).toHaveLength(expected.size);
+    const seen = new Map(kinds.map((k, i) => [`${k}|${years[i]}`, counts[i]]));
+    expect(seen).toEqual(expected);
+  });
+});
