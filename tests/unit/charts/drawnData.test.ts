@@ -291,3 +291,26 @@ describe('a chart faceted by a channel', () => {
     expect(seen).toEqual(expected);
   });
 });
+
+describe('two layers under one title', () => {
+  it('keep both columns when they draw different values of the same rows', async () => {
+    const jan = weather.filter((r) => String(r.date) < '2012-01-11');
+    const spec = {
+      data: { name: 'weather' },
+      transform: [{ filter: "datum.date < '2012-01-11'" }],
+      encoding: { x: { field: 'date', type: 'ordinal' } },
+      layer: [
+        { mark: 'line', encoding: { y: { field: 'temp_max', type: 'quantitative', title: 'Temperature (°C)' } } },
+        { mark: 'line', encoding: { y: { field: 'temp_min', type: 'quantitative', title: 'Temperature (°C)' } } },
+      ],
+    };
+    const chart = await compile(spec, { weather });
+    expect(chart.drawn.tables).toHaveLength(1);
+    const t = chart.drawn.tables[0];
+    expect(titles(t)).toHaveLength(3);
+    const highs = column(t, 'Temperature (°C)').map(([, v]) => v);
+    const lows = column(t, 'Temperature (°C) (temp_min)').map(([, v]) => v);
+    expect(highs).toEqual(jan.map((r) => r.temp_max));
+    expect(lows).toEqual(jan.map((r) => r.temp_min));
+  });
+});
