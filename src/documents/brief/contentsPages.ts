@@ -43,22 +43,29 @@ export interface ContentsPlan {
  * Entries set one under another, a new page when the next would pass `limit` (at most the text
  * block's height), each step `scale` times its usual height.
  */
-function setEntries(entries: PlacedHeading[], limit: number, scale: number): ContentsPlan & { lastHeight: number } {
+function setEntries(entries: PlacedHeading[], limit: number, scale: number): ContentsPlan {
   const at: ContentsPlan['at'] = [];
   let page = 0;
   let y = TOP;
   let top = TOP;
-  for (const e of entries) {
+  entries.forEach((e, i) => {
     const gap = e.level === 1 && y > top ? H1_GAP * scale : 0;
     const step = (e.level === 1 ? H1_STEP : H2_STEP) * scale;
     if (y + gap + step > limit && y > top) {
       page++;
       y = top = continuedTop();
+      // A chapter's entry is not left at the foot of a page without its first section's.
+      const prev = at[i - 1];
+      if (e.level === 2 && entries[i - 1].level === 1 && at[i - 2]?.page === prev.page) {
+        prev.page = page;
+        prev.y = y;
+        y += H1_STEP * scale;
+      }
     } else y += gap;
     at.push({ page, y });
     y += step;
-  }
-  return { pages: page + 1, at, lastHeight: y };
+  });
+  return { pages: page + 1, at };
 }
 
 /**
@@ -73,7 +80,8 @@ export function planContents(entries: PlacedHeading[], box: PageBox): ContentsPl
   const natural = setEntries(entries, height, 1);
   if (natural.pages === 1) return natural;
   const onLast = natural.at.filter((a) => a.page === natural.pages - 1).length;
-  if (onLast >= STRANDED_ENTRIES && natural.lastHeight >= height / 3) return natural;
+  // The last entry's baseline: how far down the last page the entries reach.
+  if (onLast >= STRANDED_ENTRIES && natural.at[natural.at.length - 1].y >= height / 3) return natural;
   for (let scale = 0.97; scale >= MIN_STEP_SCALE - 1e-9; scale -= 0.03) {
     const tight = setEntries(entries, height, scale);
     if (tight.pages < natural.pages) return tight;

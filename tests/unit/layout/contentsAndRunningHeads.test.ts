@@ -44,6 +44,7 @@ describe('the contents', () => {
     let natural = 0; // the natural distance from a level-2 entry to the next
     for (let chapters = 10; chapters <= 20; chapters++) {
       const laid = composeAsBrief(doc(chapters), t);
+      const levels = Array.from({ length: chapters }, () => [1, 2, 2]).flat();
       expect(checkPlacement(laid).map((p) => formatPlacementProblem('brief', p))).toEqual([]);
       const pages = contentsEntriesByPage(laid);
       const entries = pages.reduce((n, p) => n + p.baselines.length, 0);
@@ -67,6 +68,9 @@ describe('the contents', () => {
         // No page holds only a few entries, and the last reaches at least a third of the way down.
         for (const p of pages) expect(p.baselines.length, `${chapters} chapters, page ${p.page}`).toBeGreaterThanOrEqual(6);
         expect(pages[1].baselines.at(-1)! - block.y, `${chapters} chapters`).toBeGreaterThanOrEqual(block.height / 3);
+        // A chapter's entry never ends a page without its first section's (all pages but the last).
+        const levelAt = (page: number, i: number) => levels[pages.slice(0, page).reduce((n, p) => n + p.baselines.length, 0) + i];
+        expect(levelAt(0, counts[0] - 1), `${chapters} chapters: the first page ends with a chapter`).toBe(2);
         // Balanced (about as many entries on each page), or the second page simply well filled.
         outcomes.add(Math.abs(counts[0] - counts[1]) <= 4 ? 'balanced' : 'spilled');
         // Either way at the usual step: these two pages hold what two pages can.
