@@ -9,7 +9,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build/buildProject.js';
+import type { TextItem } from '../../src/layout/pageTypes.js';
 import { loadProject } from '../../src/load/loadProject.js';
+import { loadTemplate } from '../../src/load/loadTemplate.js';
 import type { Source } from '../../src/load/sourceTypes.js';
 import { ENGINE_TRANSLATIONS } from '../../src/strings/engineStrings.js';
 import { KINDS } from '../helpers/kinds.js';
@@ -140,6 +142,23 @@ describe('the PDFs', () => {
     }
     // Longer than a page: its header row is repeated on the pages it runs onto.
     expect(pdfs.get('brief')!.pages.filter((p) => normalise(p).includes('Year Anomaly')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the brief’s running heads name the section in force at the top of each page', () => {
+    const laid = doc('brief').laid;
+    const texts = (page: (typeof laid.pages)[number]) => page.items.filter((i): i is TextItem => i.kind === 'text').map((i) => ({ y: i.y, text: i.fragments.map((f) => f.text).join(''), body: i.struct !== undefined, font: i.fragments[0]?.style.font }));
+    // The page where the heading "A warming world" (in the h1 font, not the contents' entry)
+    // starts below other material of "Heat and cold".
+    const h1Font = loadTemplate(OTHER_ORG_2_ROOT, 'templates/brief.yaml', KINDS.get('brief')!).type.h1.font;
+    const at = laid.pages.findIndex((p) => texts(p).some((t) => t.body && t.text === 'A warming world' && t.font === h1Font));
+    expect(at).toBeGreaterThan(2);
+    const page = texts(laid.pages[at]);
+    const heading = page.find((t) => t.body && t.text === 'A warming world')!;
+    expect(page.filter((t) => t.body && t.y < heading.y).length).toBeGreaterThan(0);
+    const head = (i: number) => texts(laid.pages[i]).filter((t) => !t.body && t.y < 80).map((t) => t.text);
+    expect(head(at)).toContain('Heat and cold');
+    expect(head(at)).not.toContain('A warming world');
+    expect(head(at + 1)).toContain('A warming world');
   });
 
   it('the Vietnamese handout: fixed text in Vietnamese, numbers written the Vietnamese way', () => {
