@@ -57,9 +57,18 @@ export function mergeTables(works: Work[]): Work[] {
   const titles = (w: Work) => w.columns.map((c) => c.title);
   const addColumns = (into: Work, from: Work, fill: (r: Row) => Row | undefined) => {
     for (const c of from.columns) {
-      if (titles(into).includes(c.title)) continue;
-      into.columns.push(c);
-      for (const r of into.rows) r.cells.set(c.title, fill(r)?.cells.get(c.title) ?? ['', null]);
+      let title = c.title;
+      const mine = into.columns.find((x) => x.title === c.title);
+      if (mine) {
+        // The same name for other values (two lines of one axis: a series and its running
+        // mean) is a column of its own, told apart by its field; the same values are one column.
+        const differs = mine.field !== c.field && into.rows.some((r) => (fill(r)?.cells.get(c.title)?.[0] ?? '') !== (r.cells.get(c.title)?.[0] ?? ''));
+        if (!differs) continue;
+        title = `${c.title} (${c.field})`;
+        if (titles(into).includes(title)) continue;
+      }
+      into.columns.push({ ...c, title });
+      for (const r of into.rows) r.cells.set(title, fill(r)?.cells.get(c.title) ?? ['', null]);
     }
     from.marks.forEach((m) => into.marks.add(m));
   };

@@ -71,7 +71,7 @@ interface SceneMark {
 interface MarkDef {
   name?: string;
   type?: string;
-  from?: { data?: string; facet?: { name?: string; data?: string } };
+  from?: { data?: string; facet?: { name?: string; data?: string; groupby?: string | string[] } };
   encode?: { enter?: Json; update?: Json };
   marks?: MarkDef[];
 }
@@ -149,6 +149,9 @@ function channelsOf(def: MarkDef): Map<string, { channel: string; scale?: string
 
 /** Long unformatted decimals ("8.63333333333", Vega-Lite's default) are rounded for reading. */
 function cellText(v: unknown, raw: number | null): string {
+  // A date the tooltip left unformatted (an error bar's time unit) is written as an ISO date in
+  // UTC, the zone charts run in, not as JavaScript's "Sun Jan 01 2012 00:00:00 GMT+0000 (…)".
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z') : '';
   const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
   if (raw !== null && /^-?\d+\.\d{3,}$/.test(s)) {
     return String(Math.abs(raw) >= 1 ? Math.round(raw * 100) / 100 : Number(raw.toPrecision(3)));
@@ -174,21 +177,25 @@ function guideTitle(group: SceneItem, role: string): string {
 
 export function readDrawnData(view: vega.View, vg: vega.Spec, taps: Map<string, Tap>, root: unknown): DrawnData {
   // Mark definitions by name, with the top-level dataset each draws (facet cells draw their facet's).
-  const defs = new Map<string, { def: MarkDef; data?: string }>();
-  const walkDefs = (marks: MarkDef[] | undefined, facets: Map<string, string>) => {
+  // Marks inside facet cells also know the fields that split them into panels (a chart faceted
+  // by city draws each city's rows in its own cell): without them a table of both panels would
+  // list the same months twice with nothing to tell them apart.
+  const defs = new Map<string, { def: MarkDef; data?: string; panels: string[] }>();
+  const walkDefs = (marks: MarkDef[] | undefined, facets: Map<string, string>, panels: string[]) => {
     for (const m of marks ?? []) {
       let data = m.from?.data;
       if (data !== undefined && facets.has(data)) data = facets.get(data);
-      if (m.name) defs.set(m.name, { def: m, data });
+      if (m.name) defs.set(m.name, { def: m, data, panels });
       if (m.marks) {
         const inner = new Map(facets);
         const f = m.from?.facet;
         if (f?.name && f.data) inner.set(f.name, facets.get(f.data) ?? f.data);
-        walkDefs(m.marks, inner);
+        const by = f?.groupby === undefined ? [] : Array.isArray(f.groupby) ? f.groupby : [f.groupby];
+        walkDefs(m.marks, inner, [...panels, ...by.filter((x) => !panels.includes(x))]);
       }
     }
   };
-  walkDefs((vg as { marks?: MarkDef[] }).marks, new Map());
+  walkDefs((vg as { marks?: MarkDef[] }).marks, new Map(), []);
   const dataDefs = new Map(((vg.data ?? []) as unknown as DataDef[]).map((d) => [d.name, d]));
 
   // One walk of the scenegraph: guides (which scales have an axis, and their titles) and marks.
@@ -243,13 +250,16 @@ export function readDrawnData(view: vega.View, vg: vega.Spec, taps: Map<string, 
   for (const { mark, ox, oy } of marks) {
     const found = mark.name ? defs.get(mark.name) : undefined;
     if (!found) continue;
-    const tip = tooltipColumns(found.def);
-    if (!tip?.length) continue;
+    const drawn = tooltipColumns(found.def);
+    if (!drawn?.length) continue;
+    // The panel's fields first (channel "facet", ranked before x and y), named as in the data.
+    const panelOnly = new Set(found.panels.filter((f) => !drawn.some((t) => t.field === f)));
+    const tip = [...[...panelOnly].map((f) => ({ title: f, field: f })), ...drawn];
     const channels = channelsOf(found.def);
     let g = groups.get(mark.name!);
     if (!g) {
       const columns = tip.map(({ title, field }) => {
-        const c = channels.get(field);
+        const c = panelOnly.has(field) ? { channel: 'facet', scale: undefined } : channels.get(field);
         const guides = c?.channel === 'x' || c?.channel === 'y' ? axisTitles : legendTitles;
         const guide = c?.scale !== undefined ? guides.get(c.scale) : undefined;
         return { title, field, channel: c?.channel ?? null, scale: c?.scale, guide, type: 'text' as DrawnColumn['type'] };
@@ -264,7 +274,8 @@ export function readDrawnData(view: vega.View, vg: vega.Spec, taps: Map<string, 
       tip.forEach(({ title, field }) => {
         const raw = (it.datum as Json)[field];
         const value = cellValue(raw);
-        cells.set(title, [cellText(tipValues[title], value), value]);
+        // A panel's field is in no tooltip: its cell is the datum's own value.
+        cells.set(title, [cellText(panelOnly.has(field) ? raw : tipValues[title], value), value]);
       });
       const key = keyOf(it.datum);
       g.rows.push({ id: key ?? it.datum, datum: it.datum, cells, key, x: ox + (it.x ?? 0), y: oy + (it.y ?? 0) });

@@ -37,6 +37,12 @@ export interface FlowContext {
    * down to fit it (a box that fits no frame would otherwise be set overfull).
    */
   frameHeight?: number;
+  /**
+   * Set paragraphs ragged-right instead of justified: lists of sources and lists whose items
+   * are mostly one line (justifying their few longer items opens wide gaps, and a column of
+   * short lines reads as a list, not as prose).
+   */
+  ragged?: boolean;
 }
 
 export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {
@@ -207,7 +213,8 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
       }
       case 'paragraph':
         if (!first) space(t.paragraphSpace);
-        out.push(...flowParagraph(ctx, b.inlines, parent, 'P', { indent }));
+        // Ragged lines need no hyphens: their ends are uneven anyway.
+        out.push(...flowParagraph(ctx, b.inlines, parent, 'P', ctx.ragged ? { indent, align: 'left', hyphenate: false } : { indent }));
         return;
       case 'list':
         if (!first) space(t.paragraphSpace);
@@ -291,6 +298,8 @@ function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent
   const L = ctx.sb.add(parent, 'L');
   const { style } = styleOf(ctx, 'body');
   const hang = b.ordered ? measureText(style.font, `${b.start + b.items.length - 1}.`, style.size) + 6 : 12;
+  const ragged = ctx.ragged;
+  ctx.ragged = ragged || mostlyOneLine(ctx, b, ctx.width - indent - hang);
   b.items.forEach((item, k) => {
     if (k > 0) out.push({ kind: 'space', height: (b.tight ? 2 : ctx.template.paragraphSpace) * ctx.scale });
     const li = ctx.sb.add(L, 'LI');
@@ -311,5 +320,23 @@ function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent
     }
     out.push(...inner);
   });
+  ctx.ragged = ragged;
   return out;
+}
+
+/**
+ * Whether more than half of a list's items are a single paragraph that fits on one line: its
+ * natural width (its runs measured as set, without a line break) is within the measure. Measured,
+ * not broken, so the paragraph memo holds only the lines the document sets.
+ */
+function mostlyOneLine(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, measure: number): boolean {
+  const { style } = styleOf(ctx, 'body');
+  let short = 0;
+  for (const item of b.items) {
+    if (item.length !== 1 || item[0].kind !== 'paragraph') continue;
+    const runs = inlineRuns(item[0].inlines, style, { linkColor: ctx.template.colors.accent });
+    if (runs.some((r) => r.text.includes('\n'))) continue;
+    if (runs.reduce((w, r) => w + measureText(r.style.font, r.text, r.style.size), 0) <= measure) short++;
+  }
+  return short * 2 > b.items.length;
 }

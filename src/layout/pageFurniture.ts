@@ -12,8 +12,10 @@ export function addRunningHeads(pages: Page[], from: number, box: PageBox, t: Te
   pages.forEach((page, i) => {
     const n = i + 1;
     const h1s = headings.filter((h) => h.page === page && h.level === 1);
-    // The header names the first section that starts on the page, else the one carried over.
-    const current = h1s[0]?.text ?? section;
+    // The header names the section in force at the top of the page: the one carried over from
+    // the pages before, or the one whose heading is the first thing on the page. A section that
+    // starts lower down is named from the next page on.
+    const current = h1s[0]?.atTop ? h1s[0].text : section;
     if (h1s.length) section = h1s[h1s.length - 1].text;
     if (i < from || page.label === null) return;
     const c = box.content(n);

@@ -32,6 +32,11 @@ export interface PlacedHeading {
   level: number;
   id: string;
   text: string;
+  /**
+   * Whether the heading is the first thing on its page (nothing of the flow above it, in any
+   * column): then its section is the one in force at the top of the page (the running head's).
+   */
+  atTop: boolean;
 }
 
 export interface PaginateResult {
@@ -102,6 +107,8 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   let notesHeight = 0;
   let frameIndex = 0;
   let lastContentIsHeading = false;
+  // Whether anything of the flow is on the current frame's page yet (headings at the top).
+  let pageHasContent = false;
   const pending: Chunk[] = [];
   const paraFrames = new Map<number, number[]>();
   let overflow: PaginateResult['overflow'] = null;
@@ -137,7 +144,9 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   };
   const advance = (newPage: boolean) => {
     finishFrame();
+    const before = frame?.page;
     frame = nextFrame(newPage);
+    if (frame?.page !== before) pageHasContent = false;
     frameIndex++;
     used = 0;
     frameNotes = [];
@@ -152,6 +161,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
     if (used === 0 && c.repeatHeader && !c.items.includes(c.repeatHeader)) {
       for (const it of c.repeatHeader.draw(frame.x, frame.y)) frame.page.items.push(it.kind === 'text' || it.kind === 'link' ? { ...it, struct: undefined } : it);
       used += c.repeatHeader.height;
+      pageHasContent = true;
     }
     for (const n of new Set(c.notes)) {
       if (frameNotes.includes(n) || printedNotes.has(n) || !notes.has(n)) continue;
@@ -169,12 +179,15 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       if (it.kind === 'line') {
         frame.page.items.push(...drawLine(it, frame.x, top));
         recordLine(it, frameIndex, paraFrames, stats, hyphenRun);
-        if (it.heading) headings.push({ page: frame.page, ...it.heading });
+        if (it.heading) headings.push({ page: frame.page, ...it.heading, atTop: !pageHasContent });
         lastContentIsHeading = !!it.heading;
+        pageHasContent = true;
       } else if (it.kind === 'box') {
         frame.page.items.push(...it.draw(frame.x, top));
         if (it.figure && it.height > frame.height + 0.01) stats.splitFigures++;
         lastContentIsHeading = false;
+        // A marker box (no height) is not content above a heading.
+        if (it.height > 0) pageHasContent = true;
       }
       used += it.height;
     }

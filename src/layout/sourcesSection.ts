@@ -10,7 +10,15 @@ export function sourcesSection(ctx: FlowContext, doc: ResolvedDocument, opts: { 
   const blocks: RBlock[] = [
     { kind: 'heading', level: opts.level, inlines: text(opts.title), id: 'sources', text: opts.title },
     { kind: 'paragraph', inlines: text(opts.intro) },
-    { kind: 'list', ordered: false, start: 1, tight: true, items: doc.sources.map((s) => [{ kind: 'paragraph', inlines: text(s) } as RBlock]) },
   ];
-  return [{ kind: 'space', height: 12 * ctx.scale }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
+  const list: RBlock = { kind: 'list', ordered: false, start: 1, tight: true, items: doc.sources.map((s) => [{ kind: 'paragraph', inlines: text(s) } as RBlock]) };
+  const out: FlowItem[] = [{ kind: 'space', height: 12 * ctx.scale }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
+  out.push({ kind: 'space', height: ctx.template.paragraphSpace * ctx.scale });
+  // The list of sources is set ragged-right: names, titles and addresses justified open wide
+  // gaps between their few long words.
+  const ragged = ctx.ragged;
+  ctx.ragged = true;
+  out.push(...flowBlocks(ctx, [list], ctx.sb.root));
+  ctx.ragged = ragged;
+  return out;
 }

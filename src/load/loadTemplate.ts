@@ -3,6 +3,7 @@
 // The code that composes pages lives with the kind; the template only sets its parameters.
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { FONT_KEYS, type FontKey } from '../fonts/fontRegistry.js';
+import { checkTypeScale } from './checkTypeScale.js';
 import { readYaml } from './readYaml.js';
 import { readInputFile } from './readInputFile.js';
 import { colorRgb, readPrintTemplate } from '../print/readPrintTemplate.js';
@@ -56,6 +57,7 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
     return v;
   };
   const type = {} as Record<TypeRole, TypeSpec>;
+  const errorsBeforeType = errors.length;
   for (const r of ROLES) {
     const t = (data.type as Record<string, Record<string, unknown>> | undefined)?.[r];
     const font = t?.font as FontKey;
@@ -71,6 +73,8 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
       spaceAfter: typeof t?.spaceAfter === 'number' ? t.spaceAfter : 0,
     };
   }
+  // The scale is judged only on sizes that were read (a bad size already has its error).
+  if (errors.length === errorsBeforeType) checkTypeScale(type, at, errors);
   if (data.kind !== kind.name) errors.add(at(['kind']), `kind must be "${kind.name}"`, 'the document\'s kind in content/config.yaml and its template\'s must agree');
   const reader: TemplateOptionReader = {
     boolean: (key, fallback) => {

@@ -1,11 +1,13 @@
-// PDF/UA-1 machine checks (tests/helpers/pdfUaCheck.ts) on the built documents of every fixture
+// PDF/UA-1 machine checks (tests/helpers/pdfUaCheck.ts) on every document of every fixture
 // project. (The checker's own tests, on hand-made broken PDFs, are tests/unit/pdfUaChecker.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { checkPdfUa } from '../helpers/pdfUaCheck.js';
-import { FIXTURES, fixtureBuild } from '../helpers/project.js';
+import { fixtureDocuments } from '../helpers/fixtureDocuments.js';
+import { ALL_FIXTURES, fixtureBuild } from '../helpers/project.js';
 
-describe.each(Object.entries(FIXTURES))('%s PDFs', (_fixture, root) => {
-  for (const name of ['brief', 'handout']) {
+describe.each(Object.entries(ALL_FIXTURES))('%s PDFs', (_fixture, root) => {
+  it('the fixture has documents to check', () => expect(fixtureDocuments(root).length).toBeGreaterThan(0));
+  for (const { name } of fixtureDocuments(root)) {
     it(`${name} passes the PDF/UA machine checks`, async () => {
       const build = await fixtureBuild(root);
       const doc = build.documents.find((d) => d.name === name);

@@ -1,5 +1,5 @@
-// Nothing is hidden, overlapped or off the page, for any organisation's content: the samples
-// pass the placement check; handouts whose text just fits or just misses one page (and one
+// Nothing is hidden, overlapped or off the page, for any organisation's content: every document
+// of every fixture project passes the placement check; handouts whose text just fits or just misses one page (and one
 // sheet) keep their call to action clear of the text, or fail with the located overflow
 // error; long titles, names, figures and contact details stay inside their boxes.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,18 +11,22 @@ import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { checkPlacement, formatPlacementProblem } from '../../src/layout/checkPlacement.js';
 import { normalise, readPdfText } from '../helpers/readPdf.js';
-import { SAMPLE_ROOT as ROOT, sampleBuild, scratchProject } from '../helpers/project.js';
+import { fixtureDocuments } from '../helpers/fixtureDocuments.js';
+import { ALL_FIXTURES, fixtureBuild, SAMPLE_ROOT as ROOT, scratchProject } from '../helpers/project.js';
 
 const problems = (d: Pick<BuiltDocument, 'name' | 'laid'>) => checkPlacement(d.laid).map((p) => formatPlacementProblem(d.name, p));
 
-describe('the sample documents', () => {
-  it('pass the placement check', async () => {
-    const r = await sampleBuild();
-    expect(r.documents.map((d) => d.name).sort()).toEqual(['brief', 'handout']);
+describe.each(Object.entries(ALL_FIXTURES))('the documents of the %s fixture', (_fixture, root) => {
+  it('all pass the placement check', async () => {
+    const r = await fixtureBuild(root);
+    // Every document the project lists was built and checked.
+    expect(r.documents.map((d) => d.name)).toEqual(fixtureDocuments(root).map((d) => d.name));
     for (const d of r.documents) expect(problems(d)).toEqual([]);
   });
+});
 
-  it('pass it on letter paper too', async () => {
+describe('the sample documents', () => {
+  it('pass the placement check on letter paper too', async () => {
     const r = await buildProject({ root: ROOT, dryRun: true, paper: 'letter', placement: 'report' });
     for (const d of r.documents) expect(d.placement.map((p) => formatPlacementProblem(d.name, p))).toEqual([]);
   });

@@ -7,7 +7,8 @@ import { buildProject } from '../../src/build/buildProject.js';
 import { summarise } from '../../src/cli/typesetReport.js';
 import type { LaidOutDocument, StructNode, TextItem } from '../../src/layout/pageTypes.js';
 import { syntheticMarkdown } from '../../src/synthetic/syntheticMarkdown.js';
-import { FIXTURES, fixtureBuild, scratchProject } from '../helpers/project.js';
+import { fixtureDocuments } from '../helpers/fixtureDocuments.js';
+import { ALL_FIXTURES, fixtureBuild, scratchProject } from '../helpers/project.js';
 
 function expectClean(name: string, q: ReturnType<typeof summarise>) {
   expect({ name, overfull: q.overfull, widows: q.widows, orphans: q.orphans, stranded: q.strandedHeadings, split: q.splitFigures, hyphenRuns: q.consecutiveHyphens })
@@ -43,9 +44,9 @@ function checkPages(doc: LaidOutDocument) {
 }
 
 describe('typesetting quality', () => {
-  it.each(Object.entries(FIXTURES))('is clean on both PDFs of the %s fixture', async (_name, root) => {
+  it.each(Object.entries(ALL_FIXTURES))('is clean on every PDF of the %s fixture', async (_name, root) => {
     const b = await fixtureBuild(root);
-    expect(b.documents.map((d) => d.name)).toEqual(['brief', 'handout']);
+    expect(b.documents.map((d) => d.name)).toEqual(fixtureDocuments(root).map((d) => d.name));
     for (const d of b.documents) {
       const q = summarise(d.stats);
       expectClean(d.name, q);

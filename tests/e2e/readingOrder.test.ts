@@ -1,11 +1,13 @@
 // Read in structure order (as a screen reader would), the PDF says what the Markdown says:
-// every heading and paragraph, word for word, in order, across the handout's two columns.
+// every heading and paragraph, word for word, in order, across the handout's two columns; for
+// every document of every fixture project.
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/load/loadProject.js';
 import { parseMarkdown } from '../../src/parse/parseMarkdown.js';
 import type { RBlock, RInline } from '../../src/resolve/resolvedTypes.js';
 import { textOf } from '../../src/resolve/resolveDocument.js';
-import { FIXTURES, fixtureBuild } from '../helpers/project.js';
+import { fixtureDocuments } from '../helpers/fixtureDocuments.js';
+import { ALL_FIXTURES, fixtureBuild } from '../helpers/project.js';
 import { KINDS } from '../helpers/kinds.js';
 import { structureText } from '../helpers/structureText.js';
 
@@ -24,8 +26,9 @@ function markdownOrder(blocks: RBlock[]): string[] {
   return out.filter(Boolean);
 }
 
-describe.each(Object.entries(FIXTURES))('reading order: %s', (_fixture, ROOT) => {
-  for (const name of ['brief', 'handout'] as const) {
+describe.each(Object.entries(ALL_FIXTURES))('reading order: %s', (_fixture, ROOT) => {
+  it('the fixture has documents to check', () => expect(fixtureDocuments(ROOT).length).toBeGreaterThan(0));
+  for (const { name, kind, template } of fixtureDocuments(ROOT)) {
     it(`${name}: structure order reads every heading and paragraph of the Markdown, in order`, async () => {
       const build = await fixtureBuild(ROOT);
       const doc = build.documents.find((d) => d.name === name)!;
@@ -37,7 +40,7 @@ describe.each(Object.entries(FIXTURES))('reading order: %s', (_fixture, ROOT) =>
       const { loadTemplate } = await import('../../src/load/loadTemplate.js');
       const { compileCached } = await import('../../src/build/chartCache.js');
       const { BuildSession } = await import('../../src/build/buildSession.js');
-      const t = loadTemplate(ROOT, `templates/${name}.yaml`, KINDS.get(name)!);
+      const t = loadTemplate(ROOT, template, KINDS.get(kind)!);
       const session = new BuildSession();
       const resolved = await resolveDocument(tree, source, t, 300, (n, w, h) => compileCached(session, source, t, n, w, h).drawing);
       const md = markdownOrder(resolved.blocks);

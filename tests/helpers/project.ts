@@ -6,7 +6,7 @@ import { buildProject, type BuildResult } from '../../src/build/buildProject.js'
 
 import { SAMPLE_ROOT } from './paths.js';
 
-export { FIXTURES, OTHER_ORG_ROOT, REPO_ROOT, SAMPLE_ROOT, TRANSFORMED_CHARTS_ROOT } from './paths.js';
+export { ALL_FIXTURES, FIXTURES, OTHER_ORG_2_ROOT, OTHER_ORG_ROOT, REPO_ROOT, SAMPLE_ROOT, TRANSFORMED_CHARTS_ROOT } from './paths.js';
 
 const builds = new Map<string, Promise<BuildResult>>();
 /** A fixture project built once per test file, in memory. */

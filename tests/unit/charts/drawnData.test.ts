@@ -245,3 +245,72 @@ describe('drawn data in the build cache', () => {
     for (const b of bad) expect(isDrawnData(b), JSON.stringify(b)).toBe(false);
   });
 });
+
+describe('error bars over a time unit', () => {
+  it('write their dates as ISO dates, not as JavaScript’s date text', async () => {
+    const spec = {
+      data: { name: 'weather' },
+      encoding: { x: { timeUnit: 'month', field: 'date', type: 'ordinal' } },
+      layer: [{ mark: { type: 'errorbar', extent: 'stdev' }, encoding: { y: { field: 'temp_max', type: 'quantitative' } } }],
+    };
+    const chart = await compile(spec, { weather });
+    const cells = chart.drawn.tables.flatMap((t) => t.rows.flat().map(([text]) => text));
+    expect(cells.length).toBeGreaterThan(12);
+    expect(cells.filter((c) => /GMT|Coordinated Universal Time/.test(c))).toEqual([]);
+    // One row a month, each dated the first of its month (in the year 2012 Vega-Lite's time units use).
+    const dates = cells.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c));
+    expect(dates).toEqual(MONTHS.map((_, i) => `2012-${String(i + 1).padStart(2, '0')}-01`));
+  });
+});
+
+describe('a chart faceted by a channel', () => {
+  it('names each row’s panel: the facet field is a column of its table', async () => {
+    const spec = {
+      data: { name: 'weather' },
+      mark: 'bar',
+      encoding: {
+        column: { field: 'weather', type: 'nominal' },
+        x: { timeUnit: 'year', field: 'date', type: 'ordinal' },
+        y: { aggregate: 'count', type: 'quantitative' },
+      },
+    };
+    const chart = await compile(spec, { weather });
+    const t = chart.drawn.tables[0];
+    expect(titles(t)[0]).toBe('weather');
+    // One row per (kind of weather, year) that has days, each with its count from the file.
+    const kinds = column(t, 'weather').map(([s]) => s);
+    const years = column(t, titles(t)[1]).map(([s]) => s);
+    const counts = column(t, titles(t).at(-1)!).map(([, v]) => v);
+    const expected = new Map<string, number>();
+    for (const r of weather) {
+      const k = `${String(r.weather)}|${String(r.date).slice(0, 4)}`;
+      expected.set(k, (expected.get(k) ?? 0) + 1);
+    }
+    expect(t.rows).toHaveLength(expected.size);
+    const seen = new Map(kinds.map((k, i) => [`${k}|${years[i]}`, counts[i]]));
+    expect(seen).toEqual(expected);
+  });
+});
+
+describe('two layers under one title', () => {
+  it('keep both columns when they draw different values of the same rows', async () => {
+    const jan = weather.filter((r) => String(r.date) < '2012-01-11');
+    const spec = {
+      data: { name: 'weather' },
+      transform: [{ filter: "datum.date < '2012-01-11'" }],
+      encoding: { x: { field: 'date', type: 'ordinal' } },
+      layer: [
+        { mark: 'line', encoding: { y: { field: 'temp_max', type: 'quantitative', title: 'Temperature (°C)' } } },
+        { mark: 'line', encoding: { y: { field: 'temp_min', type: 'quantitative', title: 'Temperature (°C)' } } },
+      ],
+    };
+    const chart = await compile(spec, { weather });
+    expect(chart.drawn.tables).toHaveLength(1);
+    const t = chart.drawn.tables[0];
+    expect(titles(t)).toHaveLength(3);
+    const highs = column(t, 'Temperature (°C)').map(([, v]) => v);
+    const lows = column(t, 'Temperature (°C) (temp_min)').map(([, v]) => v);
+    expect(highs).toEqual(jan.map((r) => r.temp_max));
+    expect(lows).toEqual(jan.map((r) => r.temp_min));
+  });
+});
