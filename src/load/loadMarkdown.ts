@@ -16,7 +16,6 @@ const NEWLINE = /\r\n?|\n/;
  * dump) from tying up the build for minutes.
  */
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function loadMarkdown(root: string, entry: DocumentEntry): MarkdownSource {
   const file = entry.source;
