@@ -8,6 +8,7 @@ import type { CheckedDocument } from '../check/checkTypes.js';
 import { pageBox } from '../layout/pageGeometry.js';
 import { readProject } from '../load/loadProject.js';
 import { loadTemplate } from '../load/loadTemplate.js';
+import { figureWidth } from '../load/templateTypes.js';
 import type { Source } from '../load/sourceTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
@@ -75,7 +76,7 @@ export async function prepareDocuments(run: BuildRun): Promise<Prepared> {
     if (!source || !d.tree || !t) return;
     const paper = opts.paper ?? d.tree.meta.paper ?? t.paper;
     const content = pageBox(t, paper).content(1);
-    d.frameWidth = (content.width - t.columnGap * (t.columns - 1)) / t.columns;
+    d.frameWidth = figureWidth(t, content.width);
     // A chart may take most of a page; the rest is for its caption and source line.
     const maxHeight = content.height * CHART_SHARE_OF_PAGE;
     try {

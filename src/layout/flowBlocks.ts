@@ -37,6 +37,11 @@ export interface FlowContext {
    * down to fit it (a box that fits no frame would otherwise be set overfull).
    */
   frameHeight?: number;
+  /**
+   * Width of a figure set across all columns (template `figures: span`); figures sit in the
+   * column (`width`) unless given.
+   */
+  figureWidth?: number;
 }
 
 export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {

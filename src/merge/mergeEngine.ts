@@ -14,7 +14,7 @@ import { pageBox } from '../layout/pageGeometry.js';
 import { loadProject } from '../load/loadProject.js';
 import { loadTemplate } from '../load/loadTemplate.js';
 import type { DocumentName, Source } from '../load/sourceTypes.js';
-import type { Template } from '../load/templateTypes.js';
+import { figureWidth, type Template } from '../load/templateTypes.js';
 import type { DocumentTree } from '../parse/documentTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import type { Recipient, RecipientList } from '../recipients/recipientTypes.js';
@@ -82,7 +82,7 @@ export class MergeEngine {
         const { tree, warnings: w } = parseMarkdown(src);
         warnings.push(...w.map((x) => x.message));
         const paper = opts.paper ?? tree.meta.paper ?? template.paper;
-        const width = (pageBox(template, paper).content(1).width - template.columnGap * (template.columns - 1)) / template.columns;
+        const width = figureWidth(template, pageBox(template, paper).content(1).width);
         return { name, tree, template, kind, paper, width };
       });
       const engine = new MergeEngine(session, source, docs, opts.list);

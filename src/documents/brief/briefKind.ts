@@ -17,6 +17,9 @@ export const briefKind: DocumentKind<BriefOptions, BriefStrings> = {
     keys: ['contents', 'chartDataAppendix'],
     read: (r) => ({ contents: r.boolean('contents', false), chartDataAppendix: r.boolean('chartDataAppendix', false) }),
   },
+  // The body and sources in columns; figures in a column or across all of them.
+  maxColumns: 3,
+  spanFigures: true,
   strings: BRIEF_STRINGS,
   translations: BRIEF_TRANSLATIONS,
   chartFontSize: 8,

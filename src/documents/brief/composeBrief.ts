@@ -1,17 +1,18 @@
 // Composes the donor brief's pages from the engine's flow: the cover, the contents (reserved,
 // then filled once page numbers are known), the body, sources, appendix and closing page.
 import { InputError } from '../../errors.js';
-import { MM, type Template } from '../../load/templateTypes.js';
+import { MM, columnWidth, type Template } from '../../load/templateTypes.js';
 import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
 import { documentContext } from '../../layout/documentContext.js';
 import { documentInfo, formatDate } from '../../layout/documentInfo.js';
-import { flowBlocks, styleOf } from '../../layout/flowBlocks.js';
+import { flowBlocks, styleOf, type FlowContext } from '../../layout/flowBlocks.js';
 import type { FlowItem } from '../../layout/flowTypes.js';
 import { buildOutline } from '../../layout/outline.js';
 import { addRunningHeads } from '../../layout/pageFurniture.js';
 import { newPage, pageBox, textBlockFrame } from '../../layout/pageGeometry.js';
 import type { LaidOutDocument, Page } from '../../layout/pageTypes.js';
-import { emptyStats, paginate, type Frame } from '../../layout/paginate.js';
+import { emptyStats, paginate, type Frame, type PaginateResult } from '../../layout/paginate.js';
+import { columnPages } from '../../layout/columnPages.js';
 import { textAt, textBlock } from '../../layout/setText.js';
 import { sourcesSection } from '../../layout/sourcesSection.js';
 import type { BriefOptions } from './briefKind.js';
@@ -39,7 +40,8 @@ export function composeBrief(doc: ResolvedDocument, t: Template, options: BriefO
 function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings, contentsCount: number): LaidOutDocument | number {
   const box = pageBox(t, paper);
   const width = box.content(1).width;
-  const ctx = documentContext(doc, t, width, 1, box.content(1).height);
+  const ctx = documentContext(doc, t, columnWidth(t, width), 1, box.content(1).height);
+  if (t.figures === 'span') ctx.figureWidth = width;
   const root = ctx.sb.root;
   const pages: Page[] = [];
   const c = t.colors;
@@ -75,21 +77,26 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   const toc = options.contents && contentsCount > 0 ? ctx.sb.add(root, 'TOC') : null;
   pages.push(...contentsPages);
 
-  // Body, sources, appendix and closing page flow through single-column pages.
+  // Body, sources, appendix and closing page flow through single-column pages; with
+  // `columns: 2` the body and sources flow through columns (ctx.width is one column), and the
+  // appendix's tables and the closing page stay full width, from a new page.
+  const columns = t.columns > 1;
+  const wide: FlowContext = columns ? { ...ctx, width, figureWidth: undefined } : ctx;
   const body: FlowItem[] = [];
   const main = doc.blocks.filter((b) => b.kind !== 'closing');
   body.push(...flowBlocks(ctx, main, root));
   body.push(...sourcesSection(ctx, doc, { level: 1, title: ctx.strings.sourcesTitle, intro: strings.sourcesIntro }));
-  if (options.chartDataAppendix) body.push(...chartDataAppendix(ctx, doc, strings));
+  const tail: FlowItem[] = columns ? [] : body;
+  if (options.chartDataAppendix) tail.push(...chartDataAppendix(wide, doc, strings));
   const closing = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'closing' }> => b.kind === 'closing');
   let closingStart = -1;
   if (closing.length) {
-    body.push({ kind: 'break' });
+    if (!columns || tail.length) tail.push({ kind: 'break' });
     const aside = ctx.sb.add(root, 'Sect');
-    body.push({ kind: 'box', height: 0, float: false, keepWithNext: false, notes: [], draw: () => { closingStart = pages.length - 1; return []; } });
-    for (const cl of closing) body.push(...flowBlocks(ctx, asTopLevel(cl.blocks), aside));
-    body.push({ kind: 'space', height: 14 });
-    body.push(contactBlock(ctx, doc, aside, width, strings));
+    tail.push({ kind: 'box', height: 0, float: false, keepWithNext: false, notes: [], draw: () => { closingStart = pages.length - 1; return []; } });
+    for (const cl of closing) tail.push(...flowBlocks(wide, asTopLevel(cl.blocks), aside));
+    tail.push({ kind: 'space', height: 14 });
+    tail.push(contactBlock(wide, doc, aside, width, strings));
   }
 
   const nextFrame = (): Frame => {
@@ -98,7 +105,16 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
     const b = box.content(pages.length);
     return { page: p, ...b };
   };
-  const result = paginate(body, ctx.laidNotes, nextFrame, emptyStats());
+  const stats = emptyStats();
+  let result: PaginateResult;
+  if (!columns) result = paginate(body, ctx.laidNotes, nextFrame, stats);
+  else {
+    const cols = columnPages({ columns: t.columns, gap: t.columnGap, newPage: nextFrame, minHeight: t.type.body.leading });
+    const inColumns = paginate(cols.withSpans(body), ctx.laidNotes, cols.next, stats);
+    cols.flush();
+    const full = tail.length ? paginate(tail, ctx.laidNotes, nextFrame, stats) : null;
+    result = { overflow: null, headings: [...inColumns.headings, ...(full?.headings ?? [])], stats };
+  }
   // The closing page's heading is a chapter of its own in the contents, header and outline.
   const headings = result.headings.map((x) => (closingStart >= 0 && pages.indexOf(x.page) >= closingStart ? { ...x, level: 1 } : x));
   if (toc) {

@@ -15,6 +15,7 @@ export const handoutKind: DocumentKind<HandoutOptions, HandoutStrings> = {
     keys: ['copyFitMax'],
     read: (r) => ({ copyFitMax: r.number('copyFitMax', 0, 0.15, 0) }),
   },
+  maxColumns: 3,
   strings: HANDOUT_STRINGS,
   translations: HANDOUT_TRANSLATIONS,
   chartFontSize: 7.5,

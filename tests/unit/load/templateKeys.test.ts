@@ -1,0 +1,86 @@
+// Every template key is read or refused with its file and line: a misspelt or misplaced key,
+// a value of the wrong kind, columns a kind cannot set, `figures: span` where it is ignored.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { briefKind } from '../../../src/documents/brief/briefKind.js';
+import { handoutKind } from '../../../src/documents/handout/handoutKind.js';
+import { letterKind } from '../../../src/documents/letter/letterKind.js';
+import type { AnyDocumentKind } from '../../../src/documents/documentKind.js';
+import { InputError, InputErrors } from '../../../src/errors.js';
+import { loadTemplate } from '../../../src/load/loadTemplate.js';
+import { REPO_ROOT } from '../../helpers/paths.js';
+
+const SHIPPED = (kind: string) => readFileSync(join(REPO_ROOT, `templates/${kind}.yaml`), 'utf8');
+
+/** Loads `text` as templates/KIND.yaml of a scratch project. */
+function load(text: string, kind: AnyDocumentKind = briefKind) {
+  const dir = mkdtempSync(join(tmpdir(), 'template-keys-'));
+  mkdirSync(join(dir, 'templates'));
+  writeFileSync(join(dir, `templates/${kind.name}.yaml`), text);
+  return loadTemplate(dir, `templates/${kind.name}.yaml`, kind);
+}
+
+/** The messages of what loading `text` threw (one line each). */
+function errorsOf(text: string, kind: AnyDocumentKind = briefKind): string[] {
+  try {
+    load(text, kind);
+  } catch (e) {
+    if (e instanceof InputErrors) return e.errors.map((x) => x.message);
+    if (e instanceof InputError) return [e.message];
+    throw e;
+  }
+  return [];
+}
+
+/** The line (1-based) of the first line of `text` that starts with `start`. */
+const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) => l.startsWith(start)) + 1;
+
+describe('template keys', () => {
+  it('the shipped templates load without errors', () => {
+    expect(errorsOf(SHIPPED('brief'))).toEqual([]);
+    expect(errorsOf(SHIPPED('handout'), handoutKind)).toEqual([]);
+    expect(errorsOf(SHIPPED('letter'), letterKind)).toEqual([]);
+  });
+
+  it('refuses an unknown top-level key with its line and a suggestion', () => {
+    const text = SHIPPED('brief').replace('columns: 1', 'colums: 1');
+    const errs = errorsOf(text);
+    expect(errs).toContain(`templates/brief.yaml:${lineOf(text, 'colums')}:9: unknown template key "colums" — did you mean "columns"?`);
+  });
+
+  it('refuses unknown keys inside margins, colours, type roles and the type map', () => {
+    const text = SHIPPED('brief')
+      .replace('marginsMm: { top: 24,', 'marginsMm: { gutter: 5, top: 24,')
+      .replace('  rule: {', '  link: "#0000ff"\n  rule: {')
+      .replace('  body: { font: serif,', '  body: { weight: 600, font: serif,')
+      .replace('  code: {', '  h4: { font: sans, size: 9, leading: 12 }\n  code: {');
+    const errs = errorsOf(text);
+    expect(errs.some((e) => e.startsWith(`templates/brief.yaml:${lineOf(text, 'marginsMm')}:`) && e.includes('unknown template key "marginsMm.gutter"'))).toBe(true);
+    expect(errs.some((e) => e.startsWith(`templates/brief.yaml:${lineOf(text, '  link')}:`) && e.includes(`unknown colour "link"`))).toBe(true);
+    expect(errs.some((e) => e.startsWith(`templates/brief.yaml:${lineOf(text, '  body')}:`) && e.includes('unknown template key "type.body.weight"'))).toBe(true);
+    expect(errs.some((e) => e.startsWith(`templates/brief.yaml:${lineOf(text, '  h4')}:`) && e.includes('unknown template key "type.h4"'))).toBe(true);
+  });
+
+  it('refuses a space before a heading that is not a number', () => {
+    const text = SHIPPED('brief').replace('spaceBefore: 18', 'spaceBefore: "18pt"');
+    expect(errorsOf(text).join('\n')).toContain(`templates/brief.yaml:${lineOf(text, '  h1')}:`);
+  });
+
+  it('refuses columns a kind does not set, and figures: span where figures sit in the columns', () => {
+    const letter = SHIPPED('letter').replace('columns: 1', 'columns: 2');
+    expect(errorsOf(letter, letterKind)).toEqual([`templates/letter.yaml:${lineOf(letter, 'columns')}:10: a letter is set in one column: columns 2 would be ignored — set columns: 1`]);
+    const handout = SHIPPED('handout').replace('columns: 2', 'columns: 2\nfigures: span');
+    expect(errorsOf(handout, handoutKind)).toEqual([`templates/handout.yaml:${lineOf(handout, 'figures')}:10: a handout sets figures in its columns: figures: span would be ignored — remove the key`]);
+    expect(errorsOf(SHIPPED('brief').replace('columns: 1', 'columns: 2\nfigures: across')).join('\n')).toContain('figures must be column or span');
+  });
+
+  it('reads columns: 2 and figures: span for the brief', () => {
+    const t = load(SHIPPED('brief').replace('columns: 1', 'columns: 2\nfigures: span'));
+    expect(t.columns).toBe(2);
+    expect(t.figures).toBe('span');
+    // One column has nothing to span.
+    expect(load(SHIPPED('brief').replace('columns: 1', 'columns: 1\nfigures: span')).figures).toBe('column');
+  });
+});
