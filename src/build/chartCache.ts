@@ -1,6 +1,7 @@
 // One compiled chart per (chart, width, height, theme): in memory for the build session (both
 // documents, every watch rebuild), and on disk between builds when a DiskCache is given. vega
 // and vega-lite are loaded only when a chart actually has to be compiled.
+import { fontSetId } from '../fonts/fontRegistry.js';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { isDrawnData } from '../charts/drawnData.js';
 import type { ChartImageSources } from '../charts/chartImages.js';
@@ -36,8 +37,8 @@ export function compileCached(session: BuildSession, source: Source, t: Template
   const theme = chartThemeFor(t);
   // Image marks' pictures are read now; their bytes (hashed) are part of the key.
   const pictures = chartImageFiles(source.root, spec.spec, datasets, spec.file);
-  // The spec file is part of the key: warnings name it.
-  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null, pictures.key]);
+  // The spec file is part of the key: warnings name it; so are the brand fonts chart text is measured in.
+  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null, pictures.key, ...(fontSetId() ? [fontSetId()] : [])]);
   let hit = memory.get(key);
   let reused = !!hit;
   if (!hit) {

@@ -2,6 +2,7 @@
 // each part is loaded on its own, every document whose Markdown and template loaded is parsed,
 // and every parsed document is resolved, whatever failed elsewhere. The caller decides what the
 // collected errors mean (a build stops; `report check` lists them and goes on).
+import { setFontSet } from '../fonts/fontRegistry.js';
 import { formatPlace, ErrorList, collectInputErrors } from '../errors.js';
 import { fromInputError, fromLine, type Diagnostic } from '../check/diagnostic.js';
 import type { CheckedDocument } from '../check/checkTypes.js';
@@ -39,6 +40,8 @@ export async function prepareDocuments(run: BuildRun): Promise<Prepared> {
   const { opts, session, kinds, disk, lap, reuse } = run;
   const errors = new ErrorList();
   const source = readProject(opts.root, kinds, opts.only, errors);
+  // Everything measured, shaped and embedded from here on uses the project's fonts.
+  setFontSet(source?.fontSet);
   const documents: PreparedDocument[] = [];
   for (const markdown of source?.documents ?? []) {
     const d: PreparedDocument = { name: markdown.name, markdown, errors: 0 };

@@ -4,6 +4,7 @@
 // per recipient is resolved, laid out and rendered again, and the session's memos keep the
 // paragraphs that do not change (a letter's unchanged paragraphs are not broken again).
 // Deterministic: a recipient's PDF has the same bytes whichever recipients came before it.
+import { setFontSet } from '../fonts/fontRegistry.js';
 import { BuildSession } from '../build/buildSession.js';
 import { compileCached } from '../build/chartCache.js';
 import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
@@ -74,6 +75,7 @@ export class MergeEngine {
     return session.run(async () => {
       const kinds = new KindRegistry([...BUILT_IN_KINDS, ...(opts.kinds ?? [])]);
       const source = loadProject(opts.root, kinds, opts.documents);
+      setFontSet(source.fontSet);
       const warnings: string[] = [];
       const docs = opts.documents.map((name): Prepared => {
         const src = source.documents.find((d) => d.name === name)!;
