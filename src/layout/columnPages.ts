@@ -11,6 +11,8 @@ import type { Frame, FrameSource } from './paginate.js';
 const SPAN_GAP = 10;
 
 export interface ColumnPages {
+  /** How many pages were started so far. */
+  pages(): number;
   /** The frame source for paginate. */
   next: FrameSource;
   /** The flow with each spanning box replaced by a mark that sends it to the next page's top. */
@@ -26,6 +28,8 @@ export interface ColumnPagesOptions {
   newPage(): { page: Page; x: number; y: number; width: number; height: number };
   /** Least height worth a column of text (a line of body type). */
   minHeight: number;
+  /** Columns of the `page`-th page (from 1) at most `height` high: to balance the last page. */
+  cap?: { page: number; height: number };
 }
 
 export function columnPages(o: ColumnPagesOptions): ColumnPages {
@@ -33,11 +37,13 @@ export function columnPages(o: ColumnPagesOptions): ColumnPages {
   let col = o.columns;
   let page: ReturnType<ColumnPagesOptions['newPage']> | null = null;
   let top = 0;
+  let started = 0;
   const colWidth = (w: number) => (w - o.gap * (o.columns - 1)) / o.columns;
 
   /** A new page with the waiting spanning boxes at its top; the columns' top below them. */
   const startPage = () => {
     page = o.newPage();
+    started++;
     top = 0;
     while (waiting.length && (top === 0 || top + waiting[0].height <= page.height + 0.01)) {
       const b = waiting.shift()!;
@@ -48,7 +54,8 @@ export function columnPages(o: ColumnPagesOptions): ColumnPages {
   };
   const frame = (p: NonNullable<typeof page>): Frame => {
     const w = colWidth(p.width);
-    return { page: p.page, x: p.x + col * (w + o.gap), y: p.y + top, width: w, height: p.height - top };
+    const height = o.cap?.page === started ? Math.min(o.cap.height, p.height - top) : p.height - top;
+    return { page: p.page, x: p.x + col * (w + o.gap), y: p.y + top, width: w, height };
   };
   // Each new page either takes a waiting figure or has room for columns, so this ends.
   const next: FrameSource = (newPage) => {
@@ -61,6 +68,7 @@ export function columnPages(o: ColumnPagesOptions): ColumnPages {
     }
   };
   return {
+    pages: () => started,
     next,
     withSpans: (items) => items.map((it) => (it.kind === 'box' && it.span ? mark(it, waiting) : it)),
     flush: () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runShippedCli } from '../helpers/cliBundle.js';
+import { checkPdfUa } from '../helpers/pdfUaCheck.js';
 import { REPO_ROOT, scratchProject } from '../helpers/project.js';
 
 const ROOT = join(REPO_ROOT, 'tests/fixtures/two-column');
@@ -93,11 +94,28 @@ describe('a brief with columns: 2 and figures: span', () => {
     expect(below.filter((l) => inColumn(l) < 0)).toEqual([]);
   });
 
+  it('balances the columns of the last page of the body', () => {
+    const sources = span.lines.find((l) => l.page > 2 && l.words.join(' ') === 'Sources of figures' && body(span.lines, l.page).includes(l));
+    expect(sources).toBeDefined();
+    const lines = body(span.lines, sources!.page);
+    const feet = [0, 1].map((c) => Math.max(...lines.filter((l) => inColumn(l) === c).map((l) => l.yMax)));
+    // The body's leading is 15 pt: the columns end within two lines of each other.
+    expect(Math.abs(feet[0] - feet[1])).toBeLessThanOrEqual(30);
+    // …and well above the foot of the text block: the page is not filled column after column.
+    expect(Math.max(...feet)).toBeLessThan(g.bottom - 60);
+  });
+
   it('keeps the contents and the closing page full width', () => {
     const contents = body(span.lines, 2);
     expect(contents.some((l) => l.xMax - l.xMin > g.col + g.gap)).toBe(true);
     const closing = body(span.lines, span.pages);
     expect(closing.some((l) => l.xMax - l.xMin > g.col + g.gap)).toBe(true);
+  });
+
+  it('passes the PDF/UA machine checks', async () => {
+    const ua = await checkPdfUa(readFileSync(span.pdf));
+    expect(ua.failures).toEqual([]);
+    expect(ua.stats.pages).toBe(span.pages);
   });
 
   it('passes the placement check (the build fails on an overlap) and typeset-report counts none', () => {

@@ -128,11 +128,30 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   let result: PaginateResult;
   if (!columns) result = paginate(body, ctx.laidNotes, nextFrame, stats);
   else {
-    const cols = columnPages({ columns: t.columns, gap: t.columnGap, newPage: nextFrame, minHeight: t.type.body.leading });
-    const inColumns = paginate(cols.withSpans(body), ctx.laidNotes, cols.next, stats);
-    cols.flush();
+    // The columns of the last page are balanced: the least column height that still takes what
+    // the page holds without starting another (as the handout does), found by halving.
+    const first = pages.length;
+    const run = (cap?: { page: number; height: number }) => {
+      pages.length = first;
+      const cols = columnPages({ columns: t.columns, gap: t.columnGap, newPage: nextFrame, minHeight: t.type.body.leading, cap });
+      const r = paginate(cols.withSpans(body), ctx.laidNotes, cols.next, emptyStats());
+      cols.flush();
+      return { r, count: cols.pages() };
+    };
+    const natural = run();
+    let cap: number | undefined;
+    let lo = t.type.body.leading;
+    let hi = box.content(1).height;
+    for (let i = 0; i < 14 && hi - lo > 1; i++) {
+      const mid = (lo + hi) / 2;
+      if (run({ page: natural.count, height: mid }).count > natural.count) lo = mid;
+      else hi = cap = mid;
+    }
+    // `pages` holds the last run tried: lay out the chosen one again.
+    const chosen = cap === undefined ? run() : run({ page: natural.count, height: cap });
+    Object.assign(stats, chosen.r.stats);
     const full = tail.length ? paginate(tail, ctx.laidNotes, nextFrame, stats) : null;
-    result = { overflow: null, headings: [...inColumns.headings, ...(full?.headings ?? [])], stats };
+    result = { overflow: null, headings: [...chosen.r.headings, ...(full?.headings ?? [])], stats };
   }
   // The closing page's heading is a chapter of its own in the contents, header and outline.
   const headings = result.headings.map((x) => (closingStart >= 0 && pages.indexOf(x.page) >= closingStart ? { ...x, level: 1 } : x));
