@@ -13,7 +13,9 @@ const ROLES: TypeRole[] = ['body', 'h1', 'h2', 'h3', 'caption', 'note', 'table',
 /** The keys every template has, whatever its kind. */
 const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'figures', 'colors', 'type', 'paragraphSpace', 'chart', 'print'];
 const MARGINS = ['top', 'bottom', 'inner', 'outer'];
-const TYPE_KEYS = ['font', 'size', 'leading', 'spaceBefore', 'spaceAfter'];
+// Only headings have space above and below; paragraphs are spaced by paragraphSpace.
+const TYPE_KEYS = ['font', 'size', 'leading'];
+const HEADING_KEYS = [...TYPE_KEYS, 'spaceBefore', 'spaceAfter'];
 const COLOR_NAMES = ['text', 'muted', 'accent', 'accentSoft', 'warm', 'rule'] as const;
 
 /**
@@ -61,7 +63,7 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
   refuseUnknown([], TOP);
   refuseUnknown(['marginsMm'], MARGINS);
   refuseUnknown(['type'], ROLES);
-  for (const r of ROLES) if (get(['type', r]) !== undefined) refuseUnknown(['type', r], TYPE_KEYS);
+  for (const r of ROLES) if (get(['type', r]) !== undefined) refuseUnknown(['type', r], /^h\d$/.test(r) ? HEADING_KEYS : TYPE_KEYS);
   for (const section of new Set(kindKeys.filter((k) => k.includes('.')).map((k) => k.split('.')[0]))) {
     refuseUnknown([section], kindKeys.filter((k) => k.startsWith(section + '.')).map((k) => k.slice(section.length + 1)));
   }

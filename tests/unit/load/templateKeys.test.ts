@@ -70,6 +70,11 @@ describe('template keys', () => {
     expect(errs.some((e) => e.startsWith(`templates/brief.yaml:${lineOf(text, '  h4')}:`) && e.includes('unknown template key "type.h4"'))).toBe(true);
   });
 
+  it('refuses space above or below anything but a heading (it would be ignored)', () => {
+    const text = SHIPPED('brief').replace('  caption: { font: sans,', '  caption: { spaceBefore: 4, font: sans,');
+    expect(errorsOf(text)).toEqual([`templates/brief.yaml:${lineOf(text, '  caption')}:27: unknown template key "type.caption.spaceBefore" — type.caption takes font, size, leading`]);
+  });
+
   it('refuses a space before a heading that is not a number', () => {
     const text = SHIPPED('brief').replace('spaceBefore: 18', 'spaceBefore: "18pt"');
     expect(errorsOf(text).join('\n')).toContain(`templates/brief.yaml:${lineOf(text, '  h1')}:`);
