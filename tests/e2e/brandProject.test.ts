@@ -110,4 +110,17 @@ describe('brand problems are located errors', () => {
     expect(r.status).toBe(0);
     expect(images(join(r.out, 'handout.pdf'))).toEqual([[1, 480, 200]]);
   });
+
+  it('a logo without a description is decoration: an artifact, not a figure', async () => {
+    const dir = scratchProject(ROOT);
+    const config = readFileSync(join(dir, 'content/config.yaml'), 'utf8').replace(/^logo: .*$/m, 'logo: images/logo.svg');
+    writeFileSync(join(dir, 'content/config.yaml'), config);
+    const r = build(dir, 'handout');
+    expect(r.status).toBe(0);
+    const alts = await figureAlts(readFileSync(join(r.out, 'handout.pdf')));
+    expect(alts).not.toContain(LOGO_ALT);
+    // The handout's chart is still a figure; the logo is drawn, as vectors (no image), untagged.
+    expect(alts.length).toBeGreaterThan(0);
+    expect((await checkPdfUa(readFileSync(join(r.out, 'handout.pdf')))).failures).toEqual([]);
+  });
 });
