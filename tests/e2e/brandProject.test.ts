@@ -82,6 +82,22 @@ describe('the brand fixture', () => {
   });
 });
 
+describe('the HTML edition', () => {
+  it('shows the logo on its cover, rewritten from the shapes read, with its description', () => {
+    const out = mkdtempSync(join(tmpdir(), 'brand-html-'));
+    const r = runShippedCli(['build', 'brief', '--root', ROOT, '--out', out, '--no-cache', '--quiet', '--html']);
+    expect(r.status).toBe(0);
+    const html = readFileSync(join(out, 'html/brief.html'), 'utf8');
+    const m = /<p class="logo"><img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)"/.exec(html);
+    expect(m).not.toBeNull();
+    expect(m![2]).toBe(LOGO_ALT);
+    const svg = Buffer.from(m![1], 'base64').toString('utf8');
+    // Only paths: the title and anything else of the file were not copied.
+    expect(svg.match(/<(\w+)/g)!.filter((t) => t !== '<svg' && t !== '<path')).toEqual([]);
+    expect(svg).toContain('fill="#1d4e89"');
+  });
+});
+
 describe('brand problems are located errors', () => {
   it('a brand font whose licence forbids embedding (fsType 2): exit 2, at the config line', () => {
     const dir = scratchProject(ROOT);
