@@ -25,6 +25,7 @@ function vectorSvg(d: VectorDrawing): string {
       `fill="${s.fill ?? 'none'}"`, `fill-opacity="${num(s.fillOpacity)}"`, `fill-rule="${s.fillRule}"`,
       `stroke="${s.stroke ?? 'none'}"`, `stroke-opacity="${num(s.strokeOpacity)}"`, `stroke-width="${num(s.strokeWidth)}"`,
       `stroke-linecap="${s.lineCap}"`, `stroke-linejoin="${s.lineJoin}"`,
+      ...(s.dash ? [`stroke-dasharray="${s.dash.map(num).join(' ')}"`] : []),
     ];
     return `<path ${attrs.join(' ')}/>`;
   });

@@ -22,6 +22,8 @@ export interface VectorShape {
   strokeWidth: number;
   lineCap: 'butt' | 'round' | 'square';
   lineJoin: 'miter' | 'round' | 'bevel';
+  /** stroke-dasharray: dash and gap lengths (none: solid). */
+  dash?: number[];
 }
 
 export interface VectorDrawing {
@@ -44,6 +46,7 @@ interface Style {
   strokeWidth: number;
   lineCap: VectorShape['lineCap'];
   lineJoin: VectorShape['lineJoin'];
+  dash?: number[];
   opacity: number;
   display: boolean;
 }
@@ -75,7 +78,8 @@ export function readSvg(text: string, file: string): VectorDrawing {
       continue;
     }
     const name = tag.name.replace(/^svg:/, '');
-    if (skipDepth > 0 || IGNORED.has(name)) {
+    // Elements of other namespaces are editors' data (Inkscape's sodipodi:namedview …): not drawn.
+    if (skipDepth > 0 || IGNORED.has(name) || name.includes(':')) {
       if (!tag.selfClosing) {
         stack.push({ name: tag.name, style: ROOT_STYLE, matrix: IDENTITY });
         skipDepth++;
@@ -106,7 +110,7 @@ export function readSvg(text: string, file: string): VectorDrawing {
           d, matrix,
           fill: style.fill, fillOpacity: style.fillOpacity * style.opacity, fillRule: style.fillRule,
           stroke: style.stroke, strokeOpacity: style.strokeOpacity * style.opacity, strokeWidth: style.strokeWidth,
-          lineCap: style.lineCap, lineJoin: style.lineJoin,
+          lineCap: style.lineCap, lineJoin: style.lineJoin, ...(style.dash && { dash: style.dash }),
         });
       }
     }
@@ -217,6 +221,14 @@ function styleOf(tag: Tag, parent: Style, at: SourcePlace): Style {
       case 'stroke-linejoin': if (v === 'round' || v === 'bevel' || v === 'miter') s.lineJoin = v; break;
       case 'display': s.display = v !== 'none'; break;
       case 'visibility': if (v === 'hidden') s.display = false; break;
+      case 'stroke-dasharray': {
+        const n = v.trim() === 'none' ? [] : v.trim().split(/[\s,]+/).map((x) => length(x, k, at));
+        // An odd list repeats, as in SVG; all zero (or none) is solid.
+        s.dash = n.some((x) => x > 0) ? (n.length % 2 ? [...n, ...n] : n) : undefined;
+        if (s.dash?.some((x) => !(x > 0))) throw new InputError(at, `${k}="${v}": dashes and gaps of zero length are not supported in a logo`, HINT);
+        break;
+      }
+      case 'marker-start': case 'marker-mid': case 'marker-end': case 'marker':
       case 'filter': case 'mask': case 'clip-path':
         if (v !== 'none') throw new InputError(at, `${k} is not supported in a logo`, HINT);
         break;

@@ -24,6 +24,8 @@ export function drawVector(doc: PDFDoc, it: VectorItem, paint: PaintPolicy = SCR
     if ((fill ?? stroke)?.overprint) doc.addContent(overprintOperator(doc, true));
     if (fill) doc.fillColor(pdfkitColor(fill.color), sh.fillOpacity);
     if (stroke) doc.strokeColor(pdfkitColor(stroke.color), sh.strokeOpacity).lineWidth(sh.strokeWidth).lineCap(sh.lineCap).lineJoin(sh.lineJoin);
+    // pdfkit 0.20 takes a dash array; @types/pdfkit still types one length.
+    if (stroke && sh.dash) doc.dash(sh.dash as unknown as number, {});
     doc.path(sh.d);
     const rule = sh.fillRule === 'evenodd' ? 'even-odd' : 'non-zero';
     if (fill && stroke) doc.fillAndStroke(rule);

@@ -39,6 +39,13 @@ describe('readSvg', () => {
     expect(d.shapes[3]).toMatchObject({ fill: '#000000', stroke: '#000000', matrix: [1, 0, 0, 1, 0, 0] });
   });
 
+  it('reads dashes, and skips editors\' data of other namespaces', () => {
+    const d = readSvg(svg('<sodipodi:namedview pagecolor="#fff"><inkscape:grid/></sodipodi:namedview>\n<line x2="10" stroke="red" stroke-dasharray="2" inkscape:label="rule"/>'), FILE);
+    expect(d.shapes).toHaveLength(1);
+    expect(d.shapes[0].dash).toEqual([2, 2]);
+    expect(refusal(svg('<path d="M0 0L5 5" stroke="red" marker-end="url(#arrow)"/>'))).toContain('marker-end is not supported in a logo');
+  });
+
   it('takes the size from width and height when there is no viewBox; skips titles and empty defs', () => {
     const d = readSvg(svg('<title>Logo & <b>mark</b></title><defs/><path d="M0 0h10v10z"/>', 'width="40px" height="20"'), FILE);
     expect(d.viewBox).toEqual([0, 0, 40, 20]);
