@@ -117,6 +117,15 @@ describe('brand problems are located errors', () => {
     expect(r.stderr).toContain(`content/images/logo.svg:${lineOf(svg, '  <text')}: <text> is not supported in a logo`);
   });
 
+  it('a cover band that leaves no room for the cover image: exit 2, at the config line', () => {
+    const dir = scratchProject(ROOT);
+    writeFileSync(join(dir, 'templates/brief.yaml'), readFileSync(join(dir, 'templates/brief.yaml'), 'utf8') + 'cover: { bandHeight: 0.75 }\n');
+    const r = build(dir, 'brief');
+    expect(r.status).toBe(2);
+    const config = readFileSync(join(dir, 'content/config.yaml'), 'utf8');
+    expect(r.stderr).toMatch(new RegExp(`^content/config\\.yaml:${lineOf(config, 'coverImage')}:\\d+: the cover has no room for the cover image \\(\\d+ mm between the band and the organisation's name\\) — lower cover\\.bandHeight`, 'm'));
+  });
+
   it('a PNG logo goes through the image reader and is placed as an image', () => {
     const dir = scratchProject(ROOT);
     const config = readFileSync(join(dir, 'content/config.yaml'), 'utf8').replace(/^logo: .*$/m, 'logo: images/cover.png');
