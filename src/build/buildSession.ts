@@ -6,6 +6,7 @@
 // other, and a new session is exactly what a new process would be.
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { MemoSet, runWithMemos } from '../cache/sessionMemos.js';
+import { runWithFontScope, type FontScope } from '../fonts/fontRegistry.js';
 import type { Template } from '../load/templateTypes.js';
 
 export class BuildSession {
@@ -18,7 +19,9 @@ export class BuildSession {
   readonly stored = new Map<string, Map<string, unknown>>();
 
   /** Runs `f`, and all it awaits, with this session's memos. */
+  /** The project's brand fonts, once a build has read its config (every role built-in until then). */
+  readonly fonts: FontScope = {};
   run<T>(f: () => T): T {
-    return runWithMemos(this.memos, f);
+    return runWithMemos(this.memos, () => runWithFontScope(this.fonts, f));
   }
 }

@@ -4,6 +4,7 @@
 // worker (chartSandbox.ts) when running as the bundle.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fontSetId } from '../fonts/fontRegistry.js';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { isDrawnData } from '../charts/drawnData.js';
 import { runChartJob, type ChartJob } from '../charts/chartJob.js';
@@ -40,8 +41,8 @@ export function compileCached(session: BuildSession, source: Source, t: Template
   const theme = chartThemeFor(t);
   // Image marks' pictures are read now; their bytes (hashed) are part of the key.
   const pictures = chartImageFiles(source.root, spec.spec, datasets, spec.file);
-  // The spec file is part of the key: warnings name it.
-  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null, pictures.key]);
+  // The spec file is part of the key: warnings name it; so are the brand fonts chart text is measured in.
+  const key = JSON.stringify([spec.file, spec.spec, datasets, theme, width, height, maxHeight ?? null, pictures.key, ...(fontSetId() ? [fontSetId()] : [])]);
   let hit = memory.get(key);
   let reused = !!hit;
   if (!hit) {

@@ -2,12 +2,14 @@
 // each part is loaded on its own, every document whose Markdown and template loaded is parsed,
 // and every parsed document is resolved, whatever failed elsewhere. The caller decides what the
 // collected errors mean (a build stops; `report check` lists them and goes on).
+import { setFontSet } from '../fonts/fontRegistry.js';
 import { formatPlace, ErrorList, collectInputErrors } from '../errors.js';
 import { fromInputError, fromLine, type Diagnostic } from '../check/diagnostic.js';
 import type { CheckedDocument } from '../check/checkTypes.js';
 import { pageBox } from '../layout/pageGeometry.js';
 import { readProject } from '../load/loadProject.js';
 import { loadTemplate } from '../load/loadTemplate.js';
+import { figureWidth } from '../load/templateTypes.js';
 import type { Source } from '../load/sourceTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import { resolveDocument } from '../resolve/resolveDocument.js';
@@ -39,6 +41,8 @@ export async function prepareDocuments(run: BuildRun): Promise<Prepared> {
   const errors = new ErrorList();
   if (!disk) prewarmChartWorker(opts.root);
   const source = readProject(opts.root, kinds, opts.only, errors);
+  // Everything measured, shaped and embedded from here on uses the project's fonts.
+  setFontSet(source?.fontSet);
   const documents: PreparedDocument[] = [];
   for (const markdown of source?.documents ?? []) {
     const d: PreparedDocument = { name: markdown.name, markdown, errors: 0 };
@@ -76,7 +80,7 @@ export async function prepareDocuments(run: BuildRun): Promise<Prepared> {
     if (!source || !d.tree || !t) return;
     const paper = opts.paper ?? d.tree.meta.paper ?? t.paper;
     const content = pageBox(t, paper).content(1);
-    d.frameWidth = (content.width - t.columnGap * (t.columns - 1)) / t.columns;
+    d.frameWidth = figureWidth(t, content.width);
     // A chart may take most of a page; the rest is for its caption and source line.
     const maxHeight = content.height * CHART_SHARE_OF_PAGE;
     try {

@@ -2,7 +2,7 @@
 // (vegaTextMetrics.ts), by the recording context vega draws into (chartDrawing.ts), and by
 // the replay targets that place the text (render/pdfCanvasContext.ts, svg/chartSvg.ts), so
 // all of them agree to the point.
-import { getFont, lineMetrics, measureText, type FontKey } from '../fonts/fontRegistry.js';
+import { fontId, getFont, lineMetrics, measureText, type FontKey } from '../fonts/fontRegistry.js';
 import { fontKeyForCss } from './chartFontKey.js';
 
 // fontkit 2 crashes positioning some marks (e.g. Khmer "ខំ" in Noto Sans Khmer: a base glyph
@@ -14,7 +14,7 @@ const safeWidths = new Map<string, number>();
 
 /** Advance width in points, like fontRegistry.measureText, but never throwing on shaping bugs. */
 export function measureChartText(key: FontKey, text: string, size: number): number {
-  const ck = key + '\u0000' + text;
+  const ck = fontId(key) + '\u0000' + text;
   if (!needsSafeLayout.has(ck)) {
     try {
       return measureText(key, text, size);

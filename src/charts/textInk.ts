@@ -6,7 +6,7 @@
 // same fonts and text placement the PDF and SVG targets use.
 import { replayChart, type ChartOp } from './chartDrawing.js';
 import { VectorCanvas } from './vectorCanvas.js';
-import { getFont, type FontKey } from '../fonts/fontRegistry.js';
+import { fontId, getFont, type FontKey } from '../fonts/fontRegistry.js';
 
 export interface InkBox {
   x1: number;
@@ -20,7 +20,7 @@ const inkCache = new Map<string, { top: number; bottom: number }>();
 
 /** How far the glyphs of `text` reach above and below the baseline, in em. */
 function inkOf(key: FontKey, text: string): { top: number; bottom: number } {
-  const ck = key + '\u0000' + text;
+  const ck = fontId(key) + '\u0000' + text;
   let ink = inkCache.get(ck);
   if (!ink) {
     const { font } = getFont(key);

@@ -12,6 +12,10 @@ import type { Translations } from '../strings/stringTable.js';
 export interface TemplateOptionReader {
   boolean(key: string, fallback: boolean): boolean;
   number(key: string, min: number, max: number, fallback: number): number;
+  /** A length given in millimetres (a key ending in Mm), in points; the fallback is in points. */
+  length(key: string, minMm: number, maxMm: number, fallbackPt: number): number;
+  /** A colour: "#rrggbb", white, or the name of one of the template's colours; as "#rrggbb". */
+  color(key: string, fallback: string): string;
 }
 
 /** Fixed text a kind prints ("Contents", "Please turn over"), by id. */
@@ -36,7 +40,10 @@ export interface ComposedDocument {
 
 export interface DocumentKind<O = unknown, S extends KindStrings = KindStrings> {
   readonly name: string;
-  /** Template keys this kind adds to the engine's own (paper, margins, type, colours …). */
+  /**
+   * Template keys this kind adds to the engine's own (paper, margins, type, colours …); a key
+   * in a map is written with a dot ("cover.bandHeight"), and the map takes no other keys.
+   */
   readonly templateOptions: { readonly keys: readonly string[]; read(r: TemplateOptionReader): O };
   /** Fixed text the kind prints, in English: also the fallback for a language it has no table for. */
   readonly strings: S;
@@ -45,6 +52,10 @@ export interface DocumentKind<O = unknown, S extends KindStrings = KindStrings> 
    * `language` picks one; a project may change any string in content/strings/LANG.yaml.
    */
   readonly translations?: Translations<S>;
+  /** The most columns the kind sets its text in (template key `columns`); 1 unless given. */
+  readonly maxColumns?: number;
+  /** Whether the kind can set a figure across all its columns (template key `figures: span`). */
+  readonly spanFigures?: boolean;
   /** Size of chart text in points, unless the template sets chart.fontSize. */
   readonly chartFontSize: number;
   compose(input: ComposeInput<O, S>): ComposedDocument;

@@ -1,6 +1,7 @@
 // The one place that knows which font files exist. Every font is read and parsed by fontkit
 // at most once per process, then shared by layout (measuring) and render (embedding), and by
 // both documents of a build.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
@@ -66,8 +67,65 @@ export interface LoadedFont {
 
 // Process-wide, because they depend on nothing but the font files: the parsed fonts, and
 // measured widths (a complex run's width is that of its shaping, which depends only on the text).
-const cache = new Map<FontKey, LoadedFont>();
+// Keyed by fontId: a project's brand font and the built-in font of the same role differ.
+const cache = new Map<string, LoadedFont>();
 const widthCache = new Map<string, number>();
+
+/** A project's own font file for a role (content/config.yaml `fonts:`), checked by src/load/brandFonts.ts. */
+export interface BrandFont {
+  key: FontKey;
+  /** Path relative to the project root, e.g. content/fonts/Brand-Regular.ttf. */
+  file: string;
+  data: Buffer;
+  /** A digest of the file: part of every cache key of what is measured or shaped with it. */
+  hash: string;
+}
+
+/** The brand fonts of the project being built; roles not in it use the built-in fonts. */
+export interface FontSet {
+  /** Changes with any file of the set (chart and paragraph caches are keyed by it). */
+  id: string;
+  fonts: Partial<Record<FontKey, BrandFont>>;
+}
+
+// The font set of the build running: a build enters a scope when it starts and sets the
+// project's brand fonts once it has read content/config.yaml (src/build/buildProject.ts).
+// Outside a scope, or before that, every role is the built-in font.
+export interface FontScope {
+  set?: FontSet;
+}
+const fontScope = new AsyncLocalStorage<FontScope>();
+
+/** Runs `f` (and everything it awaits) in a font scope (a build session's); `setFontSet` fills it in. */
+export function runWithFontScope<T>(scope: FontScope, f: () => T): T {
+  return fontScope.run(scope, f);
+}
+
+/** The project's brand fonts for the rest of the scope's build. */
+export function setFontSet(set: FontSet | undefined): void {
+  const scope = fontScope.getStore();
+  if (scope) scope.set = set;
+}
+
+/** The font set of the running build, if it has brand fonts. */
+export function currentFontSet(): FontSet | undefined {
+  return fontScope.getStore()?.set;
+}
+
+function brandFont(key: FontKey): BrandFont | undefined {
+  return fontScope.getStore()?.set?.fonts[key];
+}
+
+/** Names the font file a role stands for in the running build: the key, or key@digest of a brand font. */
+export function fontId(key: FontKey): string {
+  const b = brandFont(key);
+  return b ? `${key}@${b.hash}` : key;
+}
+
+/** Names the running build's whole font set ("" for the built-in fonts). */
+export function fontSetId(): string {
+  return fontScope.getStore()?.set?.id ?? '';
+}
 
 function packageDir(pkg: string): string {
   return resolver.resolve(`${pkg}/package.json`).slice(0, -'package.json'.length);
@@ -79,10 +137,12 @@ export function fontPath(key: FontKey): string {
 }
 
 export function getFont(key: FontKey): LoadedFont {
-  let f = cache.get(key);
+  const id = fontId(key);
+  let f = cache.get(id);
   if (f) return f;
-  const path = fontPath(key);
-  const data = readFileSync(path);
+  const brand = brandFont(key);
+  const path = brand ? brand.file : fontPath(key);
+  const data = brand ? brand.data : readFileSync(path);
   const font = fontkit.create(data) as Font;
   keepCodePoints(font);
   const info = readFontInfo(data);
@@ -97,7 +157,7 @@ export function getFont(key: FontKey): LoadedFont {
     ascender: (info.ascent / upm) * 1000,
     descender: (info.descent / upm) * 1000,
   };
-  cache.set(key, f);
+  cache.set(id, f);
   return f;
 }
 
@@ -110,7 +170,7 @@ export function getFont(key: FontKey): LoadedFont {
  */
 export function measureText(key: FontKey, text: string, size: number): number {
   if (text.length === 0) return 0;
-  const ck = key + '\u0000' + text;
+  const ck = fontId(key) + '\u0000' + text;
   let units = widthCache.get(ck);
   if (units === undefined) {
     units = SIMPLE_TEXT.test(text) ? simpleWidth(key, text) : shapedWidth(key, text);
@@ -142,7 +202,7 @@ export interface ComplexRun {
 export const COMPLEX_RUNS: MemoSpec<ComplexRun> = { name: 'complexRuns', limit: 20_000 };
 
 export function shapeComplex(key: FontKey, text: string): ComplexRun {
-  return memoised(COMPLEX_RUNS, key + '\u0000' + text, () => {
+  return memoised(COMPLEX_RUNS, fontId(key) + '\u0000' + text, () => {
     const font = getFont(key).font;
     // fontkit keeps one Glyph per id per font, carrying the code points of whichever text first
     // produced it; copied from there, a run's code points (and so the PDF's ToUnicode) would

@@ -4,6 +4,7 @@
 // figures, body (each note after the block citing it), sources, appendix, closing or call to
 // action. What the PDF adds for paper only (running heads, page numbers, "Please turn over")
 // is left out.
+import { logoHtml } from './htmlLogo.js';
 import { appendixTableBlocks } from '../documents/brief/chartDataAppendix.js';
 import type { BriefStrings } from '../documents/brief/briefStrings.js';
 import { fillString } from '../documents/fillString.js';
@@ -45,7 +46,7 @@ export function htmlDocument({ resolved: doc, template, strings }: TargetDocumen
     : '';
 
   const fullName = doc.config.organisation.fullName;
-  const cover = '<header class="cover"><div class="cover-inner">' +
+  const cover = '<header class="cover"><div class="cover-inner">' + logoHtml(doc.config.logo) +
     `<h1>${inlinesHtml(fixedInlines(doc.meta.title), ctx)}</h1>` +
     (doc.meta.subtitle ? `<p class="subtitle">${inlinesHtml(fixedInlines(doc.meta.subtitle), ctx)}</p>` : '') +
     `<p class="org"><strong>${escapeText(organisation)}</strong>${fullName ? ` ${escapeText(fullName)}` : ''}</p>` +

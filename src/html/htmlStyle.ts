@@ -79,6 +79,8 @@ aside.note p { margin: 0; }
 .cover .subtitle { ${fontCss('sans')} font-size: 1.1em; color: ${c.accentSoft}; margin: 0 0 1.2em; }
 .cover .org, .cover .date { ${fontCss('sans')} margin: 0; color: #fff; }
 .cover .org strong { ${fontCss('sans-bold')} }
+.cover .logo { margin: 0 0 1em; }
+.cover .logo img { display: inline-block; height: 3em; width: auto; }
 .callouts { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5em, 1fr)); gap: 0.6em; margin: 0 0 1.4em; }
 .callout { background: ${c.accentSoft}; border-left: 3px solid ${c.warm}; padding: 0.5em 0.7em; margin: 0; ${fontCss('sans')} font-size: 0.9em; line-height: 1.3; }
 .callout .value { display: block; ${fontCss('sans-bold')} font-size: 1.7em; line-height: 1.2; color: ${darkerForText(c.warm, c.accentSoft)}; }

@@ -14,7 +14,7 @@
 // add up to the type size): lines set tighter than the font's own line spacing (ascent plus
 // descent, 1.37 to 1.42 em for our fonts) are ordinary typesetting, lines set tighter than
 // solid are not. Against everything else a text reaches its full ascent and descent.
-import { lineMetrics, type FontKey } from '../fonts/fontRegistry.js';
+import { fontId, lineMetrics, type FontKey } from '../fonts/fontRegistry.js';
 import { SUPERSCRIPT_RISE } from './lineTypes.js';
 import type { LaidOutDocument, Page, PageFrame, PageItem } from './pageTypes.js';
 import { unreachable } from '../unreachable.js';
@@ -23,13 +23,13 @@ import { unreachable } from '../unreachable.js';
 export const PLACEMENT_TOLERANCE = 0.01;
 
 /** A font's ascent and descent (lineMetrics) and its em box's ascent, per point of type size. */
-const perPoint = new Map<FontKey, { ascent: number; descent: number; emAscent: number }>();
+const perPoint = new Map<string, { ascent: number; descent: number; emAscent: number }>();
 function metricsPerPoint(font: FontKey): { ascent: number; descent: number; emAscent: number } {
-  let m = perPoint.get(font);
+  let m = perPoint.get(fontId(font));
   if (!m) {
     const { ascent, descent } = lineMetrics(font, 1);
     m = { ascent, descent, emAscent: ascent / (ascent + descent) };
-    perPoint.set(font, m);
+    perPoint.set(fontId(font), m);
   }
   return m;
 }
@@ -150,6 +150,8 @@ export function describeItem(it: PageItem): string {
       return 'chart';
     case 'image':
       return 'image';
+    case 'vector':
+      return 'drawing';
     case 'qr':
       return 'QR code';
     case 'link':
@@ -198,6 +200,7 @@ function placedBox(it: PageItem, index: number): PlacedBox | null {
     case 'chart':
       return placed('content', { left: it.x, top: it.y, right: it.x + it.chart.width, bottom: it.y + it.chart.height });
     case 'image':
+    case 'vector':
       return placed('content', { left: it.x, top: it.y, right: it.x + it.w, bottom: it.y + it.h });
     case 'qr':
       return placed('content', { left: it.x, top: it.y, right: it.x + it.size, bottom: it.y + it.size });

@@ -43,6 +43,11 @@ export interface FlowContext {
    * short lines reads as a list, not as prose).
    */
   ragged?: boolean;
+  /**
+   * Width of a figure set across all columns (template `figures: span`); figures sit in the
+   * column (`width`) unless given.
+   */
+  figureWidth?: number;
 }
 
 export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {

@@ -15,6 +15,7 @@ import { breakRuns, drawLine, fragmentStructs } from './textLines.js';
 
 export function flowFigure(ctx: FlowContext, b: Extract<RBlock, { kind: 'figure' }>, parent: StructNode): FlowBox {
   const t = ctx.template;
+  const width = ctx.figureWidth ?? ctx.width;
   const fig = ctx.sb.add(parent, 'Figure', { alt: b.alt });
   const cap = ctx.sb.add(parent, 'Caption');
   const { style, leading } = styleOf(ctx, 'caption');
@@ -22,25 +23,25 @@ export function flowFigure(ctx: FlowContext, b: Extract<RBlock, { kind: 'figure'
     ...inlineRuns(fixedInlines(fillString(ctx.strings.figureCaption, { number: b.number }) + ' ', { strong: true }), { ...style, color: t.colors.accent }, { linkColor: t.colors.accent }),
     ...inlineRuns(b.caption, style, { linkColor: t.colors.accent }),
   ];
-  const capLines = breakRuns(runs, { measure: ctx.width, align: 'left', hyphenateLang: ctx.lang });
+  const capLines = breakRuns(runs, { measure: width, align: 'left', hyphenateLang: ctx.lang });
   const srcRuns = inlineRuns(fixedInlines(fillString(ctx.strings.sourceLine, { source: b.source })), { ...style, color: t.colors.muted, size: style.size * 0.95 }, { linkColor: t.colors.accent });
-  const srcLines = breakRuns(srcRuns, { measure: ctx.width, align: 'left', hyphenateLang: null });
+  const srcLines = breakRuns(srcRuns, { measure: width, align: 'left', hyphenateLang: null });
   const fstructs = fragmentStructs(capLines, cap, ctx.sb, ctx.strings);
   const gapAbove = 6 * ctx.scale;
   const gapChart = 6 * ctx.scale;
   const rest = gapAbove + gapChart + (capLines.length + srcLines.length) * leading + 8 * ctx.scale;
   const roomH = ctx.frameHeight !== undefined ? ctx.frameHeight - rest : Infinity;
   // Never below a tenth: a caption taller than the page is a problem of its own.
-  const k = Math.max(0.1, Math.min(1, (ctx.width + 0.5) / b.chart.width, roomH / b.chart.height));
+  const k = Math.max(0.1, Math.min(1, (width + 0.5) / b.chart.width, roomH / b.chart.height));
   const chart = k < 1 ? scaleDrawing(b.chart, k) : b.chart;
   const height = rest + chart.height;
   const para = ++ctx.counter.para;
   return {
     // `what` names the box in the author's error messages, which are English: not printed.
-    kind: 'box', height, float: true, keepWithNext: false, figure: true, notes: [], what: `Figure ${b.number}`,
+    kind: 'box', height, float: true, keepWithNext: false, figure: true, span: ctx.figureWidth !== undefined || undefined, notes: [], what: `Figure ${b.number}`,
     draw: (x, y) => {
       const items: PageItem[] = [{ kind: 'dest', name: b.id, y }];
-      const cx = x + Math.max(0, (ctx.width - chart.width) / 2);
+      const cx = x + Math.max(0, (width - chart.width) / 2);
       items.push({ kind: 'chart', x: cx, y: y + gapAbove, chart, struct: fig.id });
       let ly = y + gapAbove + chart.height + gapChart;
       for (const [i, line] of [...capLines, ...srcLines].entries()) {

@@ -41,6 +41,8 @@ export interface FlowBox {
   float: boolean;
   keepWithNext: boolean;
   figure?: boolean;
+  /** Set across all columns of a multi-column page (template `figures: span`), not in one. */
+  span?: boolean;
   /** Table rows: the header to repeat (as an artifact) when the row starts a new frame. */
   repeatHeader?: FlowBox;
   notes: number[];

@@ -1,6 +1,7 @@
 // The hand-off from layout to render: positioned content on pages, plus the logical structure
 // (for tagging) and the outline. Nothing here knows about pdfkit.
 import type { ChartDrawing } from '../charts/chartDrawing.js';
+import type { VectorDrawing } from '../load/readSvg.js';
 import type { LineFragment } from './lineTypes.js';
 
 export type StructType =
@@ -85,6 +86,16 @@ export interface ImageItem extends ItemBase {
   data: Buffer;
 }
 
+/** An SVG drawing (a logo) drawn as vector shapes, its viewBox fitted to the box. */
+export interface VectorItem extends ItemBase {
+  kind: 'vector';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  drawing: VectorDrawing;
+}
+
 export interface QrItem extends ItemBase {
   kind: 'qr';
   x: number;
@@ -113,7 +124,7 @@ export interface DestItem {
   struct?: undefined;
 }
 
-export type PageItem = TextItem | RectItem | LineItem | ChartItem | ImageItem | QrItem | LinkItem | DestItem;
+export type PageItem = TextItem | RectItem | LineItem | ChartItem | ImageItem | VectorItem | QrItem | LinkItem | DestItem;
 
 /** An area of a page that a document kind lets content occupy (the text block, a title band). */
 export interface PageFrame {

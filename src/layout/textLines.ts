@@ -7,6 +7,7 @@ import type { FlowLine } from './flowTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import type { StructureBuilder } from './structure.js';
 import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
+import { fontId } from '../fonts/fontRegistry.js';
 import { fillString } from '../documents/fillString.js';
 import type { EngineStrings } from '../strings/engineStrings.js';
 
@@ -23,7 +24,7 @@ function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
   let k = `${opts.measure}|${opts.align}|${opts.hyphenateLang}|${opts.protectLastWord ?? ''}`;
   for (const r of runs) {
     const t = r.target;
-    k += `\u0001${r.text}\u0002${r.style.font},${r.style.size},${r.style.color},${r.noHyphenate ? 1 : 0}${r.unbreakable ? 1 : 0},${r.lang ?? ''}`;
+    k += `\u0001${r.text}\u0002${fontId(r.style.font)},${r.style.size},${r.style.color},${r.noHyphenate ? 1 : 0}${r.unbreakable ? 1 : 0},${r.lang ?? ''}`;
     if (t) k += `,${t.href ?? ''},${t.dest ?? ''},${t.noteId ?? ''},${t.superscript ? 1 : 0}`;
   }
   return k;

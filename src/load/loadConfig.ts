@@ -2,12 +2,13 @@ import { isMap, isScalar } from 'yaml';
 import { ErrorList, InputError, didYouMean } from '../errors.js';
 import { readMapping, readYaml } from './readYaml.js';
 import type { KindRegistry } from '../documents/kindRegistry.js';
+import { readBrandConfig } from './brandConfig.js';
 import { checkContentPath } from './contentPath.js';
 import { readInputText } from './readInputFile.js';
 import { DEFAULT_DOCUMENTS, type ContactDetails, type DocumentEntry, type ProjectConfig } from './sourceTypes.js';
 
 // recipients, merge and mail are read by src/recipients, src/merge and src/mail.
-const TOP_KEYS = ['organisation', 'locale', 'contact', 'documents', 'recipients', 'merge', 'mail'];
+const TOP_KEYS = ['organisation', 'locale', 'contact', 'documents', 'fonts', 'logo', 'coverImage', 'recipients', 'merge', 'mail'];
 
 export function loadConfig(root: string, kinds: KindRegistry, file = 'content/config.yaml'): ProjectConfig {
   const text = readInputText({
@@ -74,8 +75,10 @@ export function loadConfig(root: string, kinds: KindRegistry, file = 'content/co
   } else {
     errors.add(y.placeOf(docsNode), 'documents must be a mapping of document names to their source, kind and template');
   }
+  const brand = readBrandConfig(y, section, errors);
   errors.throwIfAny();
   return {
+    ...brand,
     organisation: { name: String(org.name), fullName: org.fullName as string | undefined },
     locale,
     contact: contact as unknown as ContactDetails,

@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import type { KindRegistry } from '../documents/kindRegistry.js';
 import { ErrorList, collectInputErrors } from '../errors.js';
 import { readCharts } from './loadCharts.js';
+import { loadBrandFonts } from './brandFonts.js';
+import { loadConfigPicture } from './configPictures.js';
 import { loadConfig } from './loadConfig.js';
 import { readDataTables } from './loadData.js';
 import { loadMarkdown } from './loadMarkdown.js';
@@ -61,8 +63,10 @@ export function readProject(root: string, kinds: KindRegistry, only: readonly Do
     }
   }
   if (!config) return undefined;
+  const fontSet = config?.fonts?.length ? loadBrandFonts(root, config.fonts, errors) : undefined;
+  for (const image of [config?.logo, config?.coverImage]) if (image) image.picture = loadConfigPicture(root, image, errors);
   return {
     root, config, documents, tables: data.tables, figures: data.figures, charts: charts.charts, strings,
-    unavailable: { data: unavailableData, charts: charts.unavailable },
+    unavailable: { data: unavailableData, charts: charts.unavailable }, fontSet,
   };
 }

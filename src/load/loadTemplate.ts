@@ -12,7 +12,11 @@ import { MM, type Template, type TypeRole, type TypeSpec } from './templateTypes
 
 const ROLES: TypeRole[] = ['body', 'h1', 'h2', 'h3', 'caption', 'note', 'table', 'running', 'code'];
 /** The keys every template has, whatever its kind. */
-const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'colors', 'type', 'paragraphSpace', 'chart', 'print'];
+const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'figures', 'colors', 'type', 'paragraphSpace', 'chart', 'print'];
+const MARGINS = ['top', 'bottom', 'inner', 'outer'];
+// Only headings have space above and below; paragraphs are spaced by paragraphSpace.
+const TYPE_KEYS = ['font', 'size', 'leading'];
+const HEADING_KEYS = [...TYPE_KEYS, 'spaceBefore', 'spaceAfter'];
 const COLOR_NAMES = ['text', 'muted', 'accent', 'accentSoft', 'warm', 'rule'] as const;
 
 /**
@@ -27,20 +31,43 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
   const memoKey = file + '\0' + kind.name + '\0' + text;
   const hit = memo?.get(memoKey);
   if (hit) return hit;
-  const TOP = [...ENGINE_KEYS, ...kind.templateOptions.keys];
+  // A kind's key "cover.bandHeight" is the key bandHeight in the map cover.
+  const kindKeys = kind.templateOptions.keys;
+  const TOP = [...ENGINE_KEYS, ...new Set(kindKeys.map((k) => k.split('.')[0]))];
   const y = readYaml(text, file);
-  const data = y.doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  const data = (y.doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
   const errors = new ErrorList();
   const at = (path: string[]) => y.placeOf(y.doc.getIn(path, true));
-  for (const k of Object.keys(data ?? {})) {
-    if (!TOP.includes(k)) {
-      const g = didYouMean(k, TOP);
-      errors.add(at([k]), `unknown template key "${k}"`, g ? `did you mean "${g}"?` : undefined);
+  const get = (path: string[]): unknown => {
+    let v: unknown = data;
+    for (const p of path) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[p] : undefined;
+    return v;
+  };
+  // Every key is read or refused: a key the engine and the kind do not read would be ignored
+  // (colours and print keys are checked by readPrintTemplate).
+  const refuseUnknown = (path: string[], known: readonly string[]) => {
+    const v = path.length ? get(path) : data;
+    if (v === undefined) return;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) {
+      errors.add(at(path), `${path.join('.')} must be a map of ${known.join(', ')}`);
+      return;
     }
+    for (const k of Object.keys(v)) {
+      if (known.includes(k)) continue;
+      const g = didYouMean(k, known);
+      const name = [...path, k].join('.');
+      errors.add(at([...path, k]), `unknown template key "${name}"`, g ? `did you mean "${path.length ? path.join('.') + '.' : ''}${g}"?` : `${path.length ? path.join('.') + ' takes' : 'the keys are'} ${known.join(', ')}`);
+    }
+  };
+  refuseUnknown([], TOP);
+  refuseUnknown(['marginsMm'], MARGINS);
+  refuseUnknown(['type'], ROLES);
+  for (const r of ROLES) if (get(['type', r]) !== undefined) refuseUnknown(['type', r], /^h\d$/.test(r) ? HEADING_KEYS : TYPE_KEYS);
+  for (const section of new Set(kindKeys.filter((k) => k.includes('.')).map((k) => k.split('.')[0]))) {
+    refuseUnknown([section], kindKeys.filter((k) => k.startsWith(section + '.')).map((k) => k.slice(section.length + 1)));
   }
   const num = (path: string[], min: number, max: number): number => {
-    let v: unknown = data;
-    for (const p of path) v = (v as Record<string, unknown> | undefined)?.[p];
+    const v = get(path);
     if (typeof v !== 'number' || !(v >= min && v <= max)) {
       errors.add(at(path), `${path.join('.')} must be a number from ${min} to ${max}`);
       return min;
@@ -69,24 +96,45 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
       font,
       size: num(['type', r, 'size'], 4, 96),
       leading: num(['type', r, 'leading'], 4, 120),
-      spaceBefore: typeof t?.spaceBefore === 'number' ? t.spaceBefore : 0,
-      spaceAfter: typeof t?.spaceAfter === 'number' ? t.spaceAfter : 0,
+      spaceBefore: t?.spaceBefore === undefined ? 0 : num(['type', r, 'spaceBefore'], 0, 72),
+      spaceAfter: t?.spaceAfter === undefined ? 0 : num(['type', r, 'spaceAfter'], 0, 72),
     };
   }
   // The scale is judged only on sizes that were read (a bad size already has its error).
   if (errors.length === errorsBeforeType) checkTypeScale(type, at, errors);
   if (data.kind !== kind.name) errors.add(at(['kind']), `kind must be "${kind.name}"`, 'the document\'s kind in content/config.yaml and its template\'s must agree');
+  const path = (key: string) => key.split('.');
   const reader: TemplateOptionReader = {
     boolean: (key, fallback) => {
-      if (data[key] === undefined) return fallback;
-      if (typeof data[key] === 'boolean') return data[key] as boolean;
-      errors.add(at([key]), `${key} must be true or false`);
+      const v = get(path(key));
+      if (v === undefined) return fallback;
+      if (typeof v === 'boolean') return v;
+      errors.add(at(path(key)), `${key} must be true or false`);
       return fallback;
     },
-    number: (key, min, max, fallback) => (data[key] === undefined ? fallback : num([key], min, max)),
+    number: (key, min, max, fallback) => (get(path(key)) === undefined ? fallback : num(path(key), min, max)),
+    // The default is in points and used as it is, so a template that leaves the key out lays
+    // out exactly as the code did before the key existed (no round trip through millimetres).
+    length: (key, minMm, maxMm, fallbackPt) => (get(path(key)) === undefined ? fallbackPt : num(path(key), minMm, maxMm) * MM),
+    color: (key, fallback) => {
+      const v = get(path(key));
+      if (v === undefined) return fallback;
+      // A colour of the template by name ("accentSoft", "white"), or "#rrggbb".
+      const named = v === 'white' ? '#ffffff' : typeof v === 'string' && (COLOR_NAMES as readonly string[]).includes(v) ? colorRgb(get(['colors', v])) : v;
+      if (typeof named === 'string' && /^#[0-9a-f]{6}$/i.test(named)) return named;
+      errors.add(at(path(key)), `${key} must be a colour like "#ffffff", white, or one of the template's colours (${COLOR_NAMES.join(', ')})`);
+      return fallback;
+    },
   };
   const options: unknown = kind.templateOptions.read(reader);
   const chart = (data.chart ?? {}) as Record<string, unknown>;
+  const columns = num(['columns'], 1, 3);
+  const maxColumns = kind.maxColumns ?? 1;
+  if (columns > maxColumns) errors.add(at(['columns']), `a ${kind.name} is set in ${maxColumns === 1 ? 'one column' : `at most ${maxColumns} columns`}: columns ${columns} would be ignored`, `set columns: ${maxColumns}`);
+  if (!Number.isInteger(columns)) errors.add(at(['columns']), 'columns must be a whole number');
+  const figures = data.figures ?? 'column';
+  if (figures !== 'column' && figures !== 'span') errors.add(at(['figures']), 'figures must be column or span');
+  else if (figures === 'span' && !kind.spanFigures) errors.add(at(['figures']), `a ${kind.name} sets figures in its columns: figures: span would be ignored`, 'remove the key');
   const paper = data.paper === 'letter' ? 'letter' : 'a4';
   if (data.paper !== 'a4' && data.paper !== 'letter') errors.add(at(['paper']), 'paper must be a4 or letter');
   const t: Template = {
@@ -99,8 +147,9 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
       inner: num(['marginsMm', 'inner'], 5, 60) * MM,
       outer: num(['marginsMm', 'outer'], 5, 60) * MM,
     },
-    columns: num(['columns'], 1, 3),
+    columns,
     columnGap: num(['columnGapMm'], 0, 30) * MM,
+    figures: figures === 'span' && columns > 1 ? 'span' : 'column',
     colors: { text: color('text'), muted: color('muted'), accent: color('accent'), accentSoft: color('accentSoft'), warm: color('warm'), rule: color('rule') },
     type,
     paragraphSpace: num(['paragraphSpace'], 0, 40),

@@ -1,5 +1,8 @@
 // The hand-off from load to parse: validated inputs, nothing parsed into a document yet.
 import type { SourcePlace } from '../errors.js';
+import type { FontSet } from '../fonts/fontRegistry.js';
+import type { ConfigImage } from './brandConfig.js';
+import type { BrandFontEntry } from './brandFonts.js';
 
 /** A document's name in config.yaml; also its output file's name (`NAME.pdf`). */
 export type DocumentName = string;
@@ -22,6 +25,12 @@ export interface ProjectConfig {
   contact: ContactDetails;
   /** The documents to build, in the order config.yaml lists them. */
   documents: DocumentEntry[];
+  /** The organisation's own fonts by role (load/brandConfig.ts), read into Source.fontSet. */
+  fonts?: BrandFontEntry[];
+  /** The organisation's logo (SVG or PNG), drawn where a kind has room for it. */
+  logo?: ConfigImage;
+  /** A picture for the brief's cover, under its band. */
+  coverImage?: ConfigImage;
 }
 
 /** One document of the project: its Markdown, its kind (how pages are composed) and template. */
@@ -168,4 +177,6 @@ export interface Source {
    * them are not reported again (as "no figure", "no chart").
    */
   unavailable?: { data: ReadonlySet<string>; charts: ReadonlySet<string> };
+  /** The organisation's own fonts, read and checked (config.yaml `fonts:`); none: the built-in ones. */
+  fontSet?: FontSet;
 }

@@ -20,6 +20,11 @@ export interface Template {
   margins: { top: number; bottom: number; inner: number; outer: number };
   columns: number;
   columnGap: number;
+  /**
+   * With more than one column: `column` sets a figure in the column it falls in, `span` across
+   * all columns (at the top of the next page's columns). Charts are compiled for that width.
+   */
+  figures: 'column' | 'span';
   colors: { text: string; muted: string; accent: string; accentSoft: string; warm: string; rule: string };
   type: Record<TypeRole, TypeSpec>;
   paragraphSpace: number;
@@ -37,3 +42,13 @@ export const PAPER_SIZES: Record<'a4' | 'letter', [number, number]> = {
 };
 
 export const MM = 72 / 25.4;
+
+/** The width a figure is set in: one column, or all of them (Template.figures). */
+export function figureWidth(t: Pick<Template, 'columns' | 'columnGap' | 'figures'>, contentWidth: number): number {
+  return t.figures === 'span' ? contentWidth : columnWidth(t, contentWidth);
+}
+
+/** The width of one column of a text block `contentWidth` wide. */
+export function columnWidth(t: Pick<Template, 'columns' | 'columnGap'>, contentWidth: number): number {
+  return (contentWidth - t.columnGap * (t.columns - 1)) / t.columns;
+}

@@ -4,6 +4,7 @@
 // per recipient is resolved, laid out and rendered again, and the session's memos keep the
 // paragraphs that do not change (a letter's unchanged paragraphs are not broken again).
 // Deterministic: a recipient's PDF has the same bytes whichever recipients came before it.
+import { setFontSet } from '../fonts/fontRegistry.js';
 import { BuildSession } from '../build/buildSession.js';
 import { compileCached } from '../build/chartCache.js';
 import { BUILT_IN_KINDS } from '../documents/builtInKinds.js';
@@ -14,7 +15,7 @@ import { pageBox } from '../layout/pageGeometry.js';
 import { loadProject } from '../load/loadProject.js';
 import { loadTemplate } from '../load/loadTemplate.js';
 import type { DocumentName, Source } from '../load/sourceTypes.js';
-import type { Template } from '../load/templateTypes.js';
+import { figureWidth, type Template } from '../load/templateTypes.js';
 import type { DocumentTree } from '../parse/documentTypes.js';
 import { parseMarkdown } from '../parse/parseMarkdown.js';
 import type { Recipient, RecipientList } from '../recipients/recipientTypes.js';
@@ -74,6 +75,7 @@ export class MergeEngine {
     return session.run(async () => {
       const kinds = new KindRegistry([...BUILT_IN_KINDS, ...(opts.kinds ?? [])]);
       const source = loadProject(opts.root, kinds, opts.documents);
+      setFontSet(source.fontSet);
       const warnings: string[] = [];
       const docs = opts.documents.map((name): Prepared => {
         const src = source.documents.find((d) => d.name === name)!;
@@ -82,7 +84,7 @@ export class MergeEngine {
         const { tree, warnings: w } = parseMarkdown(src);
         warnings.push(...w.map((x) => x.message));
         const paper = opts.paper ?? tree.meta.paper ?? template.paper;
-        const width = (pageBox(template, paper).content(1).width - template.columnGap * (template.columns - 1)) / template.columns;
+        const width = figureWidth(template, pageBox(template, paper).content(1).width);
         return { name, tree, template, kind, paper, width };
       });
       const engine = new MergeEngine(session, source, docs, opts.list);

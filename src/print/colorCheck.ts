@@ -56,6 +56,12 @@ export function colorsUsed(pages: readonly Page[]): Map<string, Use> {
             if (typeof v === 'string') add(v, n, 'a chart');
           }
           break;
+        case 'vector':
+          for (const s of it.drawing.shapes) {
+            add(s.fill ?? undefined, n, 'the logo');
+            add(s.stroke ?? undefined, n, 'the logo');
+          }
+          break;
         case 'image':
         case 'link':
         case 'dest':

@@ -4,7 +4,7 @@
 // document with fontkit (~100 µs a call); each document's font instead asks the process-wide
 // simple shaper (Latin text) or the build session's fontkit runs (Khmer).
 import { memoised, type MemoSpec } from '../cache/sessionMemos.js';
-import { getFont, shapeComplex, type FontKey } from '../fonts/fontRegistry.js';
+import { fontId, getFont, shapeComplex, type FontKey } from '../fonts/fontRegistry.js';
 import { shapeSimple, SIMPLE_TEXT } from '../fonts/simpleShaper.js';
 import type { PDFDoc } from './pdfkitModule.js';
 import { hookEmbeddedFont, isFontRegistered, type PdfkitRun } from './pdfkitInternals.js';
@@ -20,7 +20,7 @@ const PDF_RUNS: MemoSpec<PdfkitRun> = { name: 'pdfRuns', limit: 100_000 };
 export const FONT_SUBSETS: MemoSpec<Uint8Array> = { name: 'fontSubsets', limit: 64 };
 
 function sharedRun(key: FontKey, text: string, scale: number): PdfkitRun {
-  return memoised(PDF_RUNS, key + '\u0000' + scale + '\u0000' + text, () => makeRun(key, text, scale));
+  return memoised(PDF_RUNS, fontId(key) + '\u0000' + scale + '\u0000' + text, () => makeRun(key, text, scale));
 }
 
 function makeRun(key: FontKey, text: string, scale: number): PdfkitRun {
@@ -44,6 +44,6 @@ export function ensureFont(doc: PDFDoc, key: FontKey): void {
   hookEmbeddedFont(doc, key, {
     shape: (text, scale) => sharedRun(key, text, scale),
     // The embedded subset depends only on the glyphs used.
-    encodeSubset: (glyphs, encode) => memoised(FONT_SUBSETS, key + ':' + glyphs.join(','), encode),
+    encodeSubset: (glyphs, encode) => memoised(FONT_SUBSETS, fontId(key) + ':' + glyphs.join(','), encode),
   });
 }

@@ -6,6 +6,7 @@ import { drawChart } from './drawChart.js';
 import { PDFDocument, type PDFDoc } from './pdfkitModule.js';
 import { drawQr } from './drawQr.js';
 import { drawTextItem } from './drawTextItem.js';
+import { drawVector } from './drawVector.js';
 import { escapeXmpInfo, lastAnnotation, pinObjrPages } from './pdfkitInternals.js';
 import { pdfkitColor, SCREEN_PAINT, type PaintPolicy } from './paint.js';
 import { beginFrame, beginPrintDocument, endFrame, overprintOperator, printInfo, type PrintRender } from './printRender.js';
@@ -207,6 +208,9 @@ function drawItem(doc: PDFDoc, it: Exclude<PageItem, { kind: 'dest' } | { kind: 
       return;
     case 'image':
       doc.image(it.data, it.x, it.y, { width: it.w, height: it.h });
+      return;
+    case 'vector':
+      drawVector(doc, it, paint);
       return;
     default:
       unreachable(it, 'page item');

@@ -1,7 +1,7 @@
 // The CSS font an SVG <text> names for an embedded font: the family as the font file names it
 // (its typographic family when it has one, so "Source Sans 3" rather than "Source Sans 3
 // SemiBold"), with the weight and style the font key stands for.
-import { getFont, type FontKey } from '../../fonts/fontRegistry.js';
+import { fontId, getFont, type FontKey } from '../../fonts/fontRegistry.js';
 
 export interface SvgFont {
   family: string;
@@ -9,10 +9,10 @@ export interface SvgFont {
   style: 'normal' | 'italic';
 }
 
-const cache = new Map<FontKey, SvgFont>();
+const cache = new Map<string, SvgFont>();
 
 export function svgFont(key: FontKey): SvgFont {
-  let f = cache.get(key);
+  let f = cache.get(fontId(key));
   if (f) return f;
   const font = getFont(key).font;
   f = {
@@ -20,6 +20,6 @@ export function svgFont(key: FontKey): SvgFont {
     weight: /semibold/.test(key) ? 600 : /bold/.test(key) ? 700 : 400,
     style: /italic/.test(key) ? 'italic' : 'normal',
   };
-  cache.set(key, f);
+  cache.set(fontId(key), f);
   return f;
 }

@@ -15,7 +15,8 @@ import { fitText, textAt, textBlock } from '../../layout/setText.js';
 import { breakRuns, placeFragments } from '../../layout/textLines.js';
 import { lineMetrics, measureText } from '../../fonts/fontRegistry.js';
 import { sourcesSection } from '../../layout/sourcesSection.js';
-import { MM, type Template } from '../../load/templateTypes.js';
+import { MM, columnWidth, type Template } from '../../load/templateTypes.js';
+import { pictureItem } from '../../layout/pictureItem.js';
 import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
 import { fillString } from '../fillString.js';
 import { flowCallouts } from './flowCallouts.js';
@@ -23,11 +24,8 @@ import { flowCta } from './flowCta.js';
 import type { HandoutOptions } from './handoutKind.js';
 import type { HandoutStrings } from './handoutStrings.js';
 
-/** The title band's least height, and how far it reaches below its text's lowest descent. */
-const BAND_MIN = 86;
+/** How far the title band reaches below its text's lowest descent (or the logo's foot). */
 const BAND_PAD = 1.5;
-/** The organisation's name takes at most this share of the band's width (it wraps past that). */
-const ORG_MAX = 0.35;
 
 export interface HandoutResult {
   doc: LaidOutDocument;
@@ -40,7 +38,7 @@ export function composeHandout(doc: ResolvedDocument, t: Template, options: Hand
   let first: ReturnType<typeof attempt> | undefined;
   const minScale = 1 - options.copyFitMax;
   for (let scale = 1; scale >= minScale - 1e-9; scale = Math.round((scale - 0.01) * 100) / 100) {
-    const a = attempt(doc, t, box, scale, strings);
+    const a = attempt(doc, t, options, box, scale, strings);
     first ??= a;
     if (!a.overflow) return { doc: a.doc, scale };
   }
@@ -50,35 +48,46 @@ export function composeHandout(doc: ResolvedDocument, t: Template, options: Hand
     options.copyFitMax > 0 ? `shorten the text; copy-fitting down to ${Math.round(minScale * 100)}% was not enough` : `shorten the text or allow copy-fitting with copyFitMax in ${t.file}`);
 }
 
-function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number, strings: HandoutStrings): { doc: LaidOutDocument; overflow: PaginateResult['overflow'] } {
+function attempt(doc: ResolvedDocument, t: Template, options: HandoutOptions, box: PageBox, scale: number, strings: HandoutStrings): { doc: LaidOutDocument; overflow: PaginateResult['overflow'] } {
   const content = box.content(1);
-  const ctx = documentContext(doc, t, (content.width - t.columnGap * (t.columns - 1)) / t.columns, scale, content.height);
+  const ctx = documentContext(doc, t, columnWidth(t, content.width), scale, content.height);
   const root = ctx.sb.root;
   const front: PageItem[] = [];
   // The title band: title and subtitle on the left, the organisation on the right, each in a
-  // column of its own; the band grows to hold them (at least BAND_MIN high).
+  // column of its own, the logo under the organisation; the band grows to hold them (at least
+  // band.minHeight high). Its geometry is the template's (band.* keys, handoutKind.ts).
+  const g = options.band;
   const within = 'title band';
   const inBand: PageItem[] = [];
   const org = doc.meta.organisation ?? doc.config.organisation.name;
-  const orgStyle = { font: 'sans-bold' as const, size: 13, color: '#ffffff' };
-  const orgW = Math.min(measureText(orgStyle.font, org, orgStyle.size), content.width * ORG_MAX);
-  const titleW = Math.min(content.width * 0.78, content.width - orgW - 16);
+  const orgStyle = { font: 'sans-bold' as const, size: g.organisationSize, color: g.organisationColor };
+  const orgW = Math.min(measureText(orgStyle.font, org, orgStyle.size), content.width * g.organisationShare);
+  const titleW = Math.min(content.width * g.titleShare, content.width - orgW - 16);
   const titleNode = ctx.sb.add(root, 'P');
-  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: 21, color: '#ffffff' }, 24, content.x, 18, titleW, titleNode.id);
+  const title = textBlock(doc.meta.title, { font: 'sans-bold', size: g.titleSize, color: g.titleColor }, g.titleLeading, content.x, g.titleTop, titleW, titleNode.id);
   inBand.push(...title.items);
   if (doc.meta.subtitle) {
     const sub = ctx.sb.add(root, 'P');
-    inBand.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: 10.5, color: '#e6f0f0' }, 13, content.x, 18 + title.height + 4, titleW, sub.id).items);
+    inBand.push(...textBlock(doc.meta.subtitle, { font: 'sans', size: g.subtitleSize, color: g.subtitleColor }, g.subtitleLeading, content.x, g.titleTop + title.height + 4, titleW, sub.id).items);
   }
   const orgNode = ctx.sb.add(root, 'P');
-  if (measureText(orgStyle.font, org, orgStyle.size) <= orgW) inBand.push(textAt(org, orgStyle, content.x + content.width, 36, 'right', orgNode.id));
-  else breakRuns([{ text: org, style: orgStyle }], { measure: orgW, align: 'right', hyphenateLang: null }).forEach((l, k) => inBand.push({ kind: 'text', y: 36 + k * 15, fragments: placeFragments(l, content.x + content.width - orgW), struct: orgNode.id }));
-  const bandH = Math.max(BAND_MIN, ...inBand.map((it) => (it.kind === 'text' ? it.y + Math.max(...it.fragments.map((f) => lineMetrics(f.style.font, f.style.size).descent)) + BAND_PAD : 0)));
+  let orgLines = 1;
+  if (measureText(orgStyle.font, org, orgStyle.size) <= orgW) inBand.push(textAt(org, orgStyle, content.x + content.width, g.organisationBaseline, 'right', orgNode.id));
+  else {
+    const lines = breakRuns([{ text: org, style: orgStyle }], { measure: orgW, align: 'right', hyphenateLang: null });
+    orgLines = lines.length;
+    lines.forEach((l, k) => inBand.push({ kind: 'text', y: g.organisationBaseline + k * 15, fragments: placeFragments(l, content.x + content.width - orgW), struct: orgNode.id }));
+  }
+  // The logo (config.yaml), right-aligned under the organisation's name.
+  const logoTop = g.organisationBaseline + (orgLines - 1) * 15 + lineMetrics(orgStyle.font, orgStyle.size).descent + 4;
+  const logo = pictureItem(doc.config.logo, { x: content.x + titleW + 16, y: logoTop, w: content.width - titleW - 16, h: g.logoHeight }, { x: 'right', y: 'top' }, ctx.sb, root, within);
+  const bandH = Math.max(g.minHeight, ...inBand.map((it) => (it.kind === 'text' ? it.y + Math.max(...it.fragments.map((f) => lineMetrics(f.style.font, f.style.size).descent)) + BAND_PAD : 0)), logo ? logo.y + logo.h + BAND_PAD + 4 : 0);
+  if (logo) inBand.push(logo);
   front.push({ kind: 'rect', x: 0, y: 0, w: box.width, h: bandH, fill: t.colors.accent, container: within }, ...inBand.map((it) => ({ ...it, within })));
 
   const callouts = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'callout' }> => b.kind === 'callout');
   const calloutBox = callouts.length ? flowCallouts(ctx, callouts, root, content.width) : null;
-  let top = bandH + 14;
+  let top = bandH + g.gapBelow;
   if (calloutBox) {
     front.push(...calloutBox.draw(content.x, top));
     top += calloutBox.height + 12;
@@ -167,7 +176,7 @@ function attempt(doc: ResolvedDocument, t: Template, box: PageBox, scale: number
       switch (i.kind) {
         case 'text': return [i.y + 4];
         case 'chart': return [i.y + i.chart.height];
-        case 'image': case 'rect': return [i.y + i.h];
+        case 'image': case 'vector': case 'rect': return [i.y + i.h];
         case 'qr': return [i.y + i.size];
         case 'line': return [Math.max(i.y1, i.y2)];
         default: return [];

@@ -33,7 +33,7 @@ export function composeLetter(doc: ResolvedDocument, t: Template, options: Lette
   const page = newPage(box, null);
   // The letter's bookmark (it leads the outline when the brief follows it in one PDF).
   page.items.push({ kind: 'dest', name: 'letter', y: 0 });
-  drawLetterhead(ctx, doc, page, root, { x: content.x, y: content.y, width: content.width, bottom: options.letterhead }, strings);
+  drawLetterhead(ctx, doc, page, root, { x: content.x, y: content.y, width: content.width, bottom: options.letterhead }, strings, options);
 
   // Address block, with the date level with its first line on the right.
   ctx.width = Math.min(ADDRESS_WIDTH, content.width * 0.6);

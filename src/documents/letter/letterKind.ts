@@ -13,6 +13,10 @@ export interface LetterOptions {
   addressTop: number;
   /** Height of a signature image, in points (template: signatureMm). */
   signatureHeight: number;
+  /** The letterhead's type sizes: the organisation's name, its description, the contact lines. */
+  letterheadType: { name: number; description: number; contact: number };
+  /** Height of the logo (config.yaml `logo`) left of the name, in points (template: letterheadLogoMm). */
+  logoHeight: number;
 }
 
 const MM = 72 / 25.4;
@@ -20,11 +24,13 @@ const MM = 72 / 25.4;
 export const letterKind: DocumentKind<LetterOptions, LetterStrings> = {
   name: 'letter',
   templateOptions: {
-    keys: ['letterheadMm', 'addressTopMm', 'signatureMm'],
+    keys: ['letterheadMm', 'addressTopMm', 'signatureMm', 'letterheadLogoMm', 'letterheadType.name', 'letterheadType.description', 'letterheadType.contact'],
     read: (r) => ({
       letterhead: r.number('letterheadMm', 15, 80, 32) * MM,
       addressTop: r.number('addressTopMm', 20, 120, 50) * MM,
       signatureHeight: r.number('signatureMm', 5, 40, 14) * MM,
+      letterheadType: { name: r.number('letterheadType.name', 8, 40, 22), description: r.number('letterheadType.description', 5, 16, 9), contact: r.number('letterheadType.contact', 5, 14, 8.5) },
+      logoHeight: r.length('letterheadLogoMm', 5, 40, 12 * MM),
     }),
   },
   strings: LETTER_STRINGS,
