@@ -4,9 +4,9 @@
 // font it uses, so a font that forbids embedding (OS/2 fsType "restricted licence"), forbids
 // subsetting, or allows embedding its bitmaps only is refused, at the line that names it.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { ErrorList, type SourcePlace } from '../errors.js';
+import { ErrorList, InputError, type SourcePlace } from '../errors.js';
+import { readInputFile } from './readInputFile.js';
 import type { BrandFont, FontKey, FontSet } from '../fonts/fontRegistry.js';
 import { readFontInfo } from '../fonts/openTypeReader.js';
 
@@ -42,9 +42,14 @@ function readBrandFont(root: string, e: BrandFontEntry, errors: ErrorList): Bran
   const what = `fonts.${e.key}: ${e.file}`;
   let data: Buffer;
   try {
-    data = readFileSync(`${root}/${e.file}`);
-  } catch {
-    errors.add(e.place, `${what} not found`, 'put the font file under content/fonts/ and give its path from content/');
+    // Through the one safe reader: inside content/ with links resolved, a regular file, at most 32 MB.
+    data = readInputFile({
+      root, file: e.file, kind: 'font', place: e.place, subject: what,
+      ifMissing: () => new InputError(e.place, `${what} not found`, 'put the font file under content/fonts/ and give its path from content/'),
+    });
+  } catch (x) {
+    if (!(x instanceof InputError)) throw x;
+    errors.push(x);
     return undefined;
   }
   const tables = tableOffsets(data);

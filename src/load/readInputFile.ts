@@ -19,7 +19,7 @@ import { InputError, type SourcePlace } from '../errors.js';
 
 /** What a file is read as; each kind has its own size limit (INPUT_LIMITS). */
 export type InputKind =
-  | 'markdown' | 'data' | 'sidecar' | 'chart' | 'config' | 'template' | 'strings' | 'image' | 'font' | 'recipients' | 'cache'
+  | 'markdown' | 'data' | 'sidecar' | 'chart' | 'config' | 'template' | 'strings' | 'image' | 'svg' | 'font' | 'recipients' | 'cache'
   | 'profile' | 'key' | 'pdf' | 'hashed';
 
 const KB = 1024;
@@ -43,6 +43,8 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
   strings: 256 * KB,
   // A print-resolution photograph, compressed.
   image: 5 * MB,
+  // A logo drawn as vectors: detailed logos are tens of KB.
+  svg: 1 * MB,
   // A full CJK font is about 20 MB.
   font: 32 * MB,
   // A donor list of a few hundred thousand rows.
@@ -61,7 +63,7 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, number>> = {
 
 const NAMES: Readonly<Record<InputKind, string>> = {
   markdown: 'Markdown file', data: 'data file', sidecar: 'data sidecar', chart: 'chart spec', config: 'configuration',
-  template: 'template', strings: 'strings file', image: 'image', font: 'font file', recipients: 'recipients file', cache: 'cache entry',
+  template: 'template', strings: 'strings file', image: 'image', svg: 'SVG file', font: 'font file', recipients: 'recipients file', cache: 'cache entry',
   profile: 'ICC profile', key: 'private key', pdf: 'PDF', hashed: 'project file',
 };
 
