@@ -4,7 +4,7 @@
 // worker (chartSandbox.ts) when running as the bundle.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fontSetId } from '../fonts/fontRegistry.js';
+import { currentFontSet, fontSetId } from '../fonts/fontRegistry.js';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
 import { isDrawnData } from '../charts/drawnData.js';
 import { runChartJob, type ChartJob } from '../charts/chartJob.js';
@@ -50,7 +50,7 @@ export function compileCached(session: BuildSession, source: Source, t: Template
     reused = isDrawing(stored);
     // A stored value of the wrong shape is a miss, and is deleted.
     if (stored !== undefined && !reused) disk?.drop('chart', key);
-    hit = reused ? Promise.resolve(stored!) : compile({ spec: spec.spec, datasets, theme, width, height, maxHeight, images: pictures.images, specFile: spec.file, specText: spec.text }, key, disk);
+    hit = reused ? Promise.resolve(stored!) : compile({ spec: spec.spec, datasets, theme, width, height, maxHeight, images: pictures.images, specFile: spec.file, specText: spec.text, fontSet: currentFontSet() }, key, disk);
     hit.catch(() => memory.delete(key));
     memory.set(key, hit);
   }
