@@ -39,4 +39,10 @@ export const FIXTURES = { sample: SAMPLE_ROOT, 'other-org': OTHER_ORG_ROOT } as 
  * order and PDF/UA checks run on each document of each (a project or document added here is
  * checked with them).
  */
-export const ALL_FIXTURES = { ...FIXTURES, 'other-org-2': OTHER_ORG_2_ROOT, 'transformed-charts': TRANSFORMED_CHARTS_ROOT } as const;
+export const ALL_FIXTURES = {
+  ...FIXTURES,
+  'other-org-2': OTHER_ORG_2_ROOT,
+  'transformed-charts': TRANSFORMED_CHARTS_ROOT,
+  'two-column': join(REPO_ROOT, 'tests/fixtures/two-column'),
+  brand: join(REPO_ROOT, 'tests/fixtures/brand'),
+} as const;
