@@ -16,7 +16,7 @@ describe.each(Object.entries(ALL_FIXTURES))('%s PDFs', (_fixture, root) => {
       // The checker really looked at something (guards against a vacuous pass).
       expect(res.stats.structElems).toBeGreaterThan(10);
       expect(res.stats.mcids).toBeGreaterThan(10);
-      expect(res.stats.paintOps).toBeGreaterThan(100);
+      expect(res.stats.paintOps).toBeGreaterThan(50); // a one-page letter paints about 90
       expect(res.stats.fonts).toBeGreaterThan(0);
       if (res.failures.length) console.log(`${name}.pdf PDF/UA failures:\n  ${res.failures.join('\n  ')}`);
       expect(res.failures).toEqual([]);
