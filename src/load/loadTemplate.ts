@@ -11,7 +11,9 @@ import { MM, type Template, type TypeRole, type TypeSpec } from './templateTypes
 
 const ROLES: TypeRole[] = ['body', 'h1', 'h2', 'h3', 'caption', 'note', 'table', 'running', 'code'];
 /** The keys every template has, whatever its kind. */
-const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'colors', 'type', 'paragraphSpace', 'chart', 'print'];
+const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'colors', 'type', 'paragraphSpace', 'expansion', 'protrusion', 'chart', 'print'];
+/** microtype's defaults: up to 2 % wider or narrower glyphs; our steps are a bit coarser than its 0.4 %. */
+const DEFAULT_EXPANSION = { max: 0.02, step: 0.005 };
 const COLOR_NAMES = ['text', 'muted', 'accent', 'accentSoft', 'warm', 'rule'] as const;
 
 /**
@@ -85,6 +87,25 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
   };
   const options: unknown = kind.templateOptions.read(reader);
   const chart = (data.chart ?? {}) as Record<string, unknown>;
+  // expansion: false, or { max, step } (shares of the glyph width); absent: microtype's defaults.
+  let expansion: Template['expansion'] = DEFAULT_EXPANSION;
+  if (data.expansion === false) expansion = null;
+  else if (data.expansion !== undefined) {
+    const e = data.expansion as Record<string, unknown> | null;
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) {
+      errors.add(at(['expansion']), 'expansion must be false or { max, step }', 'e.g. expansion: { max: 0.02, step: 0.005 }');
+    } else {
+      for (const k of Object.keys(e)) if (k !== 'max' && k !== 'step') errors.add(at(['expansion', k]), `unknown template key "expansion.${k}"`, 'expansion takes max and step');
+      const max = e.max === undefined ? DEFAULT_EXPANSION.max : num(['expansion', 'max'], 0, 0.05);
+      const step = e.step === undefined ? Math.min(max, DEFAULT_EXPANSION.step) : num(['expansion', 'step'], 0.001, 0.05);
+      expansion = max > 0 ? { max, step: Math.min(step, max) } : null;
+    }
+  }
+  let protrusion = true;
+  if (data.protrusion !== undefined) {
+    if (typeof data.protrusion === 'boolean') protrusion = data.protrusion;
+    else errors.add(at(['protrusion']), 'protrusion must be true or false');
+  }
   const paper = data.paper === 'letter' ? 'letter' : 'a4';
   if (data.paper !== 'a4' && data.paper !== 'letter') errors.add(at(['paper']), 'paper must be a4 or letter');
   const t: Template = {
@@ -102,6 +123,8 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
     colors: { text: color('text'), muted: color('muted'), accent: color('accent'), accentSoft: color('accentSoft'), warm: color('warm'), rule: color('rule') },
     type,
     paragraphSpace: num(['paragraphSpace'], 0, 40),
+    expansion,
+    protrusion,
     chart: { height: num(['chart', 'height'], 40, 600), fontSize: chart.fontSize === undefined ? kind.chartFontSize : num(['chart', 'fontSize'], 4, 24) },
     options,
     print: readPrintTemplate(data ?? {}, file, at, errors, COLOR_NAMES),
