@@ -41,6 +41,7 @@ const URL_DELIMS = '/.-_?&=#:;,~+@';
 const SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SPACELESS_START = /[\p{L}\p{N}]/u;
 const WORDCHAR = /[\p{L}\p{N}]/u;
+const SENTENCE_END = /[.!?][\p{Pf}\p{Pe}"']*$/u;
 
 interface Piece {
   text: string;
@@ -73,6 +74,8 @@ interface Opp {
   penalty: number;
   /** Only when nothing else fits (the breaker's final pass): a name's hyphen, a hyphen in ragged text. */
   lastResort?: boolean;
+  /** Only once the normal passes have failed (the breaker's emergency and final passes). */
+  emergency?: boolean;
 }
 
 // Per-item bookkeeping for turning breaks back into fragments.
@@ -134,7 +137,8 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   for (let wi = 0; wi < ws.length; wi++) {
     const word = ws[wi];
     const isLast = wi === ws.length - 1;
-    const opps = fitsOneLine ? [] : wordOpportunities(word, opts.hyphenateLang, isLast && protectLast, minMeasure, !justify);
+    const sentenceStart = wi === 0 || SENTENCE_END.test(ws[wi - 1].text);
+    const opps = fitsOneLine ? [] : wordOpportunities(word, opts.hyphenateLang, isLast && protectLast, minMeasure, !justify, sentenceStart);
     if (!fitsOneLine) addForcedOpportunities(word, opps, minMeasure);
     const firstItem = items.length;
     emitWord(word, opps, push, forcedStretch, protrude);
@@ -397,10 +401,11 @@ function insideLocked(w: Word, pos: number): boolean {
   return false;
 }
 
-function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boolean, minMeasure: number, ragged: boolean): Opp[] {
+function wordOpportunities(
+  w: Word, hyphenateLang: string | null, protect: boolean, minMeasure: number, ragged: boolean, sentenceStart: boolean,
+): Opp[] {
   const opps: Opp[] = [];
   const text = w.text;
-  if (protect) return opps;
   if (w.soft.length > 0) {
     // Like TeX's \-: an author's discretionary hyphens replace the patterns for that word.
     for (const p of w.soft) if (!insideLocked(w, p)) opps.push({ pos: p, kind: 'soft', penalty: HYPHEN_PENALTY });
@@ -412,11 +417,15 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
     for (const p of w.pieces) htext += p.noHyphenate ? '\u2063'.repeat(p.text.length) : p.text;
     // Capitalised words are mostly names, which the patterns split badly ("Vi-etnamese",
     // "Indoch-inese", "Re-source"), and ragged text and table cells have room to spare: their
-    // hyphens are for when nothing else fits (a word wider than a narrow cell).
-    const lastResort = ragged || /^\P{L}*\p{Lu}/u.test(htext);
+    // hyphens are for when nothing else fits (a word wider than a narrow cell). A capitalised
+    // word that starts a sentence is no name: it may break once the normal passes have failed,
+    // rather than leave a line with holes in it.
+    const capitalised = /^\P{L}*\p{Lu}/u.test(htext);
+    const lastResort = ragged || (capitalised && !sentenceStart);
+    const emergency = capitalised && sentenceStart;
     for (const p of hyphenate(htext, lang)) {
       if (w.pieces[pieceIndexAt(w, p - 1)].noHyphenate || w.pieces[pieceIndexAt(w, p)].noHyphenate) continue;
-      opps.push({ pos: p, kind: 'hyph', penalty: HYPHEN_PENALTY, lastResort });
+      opps.push({ pos: p, kind: 'hyph', penalty: HYPHEN_PENALTY, lastResort, emergency });
     }
   }
   // Only a long address is worth splitting (and setting its lines ragged); "node.js" is not.
@@ -442,7 +451,11 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
   // One opportunity per position; an explicit dash or slash wins over an added hyphen there.
   const added = (o: Opp) => (o.kind === 'hyph' || o.kind === 'soft' ? 1 : 0);
   clean.sort((a, b) => a.pos - b.pos || added(a) - added(b));
-  return clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
+  const out = clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
+  // The paragraph's last word is split only when the lines cannot be set well otherwise (a
+  // short paragraph ending in a long word): a word part alone on the last line reads badly.
+  if (protect) for (const o of out) o.emergency = true;
+  return out;
 }
 
 // Made on first use: most documents never split a word by graphemes, and making an ICU
@@ -582,16 +595,18 @@ function emitOpp(
       const pen: Item = { type: 'penalty', width: hw + pre, penalty: o.penalty, flagged: true, hyphenation: o.kind === 'hyph', postWidth: post };
       if (protrude) pen.hang = rightShare('-') * hw;
       if (o.lastResort) pen.lastResort = true;
+      if (o.emergency) pen.emergency = true;
       push(pen, m);
       return;
     }
     case 'dash':
-      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: true, postWidth: post }, m);
-      return;
     case 'slash':
-    case 'url':
-      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
+    case 'url': {
+      const pen: Item = { type: 'penalty', width: pre, penalty: o.penalty, flagged: o.kind === 'dash', postWidth: post };
+      if (o.emergency) pen.emergency = true;
+      push(pen, m);
       return;
+    }
     case 'force':
       // TeX's \penalty10000\hskip0pt plus S\penalty p\hskip0pt plus -S: if the break is
       // taken the line gets stretch S (it will be set ragged); if not, the glue cancels.

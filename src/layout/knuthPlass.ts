@@ -50,6 +50,8 @@ export interface Penalty {
   hang?: number;
   /** Only the final pass may break here: a break for when nothing else fits (a name's hyphen). */
   lastResort?: boolean;
+  /** Only the emergency and final passes may break here (a paragraph's last word). */
+  emergency?: boolean;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -409,6 +411,7 @@ class Context {
         if (it.penalty >= PENALTY_INFINITY) continue;
         if (it.hyphenation && !pass.hyphenate) continue;
         if (it.lastResort && !pass.final) continue;
+        if (it.emergency && !pass.final && pass.emergencyStretch <= 0) continue;
         pw = it.width; pi = it.penalty; flagged = it.flagged;
       }
       pw -= this.hangAtBreak(b);

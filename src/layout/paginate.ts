@@ -3,8 +3,18 @@
 // the next frame instead of split or leaving a hole, table headers repeated, notes placed at
 // the foot of the frame that cites them.
 import type { FlowBox, FlowItem, FlowLine, FlowNote } from './flowTypes.js';
-import type { LayoutStats, Page } from './pageTypes.js';
+import type { LayoutStats, Page, PageItem } from './pageTypes.js';
 import { drawLine } from './textLines.js';
+import { unreachable } from '../unreachable.js';
+
+/**
+ * Fuller pages: a frame that ends because the next piece does not fit has its white at the foot
+ * shared out among the spaces between its paragraphs, each growing by at most this share of its
+ * own height, so facing pages end nearer the same line (TeX's flexible \parskip).
+ */
+const SPACE_STRETCH = 1;
+/** A foot emptier than this many points is left alone: it is a deliberate break or a moved figure. */
+const MAX_FILL = 40;
 
 export interface Frame {
   page: Page;
@@ -68,9 +78,11 @@ export function buildChunks(items: FlowItem[]): Chunk[] {
       cur.height += it.height;
       cur.notes.push(...it.notes);
       cur.keepWithNext ||= it.keepWithNext;
-      // A break after this line leaves at least two lines on each side (no widow, no orphan).
+      // A break after this line leaves at least two lines on each side (no widow, no orphan),
+      // and a page or column never ends with a hyphen (TeX's \brokenpenalty, made absolute):
+      // the reader would turn the page in the middle of a word.
       const n = it.count;
-      const canBreak = n === 0 || (it.index >= 1 && it.index <= n - 3) || it.index === n - 1;
+      const canBreak = n === 0 || (!it.line.hyphenated && it.index >= 1 && it.index <= n - 3) || it.index === n - 1;
       if (canBreak) close();
     }
   }
@@ -135,7 +147,28 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       }
     }
   };
-  const advance = (newPage: boolean) => {
+  // The spaces placed in the current frame: where they are in the page's items and how tall.
+  let frameSpaces: { at: number; height: number }[] = [];
+  const fillFrame = () => {
+    if (!frame || frameSpaces.length === 0) return;
+    const slack = frame.height - used - notesHeight;
+    if (slack <= 0.5 || slack > MAX_FILL) return;
+    const room = frameSpaces.reduce((a, sp) => a + sp.height * SPACE_STRETCH, 0);
+    if (room <= 0) return;
+    const share = Math.min(1, slack / room);
+    const items = frame.page.items;
+    let shift = 0;
+    let k = 0;
+    // Everything after a space moves down by what the spaces above it grew.
+    for (let i = frameSpaces[0].at; i < items.length; i++) {
+      while (k < frameSpaces.length && frameSpaces[k].at <= i) shift += frameSpaces[k++].height * SPACE_STRETCH * share;
+      if (shift > 0) moveDown(items[i], shift);
+    }
+    used += shift;
+  };
+  const advance = (newPage: boolean, full = false) => {
+    if (full) fillFrame();
+    frameSpaces = [];
     finishFrame();
     frame = nextFrame(newPage);
     frameIndex++;
@@ -175,6 +208,8 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
         frame.page.items.push(...it.draw(frame.x, top));
         if (it.figure && it.height > frame.height + 0.01) stats.splitFigures++;
         lastContentIsHeading = false;
+      } else if (it.kind === 'space' && used > 0) {
+        frameSpaces.push({ at: frame.page.items.length, height: it.height });
       }
       used += it.height;
     }
@@ -192,8 +227,10 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
     }
     if (c.kind === 'space') {
       if (used === 0) continue;
-      if (fits(c)) used += c.height;
-      else advance(false);
+      if (fits(c)) {
+        frameSpaces.push({ at: frame.page.items.length, height: c.height });
+        used += c.height;
+      } else advance(false, true);
       continue;
     }
     if (c.float && pending.length) {
@@ -209,7 +246,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       pending.push(c);
       continue;
     }
-    if (used > 0) advance(false);
+    if (used > 0) advance(false, true);
     if (!frame) {
       overflow = { height: c.height, what: describe(c) };
       continue;
@@ -254,6 +291,26 @@ function recordLine(l: FlowLine, frameIndex: number, paraFrames: Map<number, num
     const arr = paraFrames.get(l.para) ?? [];
     arr.push(frameIndex);
     paraFrames.set(l.para, arr);
+  }
+}
+
+function moveDown(it: PageItem, dy: number): void {
+  switch (it.kind) {
+    case 'line':
+      it.y1 += dy;
+      it.y2 += dy;
+      return;
+    case 'text':
+    case 'rect':
+    case 'chart':
+    case 'image':
+    case 'qr':
+    case 'link':
+    case 'dest':
+      it.y += dy;
+      return;
+    default:
+      unreachable(it, 'page item');
   }
 }
 

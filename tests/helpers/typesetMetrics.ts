@@ -44,6 +44,12 @@ export interface TypesetMetrics {
   overhangLeft: { max: number; lines: number };
   /** Lines reaching past the right edge by more than punctuation may (pt). */
   overfull: number;
+  /**
+   * White at the feet of body pages, in body lines: from the lowest body line to the lowest a
+   * body line reaches on any page, on pages with nothing set in other type below their body
+   * text (notes, tables, captions) and not the last body page.
+   */
+  footWhiteLines: number;
   /** Examples, for reading. */
   examples: { capitalised: string[]; pageEnds: string[]; pairs: string[] };
 }
@@ -185,6 +191,18 @@ export function measureTypesetting(pdf: string, opts: { em?: number; hyphenWidth
       prevHyph = hyph;
     });
   }
+  // Feet: the lowest body line per page against the lowest of all (the frame's last line).
+  const lowest = new Map<number, number>();
+  for (const l of bodyLines) lowest.set(l.page, Math.max(lowest.get(l.page) ?? 0, l.words[0].y2));
+  const bottom = Math.max(0, ...lowest.values());
+  const steps: number[] = [];
+  for (const group of groups.values()) for (let i = 1; i < group.length; i++) steps.push(group[i].y1 - group[i - 1].y1);
+  const leading = mode(steps.filter((x) => x > 0), 0.05) || em * 1.4;
+  const bodyPages = [...lowest.keys()].sort((a, b) => a - b).slice(0, -1);
+  const feet = bodyPages
+    .filter((p) => !lines.some((l) => l.page === p && l.words[0].y1 > lowest.get(p)! && l.words.length > 2))
+    .map((p) => (bottom - lowest.get(p)!) / leading);
+  const footWhiteLines = feet.length ? feet.reduce((a, x) => a + x, 0) / feet.length : 0;
   spaces.sort((a, b) => a - b);
   const mean = spaces.length ? spaces.reduce((a, x) => a + x, 0) / spaces.length : 0;
   const sd = spaces.length ? Math.sqrt(spaces.reduce((a, x) => a + (x - mean) ** 2, 0) / spaces.length) : 0;
@@ -197,6 +215,6 @@ export function measureTypesetting(pdf: string, opts: { em?: number; hyphenWidth
     consecutivePairs: pairs, pageEndHyphens: pageEnds, capitalisedHyphenated: capitalised,
     overhangRight: { mean: overR.length ? overR.reduce((a, x) => a + x, 0) / overR.length : 0, max: overR.length ? Math.max(...overR) : 0, lines: overR.length },
     overhangLeft: { max: overLMax, lines: overLLines },
-    overfull, examples,
+    overfull, footWhiteLines, examples,
   };
 }
