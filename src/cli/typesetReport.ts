@@ -13,6 +13,17 @@ export interface QualitySummary {
   hyphenatedLines: number;
   lines: number;
   stretch: { mean: number; p95: number; max: number };
+  /** Hyphenated line ends per 100 lines, pairs of hyphenated lines, frames ending in a hyphen, capitalised words hyphenated. */
+  hyphensPer100: number;
+  hyphenPairs: number;
+  pageEndHyphens: number;
+  capitalisedHyphens: number;
+  /** Word spaces of justified lines (em): spread and 95th percentile. */
+  space: { mean: number; sd: number; p95: number };
+  /** Font expansion of justified lines, in per cent: mean of its size and largest. */
+  expansion: { mean: number; max: number };
+  /** Hanging line ends (character protrusion) and how far they hang on average (pt). */
+  protrusion: { lines: number; mean: number };
 }
 
 export function summarise(s: LayoutStats): QualitySummary {
@@ -23,7 +34,24 @@ export function summarise(s: LayoutStats): QualitySummary {
     overfull: s.overfullLines, widows: s.widows, orphans: s.orphans, strandedHeadings: s.strandedHeadings,
     splitFigures: s.splitFigures, consecutiveHyphens: s.consecutiveHyphens, hyphenatedLines: s.hyphenatedLines, lines: s.lines,
     stretch: { mean, p95, max: r.length ? r[r.length - 1] : 0 },
+    hyphensPer100: s.lines ? (100 * s.hyphenatedLines) / s.lines : 0,
+    hyphenPairs: s.hyphenPairs, pageEndHyphens: s.pageEndHyphens, capitalisedHyphens: s.capitalisedHyphens,
+    space: spread(s.spaces),
+    expansion: { mean: 100 * meanOf(s.expansions.map(Math.abs)), max: 100 * Math.max(0, ...s.expansions.map(Math.abs)) },
+    protrusion: { lines: s.hangs.length, mean: meanOf(s.hangs) },
   };
+}
+
+function meanOf(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : 0;
+}
+
+function spread(xs: readonly number[]): { mean: number; sd: number; p95: number } {
+  if (!xs.length) return { mean: 0, sd: 0, p95: 0 };
+  const mean = meanOf(xs);
+  const sd = Math.sqrt(meanOf(xs.map((x) => (x - mean) ** 2)));
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { mean, sd, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
 }
 
 /**
@@ -40,6 +68,15 @@ export function printTypesetReport(docs: Pick<BuiltDocument, 'name' | 'pages' | 
       d.name.padEnd(8), String(d.pages).padStart(5), String(q.lines).padStart(6), String(q.overfull).padStart(9), String(q.widows).padStart(7),
       String(q.orphans).padStart(8), String(q.strandedHeadings).padStart(18), String(q.splitFigures).padStart(14), String(q.consecutiveHyphens).padStart(14),
       String(q.hyphenatedLines).padStart(11), String(p.overlaps).padStart(9), String(p.offPage).padStart(9), String(p.offFrame).padStart(10), `  ${q.stretch.mean.toFixed(2)}/${q.stretch.p95.toFixed(2)}/${q.stretch.max.toFixed(2)}`,
+    ].join(' '));
+  }
+  // Microtype: how the lines were set (issue 13's measures, from the layout rather than the PDF).
+  out('document  hyphens/100  pairs  page-end  capitalised  space mean/sd/p95 (em)  expansion mean/max (%)  protrusion lines/mean (pt)');
+  for (const d of docs) {
+    const q = summarise(d.stats);
+    out([
+      d.name.padEnd(8), q.hyphensPer100.toFixed(1).padStart(12), String(q.hyphenPairs).padStart(6), String(q.pageEndHyphens).padStart(9), String(q.capitalisedHyphens).padStart(12),
+      `  ${q.space.mean.toFixed(3)}/${q.space.sd.toFixed(3)}/${q.space.p95.toFixed(3)}`.padEnd(24), `  ${q.expansion.mean.toFixed(2)}/${q.expansion.max.toFixed(2)}`.padEnd(24), `  ${q.protrusion.lines}/${q.protrusion.mean.toFixed(2)}`,
     ].join(' '));
   }
   for (const d of docs) for (const p of d.placement) out(formatPlacementProblem(d.name, p));

@@ -52,7 +52,10 @@ export interface PaginateResult {
 }
 
 export function emptyStats(): LayoutStats {
-  return { lines: 0, overfullLines: 0, hyphenatedLines: 0, consecutiveHyphens: 0, widows: 0, orphans: 0, strandedHeadings: 0, splitFigures: 0, ratios: [] };
+  return {
+    lines: 0, overfullLines: 0, hyphenatedLines: 0, consecutiveHyphens: 0, widows: 0, orphans: 0, strandedHeadings: 0, splitFigures: 0, ratios: [],
+    hyphenPairs: 0, pageEndHyphens: 0, capitalisedHyphens: 0, spaces: [], expansions: [], hangs: [],
+  };
 }
 
 export function buildChunks(items: FlowItem[]): Chunk[] {
@@ -133,9 +136,12 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   };
   const fits = (c: Chunk) => !!frame && used + c.height + notesHeight + newNotesHeight(c) <= frame.height + 0.01;
 
+  let lastLineHyphenated = false;
   const finishFrame = () => {
     if (!frame) return;
     if (lastContentIsHeading) stats.strandedHeadings++;
+    if (lastLineHyphenated) stats.pageEndHyphens++;
+    lastLineHyphenated = false;
     if (frameNotes.length) {
       let y = frame.y + frame.height - notesHeight + NOTE_SEP;
       frame.page.items.push({ kind: 'line', x1: frame.x, y1: y - NOTE_SEP / 2, x2: frame.x + Math.min(72, frame.width / 3), y2: y - NOTE_SEP / 2, color: '#9aa5ad', width: 0.5 });
@@ -202,12 +208,14 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       if (it.kind === 'line') {
         frame.page.items.push(...drawLine(it, frame.x, top));
         recordLine(it, frameIndex, paraFrames, stats, hyphenRun);
+        lastLineHyphenated = it.line.hyphenated;
         if (it.heading) headings.push({ page: frame.page, ...it.heading });
         lastContentIsHeading = !!it.heading;
       } else if (it.kind === 'box') {
         frame.page.items.push(...it.draw(frame.x, top));
         if (it.figure && it.height > frame.height + 0.01) stats.splitFigures++;
         lastContentIsHeading = false;
+        lastLineHyphenated = false;
       } else if (it.kind === 'space' && used > 0) {
         frameSpaces.push({ at: frame.page.items.length, height: it.height });
       }
@@ -281,12 +289,27 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
 function recordLine(l: FlowLine, frameIndex: number, paraFrames: Map<number, number[]>, stats: LayoutStats, run: { hyphens: number }): void {
   stats.lines++;
   if (l.line.overfull) stats.overfullLines++;
+  const frags = l.line.fragments;
   if (l.line.hyphenated) {
     stats.hyphenatedLines++;
     run.hyphens++;
     if (run.hyphens > 2) stats.consecutiveHyphens++;
+    if (run.hyphens > 1) stats.hyphenPairs++;
+    // The hyphenated word: the last word of the text before the line-end hyphen.
+    const text = frags.filter((f) => !f.isHyphen).map((f) => f.text).join('');
+    if (/(?:^|\s)\P{L}*\p{Lu}[^\s]*$/u.test(text)) stats.capitalisedHyphens++;
   } else run.hyphens = 0;
-  if (!l.line.last && l.line.fragments.length > 1 && l.count > 0) stats.ratios.push(l.line.ratio);
+  if (!l.line.last && frags.length > 1 && l.count > 0) {
+    stats.ratios.push(l.line.ratio);
+    stats.expansions.push(l.line.expansion ?? 0);
+    // Word spaces: from the end of a fragment that ends in a space to the next fragment.
+    for (let i = 0; i + 1 < frags.length; i++) {
+      const f = frags[i];
+      if (f.text.endsWith(' ') && !frags[i + 1].isHyphen) stats.spaces.push((frags[i + 1].x - f.x - f.width) / f.style.size);
+    }
+  }
+  if (l.line.hangLeft) stats.hangs.push(l.line.hangLeft);
+  if (l.line.hangRight) stats.hangs.push(l.line.hangRight);
   if (l.count > 1) {
     const arr = paraFrames.get(l.para) ?? [];
     arr.push(frameIndex);
