@@ -70,6 +70,7 @@ export function printTypesetReport(docs: Pick<BuiltDocument, 'name' | 'pages' | 
       String(q.hyphenatedLines).padStart(11), String(p.overlaps).padStart(9), String(p.offPage).padStart(9), String(p.offFrame).padStart(10), `  ${q.stretch.mean.toFixed(2)}/${q.stretch.p95.toFixed(2)}/${q.stretch.max.toFixed(2)}`,
     ].join(' '));
   }
+  for (const d of docs) for (const p of d.placement) out(formatPlacementProblem(d.name, p));
   // Microtype: how the lines were set (issue 13's measures, from the layout rather than the PDF).
   out('document  hyphens/100  pairs  page-end  capitalised  space mean/sd/p95 (em)  expansion mean/max (%)  protrusion lines/mean (pt)');
   for (const d of docs) {
@@ -79,5 +80,4 @@ export function printTypesetReport(docs: Pick<BuiltDocument, 'name' | 'pages' | 
       `  ${q.space.mean.toFixed(3)}/${q.space.sd.toFixed(3)}/${q.space.p95.toFixed(3)}`.padEnd(24), `  ${q.expansion.mean.toFixed(2)}/${q.expansion.max.toFixed(2)}`.padEnd(24), `  ${q.protrusion.lines}/${q.protrusion.mean.toFixed(2)}`,
     ].join(' '));
   }
-  for (const d of docs) for (const p of d.placement) out(formatPlacementProblem(d.name, p));
 }
