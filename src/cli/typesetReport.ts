@@ -36,7 +36,7 @@ export function summarise(s: LayoutStats): QualitySummary {
     stretch: { mean, p95, max: r.length ? r[r.length - 1] : 0 },
     hyphensPer100: s.lines ? (100 * s.hyphenatedLines) / s.lines : 0,
     hyphenPairs: s.hyphenPairs, pageEndHyphens: s.pageEndHyphens, capitalisedHyphens: s.capitalisedHyphens,
-    space: spread(s.spaces),
+    space: spread(s.spaces, s.spaceCounts),
     expansion: { mean: 100 * meanOf(s.expansions.map(Math.abs)), max: 100 * Math.max(0, ...s.expansions.map(Math.abs)) },
     protrusion: { lines: s.hangs.length, mean: meanOf(s.hangs) },
   };
@@ -46,12 +46,21 @@ function meanOf(xs: readonly number[]): number {
   return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : 0;
 }
 
-function spread(xs: readonly number[]): { mean: number; sd: number; p95: number } {
-  if (!xs.length) return { mean: 0, sd: 0, p95: 0 };
-  const mean = meanOf(xs);
-  const sd = Math.sqrt(meanOf(xs.map((x) => (x - mean) ** 2)));
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { mean, sd, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
+/** Mean, sd and 95th percentile of values each standing for `counts[i]` spaces. */
+function spread(xs: readonly number[], counts: readonly number[]): { mean: number; sd: number; p95: number } {
+  let n = 0, sum = 0;
+  xs.forEach((x, i) => { n += counts[i]; sum += x * counts[i]; });
+  if (n === 0) return { mean: 0, sd: 0, p95: 0 };
+  const mean = sum / n;
+  let sq = 0;
+  xs.forEach((x, i) => { sq += counts[i] * (x - mean) ** 2; });
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  let seen = 0, p95 = xs[order[order.length - 1]];
+  for (const i of order) {
+    seen += counts[i];
+    if (seen > 0.95 * n) { p95 = xs[i]; break; }
+  }
+  return { mean, sd: Math.sqrt(sq / n), p95 };
 }
 
 /**

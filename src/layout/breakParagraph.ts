@@ -190,12 +190,12 @@ function markHangs(items: Item[], meta: Meta[], from: number): void {
     const it = items[i];
     const m = meta[i];
     if (it.type !== 'box' || m.k !== 'text' || m.e <= m.s) continue;
-    const text = m.piece.text.slice(m.s, m.e);
-    const { font, size } = m.piece.style;
     // A note mark is drawn raised and smaller: it does not hang.
     if (m.piece.target?.superscript) continue;
-    const l = hangLeft(font, text, size);
-    const r = hangRight(font, text, size);
+    const { font, size } = m.piece.style;
+    const t = m.piece.text;
+    const l = hangLeft(font, m.s === 0 ? t : t.slice(m.s, m.s + 1), size);
+    const r = hangRight(font, m.e === t.length ? t : t.slice(m.e - 1, m.e), size);
     if (l > 0) it.hangLeft = l;
     if (r > 0) it.hangRight = r;
   }

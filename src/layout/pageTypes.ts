@@ -172,8 +172,12 @@ export interface LayoutStats {
   pageEndHyphens: number;
   /** Hyphenated words that start with a capital (names, or a sentence's first word). */
   capitalisedHyphens: number;
-  /** Word spaces of justified, non-final lines, in ems of their type. */
+  /**
+   * Word spaces of justified, non-final lines, in ems of their type: one entry per line (its
+   * spaces are all alike but for kerning), with how many spaces it has in `spaceCounts`.
+   */
   spaces: number[];
+  spaceCounts: number[];
   /** Font expansion of each justified, non-final line (0.01 = 1 % wider). */
   expansions: number[];
   /** How far glyphs hang into the margins (character protrusion), in points, one entry per hanging line end. */

@@ -54,7 +54,7 @@ export interface PaginateResult {
 export function emptyStats(): LayoutStats {
   return {
     lines: 0, overfullLines: 0, hyphenatedLines: 0, consecutiveHyphens: 0, widows: 0, orphans: 0, strandedHeadings: 0, splitFigures: 0, ratios: [],
-    hyphenPairs: 0, pageEndHyphens: 0, capitalisedHyphens: 0, spaces: [], expansions: [], hangs: [],
+    hyphenPairs: 0, pageEndHyphens: 0, capitalisedHyphens: 0, spaces: [], spaceCounts: [], expansions: [], hangs: [],
   };
 }
 
@@ -296,16 +296,24 @@ function recordLine(l: FlowLine, frameIndex: number, paraFrames: Map<number, num
     if (run.hyphens > 2) stats.consecutiveHyphens++;
     if (run.hyphens > 1) stats.hyphenPairs++;
     // The hyphenated word: the last word of the text before the line-end hyphen.
-    const text = frags.filter((f) => !f.isHyphen).map((f) => f.text).join('');
-    if (/(?:^|\s)\P{L}*\p{Lu}[^\s]*$/u.test(text)) stats.capitalisedHyphens++;
+    const before = frags.length > 1 && frags[frags.length - 1].isHyphen ? frags[frags.length - 2].text : '';
+    if (/(?:^|\s)\P{L}*\p{Lu}\S*$/u.test(before)) stats.capitalisedHyphens++;
   } else run.hyphens = 0;
   if (!l.line.last && frags.length > 1 && l.count > 0) {
     stats.ratios.push(l.line.ratio);
     stats.expansions.push(l.line.expansion ?? 0);
     // Word spaces: from the end of a fragment that ends in a space to the next fragment.
+    let sum = 0, n = 0;
     for (let i = 0; i + 1 < frags.length; i++) {
       const f = frags[i];
-      if (f.text.endsWith(' ') && !frags[i + 1].isHyphen) stats.spaces.push((frags[i + 1].x - f.x - f.width) / f.style.size);
+      if (f.text.charCodeAt(f.text.length - 1) === 32 && !frags[i + 1].isHyphen) {
+        sum += (frags[i + 1].x - f.x - f.width) / f.style.size;
+        n++;
+      }
+    }
+    if (n > 0) {
+      stats.spaces.push(sum / n);
+      stats.spaceCounts.push(n);
     }
   }
   if (l.line.hangLeft) stats.hangs.push(l.line.hangLeft);
