@@ -153,7 +153,9 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       }
     }
   };
-  // The spaces placed in the current frame: where they are in the page's items and how tall.
+  // The spaces placed in the current frame between chunks (between paragraphs, above headings;
+  // not a heading's space below, which keeps it with its text): where they are in the page's
+  // items and how tall.
   let frameSpaces: { at: number; height: number }[] = [];
   const fillFrame = () => {
     if (!frame || frameSpaces.length === 0) return;
@@ -216,8 +218,6 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
         if (it.figure && it.height > frame.height + 0.01) stats.splitFigures++;
         lastContentIsHeading = false;
         lastLineHyphenated = false;
-      } else if (it.kind === 'space' && used > 0) {
-        frameSpaces.push({ at: frame.page.items.length, height: it.height });
       }
       used += it.height;
     }
