@@ -158,8 +158,11 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   // items and how tall.
   let frameSpaces: { at: number; height: number }[] = [];
   const fillFrame = () => {
-    if (!frame || frameSpaces.length === 0) return;
-    const slack = frame.height - used - notesHeight;
+    if (!frame) return;
+    let slack = frame.height - used - notesHeight;
+    // A space after the frame's last content is white at the foot too, and nothing to open.
+    while (frameSpaces.length && frameSpaces[frameSpaces.length - 1].at >= frame.page.items.length) slack += frameSpaces.pop()!.height;
+    if (frameSpaces.length === 0) return;
     if (slack <= 0.5 || slack > MAX_FILL) return;
     const room = frameSpaces.reduce((a, sp) => a + sp.height * SPACE_STRETCH, 0);
     if (room <= 0) return;
