@@ -13,6 +13,17 @@ export interface QualitySummary {
   hyphenatedLines: number;
   lines: number;
   stretch: { mean: number; p95: number; max: number };
+  /** Hyphenated line ends per 100 lines, pairs of hyphenated lines, frames ending in a hyphen, capitalised words hyphenated. */
+  hyphensPer100: number;
+  hyphenPairs: number;
+  pageEndHyphens: number;
+  capitalisedHyphens: number;
+  /** Word spaces of justified lines (em): spread and 95th percentile. */
+  space: { mean: number; sd: number; p95: number };
+  /** Font expansion of justified lines, in per cent: mean of its size and largest. */
+  expansion: { mean: number; max: number };
+  /** Hanging line ends (character protrusion) and how far they hang on average (pt). */
+  protrusion: { lines: number; mean: number };
 }
 
 export function summarise(s: LayoutStats): QualitySummary {
@@ -23,7 +34,33 @@ export function summarise(s: LayoutStats): QualitySummary {
     overfull: s.overfullLines, widows: s.widows, orphans: s.orphans, strandedHeadings: s.strandedHeadings,
     splitFigures: s.splitFigures, consecutiveHyphens: s.consecutiveHyphens, hyphenatedLines: s.hyphenatedLines, lines: s.lines,
     stretch: { mean, p95, max: r.length ? r[r.length - 1] : 0 },
+    hyphensPer100: s.lines ? (100 * s.hyphenatedLines) / s.lines : 0,
+    hyphenPairs: s.hyphenPairs, pageEndHyphens: s.pageEndHyphens, capitalisedHyphens: s.capitalisedHyphens,
+    space: spread(s.spaces, s.spaceCounts),
+    expansion: { mean: 100 * meanOf(s.expansions.map(Math.abs)), max: 100 * Math.max(0, ...s.expansions.map(Math.abs)) },
+    protrusion: { lines: s.hangs.length, mean: meanOf(s.hangs) },
   };
+}
+
+function meanOf(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : 0;
+}
+
+/** Mean, sd and 95th percentile of values each standing for `counts[i]` spaces. */
+function spread(xs: readonly number[], counts: readonly number[]): { mean: number; sd: number; p95: number } {
+  let n = 0, sum = 0;
+  xs.forEach((x, i) => { n += counts[i]; sum += x * counts[i]; });
+  if (n === 0) return { mean: 0, sd: 0, p95: 0 };
+  const mean = sum / n;
+  let sq = 0;
+  xs.forEach((x, i) => { sq += counts[i] * (x - mean) ** 2; });
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  let seen = 0, p95 = xs[order[order.length - 1]];
+  for (const i of order) {
+    seen += counts[i];
+    if (seen > 0.95 * n) { p95 = xs[i]; break; }
+  }
+  return { mean, sd: Math.sqrt(sq / n), p95 };
 }
 
 /**
@@ -43,4 +80,13 @@ export function printTypesetReport(docs: Pick<BuiltDocument, 'name' | 'pages' | 
     ].join(' '));
   }
   for (const d of docs) for (const p of d.placement) out(formatPlacementProblem(d.name, p));
+  // Microtype: how the lines were set (issue 13's measures, from the layout rather than the PDF).
+  out('document  hyphens/100  pairs  page-end  capitalised  space mean/sd/p95 (em)  expansion mean/max (%)  protrusion lines/mean (pt)');
+  for (const d of docs) {
+    const q = summarise(d.stats);
+    out([
+      d.name.padEnd(8), q.hyphensPer100.toFixed(1).padStart(12), String(q.hyphenPairs).padStart(6), String(q.pageEndHyphens).padStart(9), String(q.capitalisedHyphens).padStart(12),
+      `  ${q.space.mean.toFixed(3)}/${q.space.sd.toFixed(3)}/${q.space.p95.toFixed(3)}`.padEnd(24), `  ${q.expansion.mean.toFixed(2)}/${q.expansion.max.toFixed(2)}`.padEnd(24), `  ${q.protrusion.lines}/${q.protrusion.mean.toFixed(2)}`,
+    ].join(' '));
+  }
 }

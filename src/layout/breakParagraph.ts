@@ -6,11 +6,16 @@ import type { BreakOptions, InlineRun, InlineTarget, Line, LineFragment } from '
 import { sameStyle, type TextStyle } from './textStyle.js';
 import { knuthPlass, PENALTY_INFINITY, type BrokenLine, type Item } from './knuthPlass.js';
 import { hyphenate, looksLikeUrl } from './hyphenate.js';
+import { hangLeft, hangRight, rightShare } from './protrusion.js';
 
 /** TeX's \hyphenpenalty and \exhyphenpenalty. */
 const HYPHEN_PENALTY = 50;
-const CAPITALISED_HYPHEN_PENALTY = 400;
 const EX_HYPHEN_PENALTY = 50;
+/**
+ * TeX's \finalhyphendemerits: a hyphen in the line before a paragraph's last line leaves a
+ * word part alone on a short line ("exploit- / ation happens."). Dearer than TeX's 5,000.
+ */
+const FINAL_HYPHEN_DEMERITS = 30_000;
 /** After a delimiter in a URL: a bit dearer than a hyphen; a slash is best. */
 const URL_SLASH_PENALTY = 100;
 const URL_PENALTY = 110;
@@ -36,6 +41,7 @@ const URL_DELIMS = '/.-_?&=#:;,~+@';
 const SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SPACELESS_START = /[\p{L}\p{N}]/u;
 const WORDCHAR = /[\p{L}\p{N}]/u;
+const SENTENCE_END = /[.!?][\p{Pf}\p{Pe}"']*$/u;
 
 interface Piece {
   text: string;
@@ -66,6 +72,10 @@ interface Opp {
   pos: number;
   kind: OppKind;
   penalty: number;
+  /** Only when nothing else fits (the breaker's final pass): a name's hyphen, a hyphen in ragged text. */
+  lastResort?: boolean;
+  /** Only once the normal passes have failed (the breaker's emergency and final passes). */
+  emergency?: boolean;
 }
 
 // Per-item bookkeeping for turning breaks back into fragments.
@@ -86,6 +96,10 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   const measure = opts.measure;
   const widthAt = typeof measure === 'function' ? measure : () => measure;
   const protectLast = opts.protectLastWord ?? true;
+  // Hanging punctuation where a line's ends line up with the measure; font expansion where
+  // the spaces would otherwise vary (justified lines).
+  const protrude = !!opts.protrusion && (justify || opts.align === 'left');
+  const expansion = justify && opts.expansion && opts.expansion.max > 0 ? opts.expansion : null;
 
   const segmented = segmentSpaceless(words, seps);
   const ws = segmented.words;
@@ -123,9 +137,12 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   for (let wi = 0; wi < ws.length; wi++) {
     const word = ws[wi];
     const isLast = wi === ws.length - 1;
-    const opps = fitsOneLine ? [] : wordOpportunities(word, opts.hyphenateLang, isLast && protectLast, minMeasure);
+    const sentenceStart = wi === 0 || SENTENCE_END.test(ws[wi - 1].text);
+    const opps = fitsOneLine ? [] : wordOpportunities(word, opts.hyphenateLang, isLast && protectLast, minMeasure, !justify, sentenceStart);
     if (!fitsOneLine) addForcedOpportunities(word, opps, minMeasure);
-    emitWord(word, opps, push, forcedStretch);
+    const firstItem = items.length;
+    emitWord(word, opps, push, forcedStretch, protrude);
+    if (protrude) markHangs(items, meta, firstItem);
     if (wi < ss.length) {
       const sep = ss[wi];
       const space = measureText(sep.style.font, ' ', sep.style.size);
@@ -156,12 +173,32 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
     // Khmer words may have too few spaces to stretch well: such lines are set ragged (see
     // buildLine), and judged as ragged lines. Lines without Khmer are unaffected.
     raggedStretch: justify && hasZw ? RAGGED_STRETCH_EM * em : 0,
-    maxConsecutiveFlagged: 2,
+    // Two hyphenated lines in a row only when nothing else fits (the final pass).
+    maxConsecutiveFlagged: 1,
+    finalHyphenDemerits: FINAL_HYPHEN_DEMERITS,
+    expansion: expansion?.max ?? 0,
   });
 
   return result.lines.map((bl, i) =>
-    buildLine(bl, items, meta, opts.align, i === result.lines.length - 1, widthAt(i), base),
+    buildLine(bl, items, meta, opts.align, i === result.lines.length - 1, widthAt(i), base, expansion),
   );
+}
+
+/** Sets the protrusion of the boxes pushed from `from` on: what their first and last glyphs may hang. */
+function markHangs(items: Item[], meta: Meta[], from: number): void {
+  for (let i = from; i < items.length; i++) {
+    const it = items[i];
+    const m = meta[i];
+    if (it.type !== 'box' || m.k !== 'text' || m.e <= m.s) continue;
+    // A note mark is drawn raised and smaller: it does not hang.
+    if (m.piece.target?.superscript) continue;
+    const { font, size } = m.piece.style;
+    const t = m.piece.text;
+    const l = hangLeft(font, m.s === 0 ? t : t.slice(m.s, m.s + 1), size);
+    const r = hangRight(font, m.e === t.length ? t : t.slice(m.e - 1, m.e), size);
+    if (l > 0) it.hangLeft = l;
+    if (r > 0) it.hangRight = r;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -364,10 +401,11 @@ function insideLocked(w: Word, pos: number): boolean {
   return false;
 }
 
-function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boolean, minMeasure: number): Opp[] {
+function wordOpportunities(
+  w: Word, hyphenateLang: string | null, protect: boolean, minMeasure: number, ragged: boolean, sentenceStart: boolean,
+): Opp[] {
   const opps: Opp[] = [];
   const text = w.text;
-  if (protect) return opps;
   if (w.soft.length > 0) {
     // Like TeX's \-: an author's discretionary hyphens replace the patterns for that word.
     for (const p of w.soft) if (!insideLocked(w, p)) opps.push({ pos: p, kind: 'soft', penalty: HYPHEN_PENALTY });
@@ -378,11 +416,16 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
     let htext = '';
     for (const p of w.pieces) htext += p.noHyphenate ? '\u2063'.repeat(p.text.length) : p.text;
     // Capitalised words are mostly names, which the patterns split badly ("Vi-etnamese",
-    // "Sihan-ouk"): they may still break, but only to save a clearly worse line.
-    const penalty = /^\p{Lu}/u.test(htext) ? CAPITALISED_HYPHEN_PENALTY : HYPHEN_PENALTY;
+    // "Indoch-inese", "Re-source"), and ragged text and table cells have room to spare: their
+    // hyphens are for when nothing else fits (a word wider than a narrow cell). A capitalised
+    // word that starts a sentence is no name: it may break once the normal passes have failed,
+    // rather than leave a line with holes in it.
+    const capitalised = /^\P{L}*\p{Lu}/u.test(htext);
+    const lastResort = ragged || (capitalised && !sentenceStart);
+    const emergency = capitalised && sentenceStart;
     for (const p of hyphenate(htext, lang)) {
       if (w.pieces[pieceIndexAt(w, p - 1)].noHyphenate || w.pieces[pieceIndexAt(w, p)].noHyphenate) continue;
-      opps.push({ pos: p, kind: 'hyph', penalty });
+      opps.push({ pos: p, kind: 'hyph', penalty: HYPHEN_PENALTY, lastResort, emergency });
     }
   }
   // Only a long address is worth splitting (and setting its lines ragged); "node.js" is not.
@@ -408,7 +451,11 @@ function wordOpportunities(w: Word, hyphenateLang: string | null, protect: boole
   // One opportunity per position; an explicit dash or slash wins over an added hyphen there.
   const added = (o: Opp) => (o.kind === 'hyph' || o.kind === 'soft' ? 1 : 0);
   clean.sort((a, b) => a.pos - b.pos || added(a) - added(b));
-  return clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
+  const out = clean.filter((o, i) => i === 0 || o.pos !== clean[i - 1].pos);
+  // The paragraph's last word is split only when the lines cannot be set well otherwise (a
+  // short paragraph ending in a long word): a word part alone on the last line reads badly.
+  if (protect) for (const o of out) o.emergency = true;
+  return out;
 }
 
 // Made on first use: most documents never split a word by graphemes, and making an ICU
@@ -483,7 +530,7 @@ function prefixAdvances(font: FontKey, text: string, size: number): Float64Array
   return out;
 }
 
-function emitWord(w: Word, opps: Opp[], push: (it: Item, m: Meta) => void, forcedStretch: number): void {
+function emitWord(w: Word, opps: Opp[], push: (it: Item, m: Meta) => void, forcedStretch: number, protrude: boolean): void {
   let off = 0;
   let oi = 0;
   for (const piece of w.pieces) {
@@ -528,31 +575,38 @@ function emitWord(w: Word, opps: Opp[], push: (it: Item, m: Meta) => void, force
         // suffix, not with what is left of the whole word.
         post = measureText(font, T.slice(k), size) - (full - pk);
       }
-      emitOpp(o, piece, pre, post, push, forcedStretch);
+      emitOpp(o, piece, pre, post, push, forcedStretch, protrude);
       s = k;
       ps0 = pk;
     }
     push({ type: 'box', width: prefix(T.length) - ps0 }, { k: 'text', piece, s, e: T.length });
-    if (boundary) emitOpp(boundary, piece, 0, 0, push, forcedStretch);
+    if (boundary) emitOpp(boundary, piece, 0, 0, push, forcedStretch, protrude);
   }
 }
 
-function emitOpp(o: Opp, piece: Piece, pre: number, post: number, push: (it: Item, m: Meta) => void, forcedStretch: number): void {
+function emitOpp(
+  o: Opp, piece: Piece, pre: number, post: number, push: (it: Item, m: Meta) => void, forcedStretch: number, protrude: boolean,
+): void {
   const m: Meta = { k: 'opp', kind: o.kind, piece };
   switch (o.kind) {
     case 'hyph':
     case 'soft': {
       const hw = measureText(piece.style.font, '-', piece.style.size);
-      push({ type: 'penalty', width: hw + pre, penalty: o.penalty, flagged: true, hyphenation: o.kind === 'hyph', postWidth: post }, m);
+      const pen: Item = { type: 'penalty', width: hw + pre, penalty: o.penalty, flagged: true, hyphenation: o.kind === 'hyph', postWidth: post };
+      if (protrude) pen.hang = rightShare('-') * hw;
+      if (o.lastResort) pen.lastResort = true;
+      if (o.emergency) pen.emergency = true;
+      push(pen, m);
       return;
     }
     case 'dash':
-      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: true, postWidth: post }, m);
-      return;
     case 'slash':
-    case 'url':
-      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
+    case 'url': {
+      const pen: Item = { type: 'penalty', width: pre, penalty: o.penalty, flagged: o.kind === 'dash', postWidth: post };
+      if (o.emergency) pen.emergency = true;
+      push(pen, m);
       return;
+    }
     case 'force':
       // TeX's \penalty10000\hskip0pt plus S\penalty p\hskip0pt plus -S: if the break is
       // taken the line gets stretch S (it will be set ragged); if not, the glue cancels.
@@ -585,9 +639,27 @@ function mergeable(a: { style: TextStyle; target?: InlineTarget; lang?: string }
   return sameStyle(a.style, b.style) && a.target === b.target && a.lang === b.lang;
 }
 
+/**
+ * The font expansion of a justified line short by `shortfall` (negative: too long), whose glue
+ * can shrink `shrink` and whose glyphs are `text` wide. The glyphs take the adjustment first, up
+ * to `max` of their width and rounded to whole steps, and the spaces only the rest: the breaker
+ * judged the line that way (knuthPlass.ts, expansionCost), since even spaces are what the eye
+ * sees, not a per cent of glyph width. pdfTeX shares it in proportion instead; on the sample
+ * brief that left the word spaces' spread twice as wide.
+ */
+export function chooseExpansion(shortfall: number, shrink: number, text: number, ex: { max: number; step: number }): number {
+  if (text <= 0 || Math.abs(shortfall) < 1e-9) return 0;
+  const step = ex.step > 0 ? ex.step : ex.max;
+  let e = Math.max(-ex.max, Math.min(ex.max, shortfall / text));
+  e = Math.round(e / step) * step;
+  // Rounding up must not leave the glue more to shrink than it can.
+  while (e > -ex.max + 1e-12 && shortfall - e * text < -shrink - 1e-9) e -= step;
+  return Math.max(-ex.max, Math.min(ex.max, e));
+}
+
 function buildLine(
   bl: BrokenLine, items: Item[], meta: Meta[], align: BreakOptions['align'], last: boolean, measure: number,
-  base: TextStyle,
+  base: TextStyle, expansion: { max: number; step: number } | null,
 ): Line {
   // Collect the line's text as contiguous slices of pieces, and the gaps between them.
   const atoms: (TextAtom | GapAtom)[] = [];
@@ -625,13 +697,25 @@ function buildLine(
     }
   });
 
-  const shortfall = measure - naturalWidth;
+  // Protrusion: the line starts left of the measure by its first glyph's hang and, when it
+  // reaches the right edge (justified, or a ragged line the breaker let run long), ends right
+  // of it by its last glyph's.
+  const hangL = bl.hangLeft;
+  const hangR = bl.hangRight;
+  const shortfall = measure + hangL + hangR - naturalWidth;
+  // A paragraph's last line is set at natural spacing, unless it is too long: then it shrinks
+  // (its glyphs too) as the breaker counted on.
+  const justified = align === 'justify' && (!last || shortfall < 0) && !forced && !bl.ragged;
+  const textWidth = naturalWidth - atoms.reduce((a, at, i) => a + ('piece' in at ? 0 : widths[i]), 0);
   let ratio = 0;
   let useShrink = shrink;
   let spaceShrink = false; // shrinking by a third of each space instead of the glue's own shrink
-  if (align === 'justify' && !last && !forced && !bl.ragged) {
-    if (shortfall > 0) ratio = stretch > 0 ? shortfall / stretch : 0;
-    else if (shortfall < 0 && shrink > 0) ratio = Math.max(-1, shortfall / shrink);
+  let ex = 0;
+  if (justified) {
+    if (expansion) ex = chooseExpansion(shortfall, shrink, textWidth, expansion);
+    const rest = shortfall - ex * textWidth;
+    if (rest > 0) ratio = stretch > 0 ? rest / stretch : 0;
+    else if (rest < 0 && shrink > 0) ratio = Math.max(-1, rest / shrink);
   } else if (shortfall < -FIT_EPS / 2) {
     // Natural spacing would not fit (ragged lines carry no shrink; kerning may differ from
     // the estimate): close the spaces up as much as justified text may.
@@ -642,8 +726,9 @@ function buildLine(
   const place = (merge: boolean): { fragments: LineFragment[]; width: number } => {
     const fragments: LineFragment[] = [];
     const merged = new Set<LineFragment>();
-    let x = 0;
+    let x = -hangL;
     let lastText: LineFragment | null = null;
+    const scale = 1 + ex;
     atoms.forEach((a, i) => {
       if ('piece' in a) {
         const p = a.piece;
@@ -657,12 +742,13 @@ function buildLine(
           lastText.width = x + widths[i] - lastText.x;
           merged.add(lastText);
         } else {
-          lastText = { text, style: p.style, x, width: widths[i] };
+          lastText = { text, style: p.style, x, width: widths[i] * scale };
           if (p.target) lastText.target = p.target;
           if (p.lang) lastText.lang = p.lang;
+          if (ex !== 0) lastText.hscale = scale;
           fragments.push(lastText);
         }
-        x += widths[i];
+        x += widths[i] * scale;
       } else {
         // The space belongs to the text before it, so extracted text keeps word separation;
         // the next fragment is positioned explicitly, so the drawn space width is irrelevant.
@@ -686,23 +772,28 @@ function buildLine(
       x += shift;
     }
     if (hyphenPiece) {
-      const h: LineFragment = { text: '-', style: hyphenPiece.style, x, width: hyphenWidth, isHyphen: true };
+      const h: LineFragment = { text: '-', style: hyphenPiece.style, x, width: hyphenWidth * scale, isHyphen: true };
       if (hyphenPiece.target) h.target = hyphenPiece.target;
       if (hyphenPiece.lang) h.lang = hyphenPiece.lang;
+      if (ex !== 0) h.hscale = scale;
       fragments.push(h);
-      x += hyphenWidth;
+      x += hyphenWidth * scale;
     }
     return { fragments, width: x };
   };
 
   // Same-styled words share a fragment only where nothing is stretched or shrunk: fewer
   // text objects, same extracted text. Justified lines keep one fragment per word.
-  let placed = place(ratio === 0);
-  if (ratio === 0 && placed.width > measure + FIT_EPS / 2 && naturalWidth <= measure + FIT_EPS / 2) placed = place(false);
+  const reach = measure + hangR; // where the line may end
+  const plain = ratio === 0 && ex === 0;
+  let placed = place(plain);
+  if (plain && placed.width > reach + FIT_EPS / 2 && naturalWidth - hangL <= reach + FIT_EPS / 2) placed = place(false);
   const { fragments } = placed;
-  const width = placed.width;
+  // `place` returns where the line ends; it starts at -hangL.
+  const width = placed.width + hangL;
 
   let offset = 0;
+  // Centred and right-aligned lines get no hangs (protrusion is off for them).
   if (width < measure && (align === 'center' || align === 'right')) offset = align === 'center' ? (measure - width) / 2 : measure - width;
   if (offset) for (const f of fragments) f.x += offset;
 
@@ -720,7 +811,7 @@ function buildLine(
 
   const line: Line = {
     fragments,
-    naturalWidth: ratio === 0 ? width : naturalWidth,
+    naturalWidth: plain ? width : naturalWidth,
     width,
     measure,
     ratio,
@@ -730,6 +821,15 @@ function buildLine(
     descent,
   };
   if (forced) line.forcedBreak = true;
-  if (width > measure + FIT_EPS) line.overfull = true;
+  if (placed.width > reach + FIT_EPS) line.overfull = true;
+  if (ex !== 0) line.expansion = ex;
+  if (hangL > 0 && fragments.length) {
+    line.hangLeft = hangL;
+    fragments[0].hangLeft = hangL;
+  }
+  if (hangR > 0 && placed.width > measure && fragments.length) {
+    line.hangRight = placed.width - measure;
+    fragments[fragments.length - 1].hangRight = Math.min(line.hangRight, fragments[fragments.length - 1].width);
+  }
   return line;
 }

@@ -177,8 +177,10 @@ function placedBox(it: PageItem, index: number): PlacedBox | null {
         const m = metricsPerPoint(f.style.font);
         const size = f.style.size;
         const baseline = f.target?.superscript ? it.y - size * SUPERSCRIPT_RISE : it.y;
-        left = Math.min(left, f.x);
-        right = Math.max(right, f.x + f.width);
+        // Hanging punctuation reaches into the margin on purpose: the frame's edge is held
+        // against the rest of the glyphs.
+        left = Math.min(left, f.x + (f.hangLeft ?? 0));
+        right = Math.max(right, f.x + f.width - (f.hangRight ?? 0));
         top = Math.min(top, baseline - m.ascent * size);
         bottom = Math.max(bottom, baseline + m.descent * size);
         emTop = Math.min(emTop, baseline - m.emAscent * size);

@@ -56,7 +56,8 @@ export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { sty
 }
 
 function breakOpts(ctx: FlowContext, measure: number, align: BreakOptions['align'], hyphenate = true): BreakOptions {
-  return { measure, align, hyphenateLang: hyphenate ? ctx.lang : null };
+  const t = ctx.template;
+  return { measure, align, hyphenateLang: hyphenate ? ctx.lang : null, expansion: t.expansion, protrusion: t.protrusion };
 }
 
 /** Lays out a paragraph-like piece of inline content as flow lines under a new struct node. */

@@ -9,6 +9,13 @@
 export interface Box {
   type: 'box';
   width: number;
+  /**
+   * Character protrusion: how far the box's first glyph may hang into the left margin when the
+   * box starts a line, and its last glyph into the right margin when a line ends right after it
+   * (at the glue that follows, or at a penalty without width). The line may hold that much more.
+   */
+  hangLeft?: number;
+  hangRight?: number;
 }
 
 export interface Glue {
@@ -39,6 +46,12 @@ export interface Penalty {
    * for kerning/shaping across the break, which makes the next line's width exact.
    */
   postWidth?: number;
+  /** How far the penalty's own glyph (the hyphen) hangs into the right margin when the line breaks here. */
+  hang?: number;
+  /** Only the final pass may break here: a break for when nothing else fits (a name's hyphen). */
+  lastResort?: boolean;
+  /** Only the emergency and final passes may break here (a paragraph's last word). */
+  emergency?: boolean;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -86,6 +99,12 @@ export interface KnuthPlassOptions {
   finalHyphenDemerits?: number;
   /** Reject a break that would end more than this many consecutive lines with flagged breaks. */
   maxConsecutiveFlagged?: number;
+  /**
+   * Font expansion, as pdfTeX's: every line may widen or narrow its glyphs by up to this share
+   * of their width, which adds that much of its boxes' width to the line's stretch and shrink.
+   * The breaker chooses breaks knowing it; the setter decides how the adjustment is split.
+   */
+  expansion?: number;
 }
 
 export interface BrokenLine {
@@ -96,7 +115,12 @@ export interface BrokenLine {
   /** Natural width of the line's content, including the penalty width at the break. */
   naturalWidth: number;
   lineWidth: number;
-  /** Finite stretch and shrink in the line, and its count of infinite-stretch glues. */
+  /** Width of the line's boxes (what font expansion can widen or narrow). */
+  boxWidth: number;
+  /** How far the line's first and last glyphs hang into the margins (character protrusion). */
+  hangLeft: number;
+  hangRight: number;
+  /** Finite stretch and shrink of the line's glue, and its count of infinite-stretch glues. */
   stretch: number;
   shrink: number;
   fil: number;
@@ -151,6 +175,7 @@ interface BreakNode {
   fil: number;
   rag: number;
   spaces: number;
+  boxes: number;
   prev: BreakNode | null;
 }
 
@@ -175,6 +200,19 @@ function realBadness(t: number, s: number): number {
   if (s <= 0) return UNJUSTIFIABLE;
   const r = t / s;
   return 100 * r * r * r;
+}
+
+/**
+ * Badness of a line whose glyphs are widened or narrowed by `used` of the `most` they may be.
+ * With font expansion the glyphs take a line's adjustment first and the spaces only the rest
+ * (even spaces matter more than the last per cent of glyph width, which no reader sees): a line
+ * set at natural spacing with fully expanded glyphs is about as good as one a little loose.
+ */
+const EXPANSION_BADNESS = 8;
+function expansionCost(used: number, most: number): number {
+  if (most <= 0 || used <= 0) return 0;
+  const share = used / most;
+  return EXPANSION_BADNESS * share * share;
 }
 
 function badness(t: number, s: number): number {
@@ -236,6 +274,7 @@ class Context {
   readonly sumFil: Float64Array;
   readonly sumRag: Float64Array;
   readonly sumSpaces: Float64Array;
+  readonly sumBox: Float64Array;
   readonly widthFn: ((line: number) => number) | null;
   readonly fixedWidth: number;
   readonly widthCache: number[] = [];
@@ -246,6 +285,7 @@ class Context {
   readonly maxFlagged: number;
   readonly background: number;
   readonly raggedStretch: number;
+  readonly expansion: number;
 
   constructor(items: Item[], opts: KnuthPlassOptions) {
     this.items = items;
@@ -256,12 +296,12 @@ class Context {
     this.sumFil = new Float64Array(n + 1);
     this.sumRag = new Float64Array(n + 1);
     this.sumSpaces = new Float64Array(n + 1);
-    let w = 0, y = 0, z = 0, fil = 0, rag = 0, spaces = 0;
+    this.sumBox = new Float64Array(n + 1);
+    let w = 0, y = 0, z = 0, fil = 0, rag = 0, spaces = 0, bw = 0;
     for (let i = 0; i < n; i++) {
-      this.sumW[i] = w; this.sumY[i] = y; this.sumZ[i] = z; this.sumFil[i] = fil; this.sumRag[i] = rag; this.sumSpaces[i] = spaces;
+      this.sumW[i] = w; this.sumY[i] = y; this.sumZ[i] = z; this.sumFil[i] = fil; this.sumRag[i] = rag; this.sumSpaces[i] = spaces; this.sumBox[i] = bw;
       const it = items[i];
-      if (it.type === 'box') w += it.width;
-      else if (it.type === 'glue') {
+      if (it.type === 'box') { w += it.width; bw += it.width; } else if (it.type === 'glue') {
         w += it.width;
         if (it.stretch === Infinity) fil += 1;
         else if (it.stretch === -Infinity) fil -= 1;
@@ -271,7 +311,7 @@ class Context {
         else if (it.width > 0 && it.stretch > 0 && it.stretch !== Infinity) spaces += 1;
       }
     }
-    this.sumW[n] = w; this.sumY[n] = y; this.sumZ[n] = z; this.sumFil[n] = fil; this.sumRag[n] = rag; this.sumSpaces[n] = spaces;
+    this.sumW[n] = w; this.sumY[n] = y; this.sumZ[n] = z; this.sumFil[n] = fil; this.sumRag[n] = rag; this.sumSpaces[n] = spaces; this.sumBox[n] = bw;
     if (typeof opts.lineWidth === 'function') {
       this.widthFn = opts.lineWidth;
       this.fixedWidth = 0;
@@ -286,6 +326,21 @@ class Context {
     this.maxFlagged = opts.maxConsecutiveFlagged ?? Infinity;
     this.background = opts.backgroundStretch ?? 0;
     this.raggedStretch = opts.raggedStretch ?? 0;
+    this.expansion = opts.expansion ?? 0;
+  }
+
+  /** How far the line ending at break `b` may reach past its measure: its last glyph's hang. */
+  hangAtBreak(b: number): number {
+    const it = this.items[b];
+    if (it.type === 'penalty' && it.width > 0) return it.hang ?? 0;
+    const before = b > 0 ? this.items[b - 1] : undefined;
+    return before && before.type === 'box' ? (before.hangRight ?? 0) : 0;
+  }
+
+  /** How far the line starting at item `start` may begin left of its measure. */
+  hangAtStart(start: number): number {
+    const it = this.items[start];
+    return it && it.type === 'box' ? (it.hangLeft ?? 0) : 0;
   }
 
   /**
@@ -331,14 +386,14 @@ class Context {
   }
 
   run(pass: PassSettings, passNo: 1 | 2 | 3 | 4): BreakResult | null {
-    const { items, n, sumW, sumY, sumZ, sumFil } = this;
+    const { items, n, sumW, sumY, sumZ, sumFil, sumBox, expansion } = this;
     // With a fixed measure every line is alike, so nodes that differ only in line number are
     // interchangeable and only the best needs to survive (TeX's "easy_line" optimisation).
     const keyedByLine = this.widthFn !== null;
     const active: BreakNode[] = [
       {
         pos: -1, line: 0, fitness: Fitness.Decent, flaggedRun: 0, flagged: false, totalDemerits: 0,
-        w: 0, y: 0, z: 0, fil: 0, rag: 0, spaces: 0, prev: null,
+        w: -this.hangAtStart(0), y: 0, z: 0, fil: 0, rag: 0, spaces: 0, boxes: 0, prev: null,
       },
     ];
     const cands: Candidate[] = [];
@@ -355,8 +410,11 @@ class Context {
       } else {
         if (it.penalty >= PENALTY_INFINITY) continue;
         if (it.hyphenation && !pass.hyphenate) continue;
+        if (it.lastResort && !pass.final) continue;
+        if (it.emergency && !pass.final && pass.emergencyStretch <= 0) continue;
         pw = it.width; pi = it.penalty; flagged = it.flagged;
       }
+      pw -= this.hangAtBreak(b);
       const forced = pi <= -PENALTY_INFINITY;
       const isFinal = b === n - 1;
       cands.length = 0;
@@ -374,10 +432,17 @@ class Context {
         if (shortfall > EPS) {
           if (sumFil[b] - a.fil > 0) bad = rank = 0;
           else {
-            const y = sumY[b] - a.y + this.background;
+            const ex = expansion * (sumBox[b] - a.boxes);
+            const y = sumY[b] - a.y + this.background + ex;
             if (this.setRagged(shortfall, y, this.sumRag[b] - a.rag + (raggedEnd ? 1 : 0), this.sumSpaces[b] - a.spaces)) {
               bad = this.raggedBadness(shortfall, y, this.raggedStretch + pass.emergencyStretch, badness);
               rank = pass.realBadness ? this.raggedBadness(shortfall, y, this.raggedStretch, realBadness) : bad;
+            } else if (ex > 0) {
+              // The glyphs take what they can (see expansionCost); the spaces the rest.
+              const rest = shortfall - ex;
+              const cost = expansionCost(Math.min(shortfall, ex), ex);
+              bad = (rest > 0 ? badness(rest, y - ex + pass.emergencyStretch) : 0) + cost;
+              rank = pass.realBadness ? (rest > 0 ? realBadness(rest, y - ex) : 0) + cost : bad;
             } else {
               bad = badness(shortfall, y + pass.emergencyStretch);
               rank = pass.realBadness ? realBadness(shortfall, y) : bad;
@@ -385,10 +450,14 @@ class Context {
           }
           fitness = rank > 99 ? Fitness.VeryLoose : rank > 12 ? Fitness.Loose : Fitness.Decent;
         } else if (shortfall < -EPS) {
-          const z = sumZ[b] - a.z;
+          const ex = expansion * (sumBox[b] - a.boxes);
+          const z = sumZ[b] - a.z + ex;
           if (-shortfall > z + EPS) {
             overfull = true;
             bad = INF_BAD + 1;
+          } else if (ex > 0) {
+            const rest = -shortfall - ex;
+            bad = (rest > 0 ? Math.min(100, badness(rest, z - ex)) : 0) + expansionCost(Math.min(-shortfall, ex), ex);
           } else bad = z > 0 ? Math.min(100, badness(-shortfall, z)) : 0;
           rank = bad;
           fitness = bad > 12 ? Fitness.Tight : Fitness.Decent;
@@ -459,8 +528,8 @@ class Context {
     const start = this.lineStart(b);
     const it = this.items[b];
     const post = it.type === 'penalty' ? (it.postWidth ?? 0) : 0;
-    const w = this.sumW[start] - post, y = this.sumY[start], z = this.sumZ[start], fil = this.sumFil[start];
-    const rag = this.sumRag[start], spaces = this.sumSpaces[start];
+    const w = this.sumW[start] - post - this.hangAtStart(start), y = this.sumY[start], z = this.sumZ[start], fil = this.sumFil[start];
+    const rag = this.sumRag[start], spaces = this.sumSpaces[start], boxes = this.sumBox[start];
     for (const c of cands) {
       // A candidate is useless if some other candidate here is cheaper by more than the most
       // its fitness class could cost later (adjDemerits) and is no more constrained by the
@@ -475,7 +544,7 @@ class Context {
       if (dominated) continue;
       active.push({
         pos: b, line: keyed ? c.line : c.prev.line + 1, fitness: c.fitness, flaggedRun: c.flaggedRun,
-        flagged, totalDemerits: c.demerits, w, y, z, fil, rag, spaces, prev: c.prev,
+        flagged, totalDemerits: c.demerits, w, y, z, fil, rag, spaces, boxes, prev: c.prev,
       });
     }
   }
@@ -486,7 +555,8 @@ class Context {
     chain.reverse();
     const lines: BrokenLine[] = [];
     let start = 0;
-    let prevTotals = { w: 0, y: 0, z: 0, fil: 0, rag: 0, spaces: 0 };
+    let prevTotals = { w: 0, y: 0, z: 0, fil: 0, rag: 0, spaces: 0, boxes: 0 };
+    let hangLeft = this.hangAtStart(0);
     let overfull = false;
     for (let k = 0; k < chain.length; k++) {
       const node = chain[k];
@@ -494,11 +564,15 @@ class Context {
       const it = this.items[b];
       const pw = it.type === 'penalty' ? it.width : 0;
       const natural = this.sumW[b] - prevTotals.w + pw;
-      const stretch = this.sumY[b] - prevTotals.y + this.background;
-      const shrink = this.sumZ[b] - prevTotals.z;
+      const boxWidth = this.sumBox[b] - prevTotals.boxes;
+      const hangRight = this.hangAtBreak(b);
+      const glueStretch = this.sumY[b] - prevTotals.y + this.background;
+      const glueShrink = this.sumZ[b] - prevTotals.z;
+      const stretch = glueStretch + this.expansion * boxWidth;
+      const shrink = glueShrink + this.expansion * boxWidth;
       const fil = this.sumFil[b] - prevTotals.fil;
       const lw = this.lineWidth(k);
-      const t = lw - natural;
+      const t = lw + hangLeft + hangRight - natural;
       let ratio = 0;
       let bad = 0;
       let ragged = false;
@@ -513,11 +587,12 @@ class Context {
         if (ratio < -1 || shrink <= 0) { overfull = true; bad = INF_BAD + 1; }
       }
       lines.push({
-        start, end: b, naturalWidth: natural, lineWidth: lw, stretch, shrink, fil, ratio, badness: bad,
-        flagged: node.flagged, fitness: node.fitness, ragged,
+        start, end: b, naturalWidth: natural, lineWidth: lw, boxWidth, hangLeft, hangRight, stretch: glueStretch, shrink: glueShrink,
+        fil, ratio, badness: bad, flagged: node.flagged, fitness: node.fitness, ragged,
       });
       start = this.lineStart(b);
-      prevTotals = { w: node.w, y: node.y, z: node.z, fil: node.fil, rag: node.rag, spaces: node.spaces };
+      hangLeft = this.hangAtStart(start);
+      prevTotals = { w: node.w + hangLeft, y: node.y, z: node.z, fil: node.fil, rag: node.rag, spaces: node.spaces, boxes: node.boxes };
     }
     return { lines, demerits: best.totalDemerits, pass, overfull };
   }

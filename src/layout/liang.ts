@@ -11,6 +11,24 @@ interface Trie {
 export type LiangPatterns = readonly [levels: readonly (readonly number[])[], trie: Trie, exceptions?: Readonly<Record<string, readonly number[]>>];
 
 /**
+ * The package records an exception word's breaks as the places of the hyphens in its
+ * hyphenated spelling ("uni-ver-sity" → 3, 7), so the k-th hyphen stands k places later than
+ * the break it marks in the plain word (3, 6). Taken as plain offsets they gave "uni-vers-ity".
+ * The list is copied on first use: the package's own driver caches every word it hyphenates
+ * into that same object (as plain offsets), so it must not be read again later.
+ */
+const exceptionLists = new WeakMap<LiangPatterns, ReadonlyMap<string, readonly number[]>>();
+
+function exceptionsOf(patterns: LiangPatterns): ReadonlyMap<string, readonly number[]> {
+  let list = exceptionLists.get(patterns);
+  if (!list) {
+    list = new Map(Object.entries(patterns[2] ?? {}).map(([w, marks]) => [w, Object.freeze(marks.map((m, k) => m - k))]));
+    exceptionLists.set(patterns, list);
+  }
+  return list;
+}
+
+/**
  * Offsets (UTF-16, into `word`) after which the patterns allow a hyphen, never within two
  * letters of either end. `word` is one run of letters.
  */
@@ -18,8 +36,8 @@ export function liangMarkers(word: string, patterns: LiangPatterns): readonly nu
   // Not toLocaleLowerCase(): that follows the machine's locale (a Turkish one lowers I to ı),
   // and the same text must break the same way everywhere.
   const lower = word.toLowerCase();
-  const exception = patterns[2]?.[lower];
-  if (exception && Object.prototype.hasOwnProperty.call(patterns[2], lower)) return exception;
+  const exception = exceptionsOf(patterns).get(lower);
+  if (exception) return exception;
   const [levelsTable, trie] = patterns;
   const dotted = '.' + lower + '.';
   // The package's arithmetic, kept exactly: a level written past the end extends the array

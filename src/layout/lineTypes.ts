@@ -39,6 +39,17 @@ export interface LineFragment {
   lang?: string;
   /** A hyphen drawn at the line end that is not part of the word (extracted text drops it). */
   isHyphen?: boolean;
+  /**
+   * Font expansion: the glyphs are drawn this much wider (>1) or narrower (<1) than their
+   * natural width, by the PDF's horizontal scaling; `width` is the scaled width.
+   */
+  hscale?: number;
+  /**
+   * How much of the fragment hangs into the margin on purpose (character protrusion): the
+   * placement check holds the frame's edge against the rest.
+   */
+  hangLeft?: number;
+  hangRight?: number;
 }
 
 export interface Line {
@@ -61,6 +72,11 @@ export interface Line {
   forcedBreak?: boolean;
   /** True when the content is wider than the measure (should never happen). */
   overfull?: boolean;
+  /** Font expansion of the line's glyphs (0.01 = 1 % wider); 0 or absent when none. */
+  expansion?: number;
+  /** How far the first and the last glyph hang into the margins (character protrusion), in points. */
+  hangLeft?: number;
+  hangRight?: number;
 }
 
 export interface BreakOptions {
@@ -71,4 +87,8 @@ export interface BreakOptions {
   hyphenateLang: string | null;
   /** Do not hyphenate the paragraph's last word (the default is true). */
   protectLastWord?: boolean;
+  /** Font expansion for justified lines (see Microtype in templateTypes.ts); none when absent. */
+  expansion?: { max: number; step: number } | null;
+  /** Character protrusion (hanging punctuation) at the line ends of justified and left-aligned text. */
+  protrusion?: boolean;
 }

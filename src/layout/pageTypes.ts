@@ -177,4 +177,20 @@ export interface LayoutStats {
   splitFigures: number;
   /** Adjustment ratio of each justified, non-final line. */
   ratios: number[];
+  /** Lines hyphenated right after a hyphenated line (pairs, where consecutiveHyphens counts runs past two). */
+  hyphenPairs: number;
+  /** Frames (pages or columns) whose last line ends in a hyphen. */
+  pageEndHyphens: number;
+  /** Hyphenated words that start with a capital (names, or a sentence's first word). */
+  capitalisedHyphens: number;
+  /**
+   * Word spaces of justified, non-final lines, in ems of their type: one entry per line (its
+   * spaces are all alike but for kerning), with how many spaces it has in `spaceCounts`.
+   */
+  spaces: number[];
+  spaceCounts: number[];
+  /** Font expansion of each justified, non-final line (0.01 = 1 % wider). */
+  expansions: number[];
+  /** How far glyphs hang into the margins (character protrusion), in points, one entry per hanging line end. */
+  hangs: number[];
 }

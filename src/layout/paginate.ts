@@ -3,8 +3,18 @@
 // the next frame instead of split or leaving a hole, table headers repeated, notes placed at
 // the foot of the frame that cites them.
 import type { FlowBox, FlowItem, FlowLine, FlowNote } from './flowTypes.js';
-import type { LayoutStats, Page } from './pageTypes.js';
+import type { LayoutStats, Page, PageItem } from './pageTypes.js';
 import { drawLine } from './textLines.js';
+import { unreachable } from '../unreachable.js';
+
+/**
+ * Fuller pages: a frame that ends because the next piece does not fit has its white at the foot
+ * shared out among the spaces between its paragraphs, each growing by at most this share of its
+ * own height, so facing pages end nearer the same line (TeX's flexible \parskip).
+ */
+const SPACE_STRETCH = 1;
+/** A foot emptier than this many points is left alone: it is a deliberate break or a moved figure. */
+const MAX_FILL = 40;
 
 export interface Frame {
   page: Page;
@@ -47,7 +57,10 @@ export interface PaginateResult {
 }
 
 export function emptyStats(): LayoutStats {
-  return { lines: 0, overfullLines: 0, hyphenatedLines: 0, consecutiveHyphens: 0, widows: 0, orphans: 0, strandedHeadings: 0, splitFigures: 0, ratios: [] };
+  return {
+    lines: 0, overfullLines: 0, hyphenatedLines: 0, consecutiveHyphens: 0, widows: 0, orphans: 0, strandedHeadings: 0, splitFigures: 0, ratios: [],
+    hyphenPairs: 0, pageEndHyphens: 0, capitalisedHyphens: 0, spaces: [], spaceCounts: [], expansions: [], hangs: [],
+  };
 }
 
 export function buildChunks(items: FlowItem[]): Chunk[] {
@@ -73,9 +86,11 @@ export function buildChunks(items: FlowItem[]): Chunk[] {
       cur.height += it.height;
       cur.notes.push(...it.notes);
       cur.keepWithNext ||= it.keepWithNext;
-      // A break after this line leaves at least two lines on each side (no widow, no orphan).
+      // A break after this line leaves at least two lines on each side (no widow, no orphan),
+      // and a page or column never ends with a hyphen (TeX's \brokenpenalty, made absolute):
+      // the reader would turn the page in the middle of a word.
       const n = it.count;
-      const canBreak = n === 0 || (it.index >= 1 && it.index <= n - 3) || it.index === n - 1;
+      const canBreak = n === 0 || (!it.line.hyphenated && it.index >= 1 && it.index <= n - 3) || it.index === n - 1;
       if (canBreak) close();
     }
   }
@@ -128,9 +143,12 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   };
   const fits = (c: Chunk) => !!frame && used + c.height + notesHeight + newNotesHeight(c) <= frame.height + 0.01;
 
+  let lastLineHyphenated = false;
   const finishFrame = () => {
     if (!frame) return;
     if (lastContentIsHeading) stats.strandedHeadings++;
+    if (lastLineHyphenated) stats.pageEndHyphens++;
+    lastLineHyphenated = false;
     if (frameNotes.length) {
       let y = frame.y + frame.height - notesHeight + NOTE_SEP;
       frame.page.items.push({ kind: 'line', x1: frame.x, y1: y - NOTE_SEP / 2, x2: frame.x + Math.min(72, frame.width / 3), y2: y - NOTE_SEP / 2, color: '#9aa5ad', width: 0.5 });
@@ -142,7 +160,33 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       }
     }
   };
-  const advance = (newPage: boolean) => {
+  // The spaces placed in the current frame between chunks (between paragraphs, above headings;
+  // not a heading's space below, which keeps it with its text): where they are in the page's
+  // items and how tall.
+  let frameSpaces: { at: number; height: number }[] = [];
+  const fillFrame = () => {
+    if (!frame) return;
+    let slack = frame.height - used - notesHeight;
+    // A space after the frame's last content is white at the foot too, and nothing to open.
+    while (frameSpaces.length && frameSpaces[frameSpaces.length - 1].at >= frame.page.items.length) slack += frameSpaces.pop()!.height;
+    if (frameSpaces.length === 0) return;
+    if (slack <= 0.5 || slack > MAX_FILL) return;
+    const room = frameSpaces.reduce((a, sp) => a + sp.height * SPACE_STRETCH, 0);
+    if (room <= 0) return;
+    const share = Math.min(1, slack / room);
+    const items = frame.page.items;
+    let shift = 0;
+    let k = 0;
+    // Everything after a space moves down by what the spaces above it grew.
+    for (let i = frameSpaces[0].at; i < items.length; i++) {
+      while (k < frameSpaces.length && frameSpaces[k].at <= i) shift += frameSpaces[k++].height * SPACE_STRETCH * share;
+      if (shift > 0) moveDown(items[i], shift);
+    }
+    used += shift;
+  };
+  const advance = (newPage: boolean, full = false) => {
+    if (full) fillFrame();
+    frameSpaces = [];
     finishFrame();
     const before = frame?.page;
     frame = nextFrame(newPage);
@@ -179,6 +223,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       if (it.kind === 'line') {
         frame.page.items.push(...drawLine(it, frame.x, top));
         recordLine(it, frameIndex, paraFrames, stats, hyphenRun);
+        lastLineHyphenated = it.line.hyphenated;
         if (it.heading) headings.push({ page: frame.page, ...it.heading, atTop: !pageHasContent });
         lastContentIsHeading = !!it.heading;
         pageHasContent = true;
@@ -188,6 +233,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
         lastContentIsHeading = false;
         // A marker box (no height) is not content above a heading.
         if (it.height > 0) pageHasContent = true;
+        lastLineHyphenated = false;
       }
       used += it.height;
     }
@@ -205,8 +251,10 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
     }
     if (c.kind === 'space') {
       if (used === 0) continue;
-      if (fits(c)) used += c.height;
-      else advance(false);
+      if (fits(c)) {
+        frameSpaces.push({ at: frame.page.items.length, height: c.height });
+        used += c.height;
+      } else advance(false, true);
       continue;
     }
     if (c.float && pending.length) {
@@ -222,7 +270,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       pending.push(c);
       continue;
     }
-    if (used > 0) advance(false);
+    if (used > 0) advance(false, true);
     if (!frame) {
       overflow = { height: c.height, what: describe(c) };
       continue;
@@ -257,16 +305,60 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
 function recordLine(l: FlowLine, frameIndex: number, paraFrames: Map<number, number[]>, stats: LayoutStats, run: { hyphens: number }): void {
   stats.lines++;
   if (l.line.overfull) stats.overfullLines++;
+  const frags = l.line.fragments;
   if (l.line.hyphenated) {
     stats.hyphenatedLines++;
     run.hyphens++;
     if (run.hyphens > 2) stats.consecutiveHyphens++;
+    if (run.hyphens > 1) stats.hyphenPairs++;
+    // The hyphenated word: the last word of the text before the line-end hyphen.
+    const before = frags.length > 1 && frags[frags.length - 1].isHyphen ? frags[frags.length - 2].text : '';
+    if (/(?:^|\s)\P{L}*\p{Lu}\S*$/u.test(before)) stats.capitalisedHyphens++;
   } else run.hyphens = 0;
-  if (!l.line.last && l.line.fragments.length > 1 && l.count > 0) stats.ratios.push(l.line.ratio);
+  if (!l.line.last && frags.length > 1 && l.count > 0) {
+    stats.ratios.push(l.line.ratio);
+    stats.expansions.push(l.line.expansion ?? 0);
+    // Word spaces: from the end of a fragment that ends in a space to the next fragment.
+    let sum = 0, n = 0;
+    for (let i = 0; i + 1 < frags.length; i++) {
+      const f = frags[i];
+      if (f.text.charCodeAt(f.text.length - 1) === 32 && !frags[i + 1].isHyphen) {
+        sum += (frags[i + 1].x - f.x - f.width) / f.style.size;
+        n++;
+      }
+    }
+    if (n > 0) {
+      stats.spaces.push(sum / n);
+      stats.spaceCounts.push(n);
+    }
+  }
+  if (l.line.hangLeft) stats.hangs.push(l.line.hangLeft);
+  if (l.line.hangRight) stats.hangs.push(l.line.hangRight);
   if (l.count > 1) {
     const arr = paraFrames.get(l.para) ?? [];
     arr.push(frameIndex);
     paraFrames.set(l.para, arr);
+  }
+}
+
+function moveDown(it: PageItem, dy: number): void {
+  switch (it.kind) {
+    case 'line':
+      it.y1 += dy;
+      it.y2 += dy;
+      return;
+    case 'text':
+    case 'rect':
+    case 'chart':
+    case 'image':
+    case 'vector':
+    case 'qr':
+    case 'link':
+    case 'dest':
+      it.y += dy;
+      return;
+    default:
+      unreachable(it, 'page item');
   }
 }
 

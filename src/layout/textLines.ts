@@ -21,7 +21,8 @@ export const BROKEN_PARAGRAPHS: MemoSpec<Line[]> = { name: 'paragraphs', limit: 
 
 function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
   if (typeof opts.measure === 'function') return null;
-  let k = `${opts.measure}|${opts.align}|${opts.hyphenateLang}|${opts.protectLastWord ?? ''}`;
+  const ex = opts.expansion;
+  let k = `${opts.measure}|${opts.align}|${opts.hyphenateLang}|${opts.protectLastWord ?? ''}|${ex ? `${ex.max},${ex.step}` : ''}|${opts.protrusion ? 1 : 0}`;
   for (const r of runs) {
     const t = r.target;
     k += `\u0001${r.text}\u0002${fontId(r.style.font)},${r.style.size},${r.style.color},${r.noHyphenate ? 1 : 0}${r.unbreakable ? 1 : 0},${r.lang ?? ''}`;
@@ -105,7 +106,23 @@ export function endsAtSpace(line: Line): boolean {
 export function placeFragments(line: Line, x: number): LineFragment[] {
   const space = endsAtSpace(line);
   const last = line.fragments.length - 1;
-  return line.fragments.map((f, k) => ({ ...f, x: x + f.x, text: space && k === last ? f.text + ' ' : f.text }));
+  return line.fragments.map((f, k) => moved(f, x + f.x, space && k === last ? f.text + ' ' : f.text));
+}
+
+/**
+ * A copy of a fragment at another x. Written out rather than spread: fragments come in many
+ * shapes (links, languages, hyphens, expansion, hangs), and a spread over all of them was the
+ * largest cost of drawing a long document's lines.
+ */
+function moved(f: LineFragment, x: number, text: string): LineFragment {
+  const out: LineFragment = { text, style: f.style, x, width: f.width };
+  if (f.target !== undefined) out.target = f.target;
+  if (f.lang !== undefined) out.lang = f.lang;
+  if (f.isHyphen !== undefined) out.isHyphen = f.isHyphen;
+  if (f.hscale !== undefined) out.hscale = f.hscale;
+  if (f.hangLeft !== undefined) out.hangLeft = f.hangLeft;
+  if (f.hangRight !== undefined) out.hangRight = f.hangRight;
+  return out;
 }
 
 /** Page items for one placed line: text grouped by structure node, link areas, note anchors. */
@@ -117,8 +134,7 @@ export function drawLine(fl: FlowLine, x: number, top: number): PageItem[] {
   const spaceAtEnd = endsAtSpace(fl.line);
   fl.line.fragments.forEach((f, i) => {
     const struct = fl.fragmentStruct?.get(i) ?? fl.struct;
-    const placed = { ...f, x: x + fl.indent + f.x };
-    if (i === lastIndex && spaceAtEnd) placed.text += ' ';
+    const placed = moved(f, x + fl.indent + f.x, i === lastIndex && spaceAtEnd ? f.text + ' ' : f.text);
     if (!group || group.struct !== struct) {
       group = { struct, frags: [] };
       items.push({ kind: 'text', y: baseline, fragments: group.frags, struct: struct < 0 ? undefined : struct });

@@ -12,11 +12,13 @@ import { MM, type Template, type TypeRole, type TypeSpec } from './templateTypes
 
 const ROLES: TypeRole[] = ['body', 'h1', 'h2', 'h3', 'caption', 'note', 'table', 'running', 'code'];
 /** The keys every template has, whatever its kind. */
-const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'figures', 'colors', 'type', 'paragraphSpace', 'chart', 'print'];
+const ENGINE_KEYS = ['kind', 'paper', 'marginsMm', 'columns', 'columnGapMm', 'figures', 'colors', 'type', 'paragraphSpace', 'expansion', 'protrusion', 'chart', 'print'];
 const MARGINS = ['top', 'bottom', 'inner', 'outer'];
 // Only headings have space above and below; paragraphs are spaced by paragraphSpace.
 const TYPE_KEYS = ['font', 'size', 'leading'];
 const HEADING_KEYS = [...TYPE_KEYS, 'spaceBefore', 'spaceAfter'];
+/** microtype's defaults: up to 2 % wider or narrower glyphs; our steps are a bit coarser than its 0.4 %. */
+const DEFAULT_EXPANSION = { max: 0.02, step: 0.005 };
 const COLOR_NAMES = ['text', 'muted', 'accent', 'accentSoft', 'warm', 'rule'] as const;
 
 /**
@@ -135,6 +137,25 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
   const figures = data.figures ?? 'column';
   if (figures !== 'column' && figures !== 'span') errors.add(at(['figures']), 'figures must be column or span');
   else if (figures === 'span' && !kind.spanFigures) errors.add(at(['figures']), `a ${kind.name} sets figures in its columns: figures: span would be ignored`, 'remove the key');
+  // expansion: false, or { max, step } (shares of the glyph width); absent: microtype's defaults.
+  let expansion: Template['expansion'] = DEFAULT_EXPANSION;
+  if (data.expansion === false) expansion = null;
+  else if (data.expansion !== undefined) {
+    const e = data.expansion as Record<string, unknown> | null;
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) {
+      errors.add(at(['expansion']), 'expansion must be false or { max, step }', 'e.g. expansion: { max: 0.02, step: 0.005 }');
+    } else {
+      for (const k of Object.keys(e)) if (k !== 'max' && k !== 'step') errors.add(at(['expansion', k]), `unknown template key "expansion.${k}"`, 'expansion takes max and step');
+      const max = e.max === undefined ? DEFAULT_EXPANSION.max : num(['expansion', 'max'], 0, 0.05);
+      const step = e.step === undefined ? Math.min(max, DEFAULT_EXPANSION.step) : num(['expansion', 'step'], 0.001, 0.05);
+      expansion = max > 0 ? { max, step: Math.min(step, max) } : null;
+    }
+  }
+  let protrusion = true;
+  if (data.protrusion !== undefined) {
+    if (typeof data.protrusion === 'boolean') protrusion = data.protrusion;
+    else errors.add(at(['protrusion']), 'protrusion must be true or false');
+  }
   const paper = data.paper === 'letter' ? 'letter' : 'a4';
   if (data.paper !== 'a4' && data.paper !== 'letter') errors.add(at(['paper']), 'paper must be a4 or letter');
   const t: Template = {
@@ -153,6 +174,8 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
     colors: { text: color('text'), muted: color('muted'), accent: color('accent'), accentSoft: color('accentSoft'), warm: color('warm'), rule: color('rule') },
     type,
     paragraphSpace: num(['paragraphSpace'], 0, 40),
+    expansion,
+    protrusion,
     chart: { height: num(['chart', 'height'], 40, 600), fontSize: chart.fontSize === undefined ? kind.chartFontSize : num(['chart', 'fontSize'], 4, 24) },
     options,
     print: readPrintTemplate(data ?? {}, file, at, errors, COLOR_NAMES),

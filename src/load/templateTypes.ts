@@ -28,6 +28,13 @@ export interface Template {
   colors: { text: string; muted: string; accent: string; accentSoft: string; warm: string; rule: string };
   type: Record<TypeRole, TypeSpec>;
   paragraphSpace: number;
+  /**
+   * Microtype for justified text: font expansion (glyphs widened or narrowed by up to `max` of
+   * their width, in steps of `step`, chosen by the line breaker with the breaks; null: off) and
+   * character protrusion (punctuation hanging into the margin).
+   */
+  expansion: { max: number; step: number } | null;
+  protrusion: boolean;
   /** Chart height, and the size of chart text (the kind's default unless set). */
   chart: { height: number; fontSize: number };
   /** The keys the kind adds, as the kind read them (see DocumentKind.templateOptions). */

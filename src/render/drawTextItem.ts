@@ -43,7 +43,7 @@ export function drawTextItem(doc: PDFDoc, it: TextItem, paint: PaintPolicy = SCR
     // (Khmer) has its glyphs in visual order, some standing for several characters or for part
     // of one, so no ToUnicode map can give it back in logical order: it carries its own text.
     const actualText = f.isHyphen ? '' : SIMPLE_TEXT.test(f.text) ? null : f.text;
-    w.run(font, f.text, f.x, pageHeight - baseline, f.style.size, paint.paint(f.style.color, { role: 'text' }), actualText);
+    w.run(font, f.text, f.x, pageHeight - baseline, f.style.size, paint.paint(f.style.color, { role: 'text' }), actualText, f.hscale ?? 1);
   }
   doc.addContent(w.finish());
 }
@@ -64,6 +64,8 @@ class TextObjectWriter {
   private overprint = false;
   /** Where the next glyph would be drawn, or null when a new Tm is needed. */
   private pen: { x: number; y: number } | null = null;
+  /** Horizontal scaling (Tz) in force: font expansion draws a line's glyphs wider or narrower. */
+  private hscale = 1;
 
   constructor(
     pageHeight: number,
@@ -77,7 +79,13 @@ class TextObjectWriter {
    * Span whose ActualText replaces them for text extraction, copy and search; it nests inside
    * the structure element's own marked content.
    */
-  run(font: EncodingFont, text: string, x: number, y: number, size: number, paint: Paint, actualText: string | null): void {
+  run(font: EncodingFont, text: string, x: number, y: number, size: number, paint: Paint, actualText: string | null, hscale = 1): void {
+    if (hscale !== this.hscale) {
+      // Tz scales glyph advances, kerning and TJ gaps alike; the text stays the font's glyphs.
+      this.flush();
+      this.out.push(`${n(hscale * 100)} Tz`);
+      this.hscale = hscale;
+    }
     if (font.id !== this.fontId || size !== this.size) {
       this.flush();
       this.out.push(`/${font.id} ${n(size)} Tf`);
@@ -100,7 +108,8 @@ class TextObjectWriter {
       this.flush();
       this.out.push(`/Span <</ActualText ${pdfTextString(actualText)}>> BDC`);
     }
-    const scale = size / 1000;
+    // Text space units to points along the baseline: Tz multiplies every horizontal advance.
+    const scale = (size / 1000) * hscale;
     if (this.pen && Math.abs(this.pen.y - y) < 1e-6 && x >= this.pen.x - 1e-6) {
       const gap = x - this.pen.x;
       if (gap > 1e-4) this.adjust(-gap / scale);
@@ -115,7 +124,8 @@ class TextObjectWriter {
       if (p.xOffset || p.yOffset) {
         // A positioned mark (Khmer): drawn on its own, then the run resumes from the pen.
         this.flush();
-        this.out.push(`1 0 0 1 ${n(pen + p.xOffset * scale)} ${n(y + p.yOffset * scale)} Tm`, `<${encoded[i]}> Tj`, `1 0 0 1 ${n(pen + p.xAdvance * scale)} ${n(y)} Tm`);
+        const ys = size / 1000;
+        this.out.push(`1 0 0 1 ${n(pen + p.xOffset * scale)} ${n(y + p.yOffset * ys)} Tm`, `<${encoded[i]}> Tj`, `1 0 0 1 ${n(pen + p.xAdvance * scale)} ${n(y)} Tm`);
       } else {
         this.hex += encoded[i];
         const kern = p.xAdvance - p.advanceWidth;

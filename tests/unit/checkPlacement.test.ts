@@ -128,6 +128,9 @@ describe('the placement check', () => {
     expect(row[cols.indexOf('overlaps')]).toBe('1');
     expect(row[cols.indexOf('off-page')]).toBe('1');
     expect(row[cols.indexOf('off-frame')]).toBe('0');
-    expect(out.slice(2)).toEqual([expect.stringMatching(/^handout page 1: text "a" overlaps call to action box/), 'handout page 2: image leaves the page (3.0 pt at the right)']);
+    // The placement problems are listed under the first table; the microtype table follows them.
+    expect(out.slice(2, 4)).toEqual([expect.stringMatching(/^handout page 1: text "a" overlaps call to action box/), 'handout page 2: image leaves the page (3.0 pt at the right)']);
+    expect(out[4]).toMatch(/^document\s+hyphens\/100\s+pairs\s+page-end/);
+    expect(out[5].trim().split(/\s+/).slice(0, 5)).toEqual(['handout', '0.0', '0', '0', '0']);
   });
 });

@@ -219,15 +219,19 @@ describe('breakParagraph', () => {
     expect(hyphens).toBeGreaterThan(20);
   });
 
-  it('does not hyphenate the last word unless told to', () => {
+  it('does not hyphenate the last word unless told to, or unless the lines would be loose without it', () => {
     const text = 'The last word of this paragraph is the rather long word internationalization';
     const wordWidth = measureText('serif', 'internationalization', SIZE);
     let split = 0;
     for (let measure = Math.ceil(wordWidth); measure < 260; measure += 7) {
       for (const align of ['justify', 'left'] as const) {
         const lines = breakParagraph([run(text)], opts(measure, align));
-        expect(lineText(lines[lines.length - 1]).endsWith(' internationalization') || lineText(lines[lines.length - 1]) === 'internationalization').toBe(true);
-        expect(lines[lines.length - 2]?.fragments.some((f) => f.isHyphen) ?? false).toBe(false);
+        const kept = lineText(lines[lines.length - 1]).endsWith(' internationalization') || lineText(lines[lines.length - 1]) === 'internationalization';
+        // Split only in the breaker's emergency pass (issue 13): without a hyphen anywhere some
+        // line would be set looser than its spaces can stretch.
+        const unhyphenated = breakParagraph([run(text)], opts(measure, align, { hyphenateLang: null }));
+        if (!kept) expect(Math.max(...unhyphenated.filter((l) => !l.last).map((l) => l.ratio)), `measure ${measure}`).toBeGreaterThan(1);
+        if (measure > 190) expect(kept).toBe(true);
         const free = breakParagraph([run(text)], opts(measure, align, { protectLastWord: false }));
         if (!lineText(free[free.length - 1]).includes('internationalization')) split++;
       }

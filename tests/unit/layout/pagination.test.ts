@@ -113,3 +113,43 @@ describe('pagination', () => {
     expect(chart.kind === 'chart' && chart.y).toBeLessThan(t.margins.top + 20);
   });
 });
+
+describe('pagination with microtype (issue 13)', () => {
+  const LONG_WORDS = 'responsibility accountability international reconstruction transparency understanding vulnerability organisation partnership investigation';
+  const hyphenProne = (n: number, offset: number) => {
+    const w = LONG_WORDS.split(' ');
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(i % 3 === 0 ? w[(i + offset) % w.length] : WORDS_SHORT[(i * 7 + offset) % WORDS_SHORT.length]);
+    return out.join(' ') + '.';
+  };
+  const WORDS_SHORT = ['the', 'of', 'and', 'to', 'in', 'a', 'is', 'that', 'for', 'it', 'as', 'was', 'with', 'by', 'on'];
+
+  it('never ends a page on a hyphenated line', () => {
+    let hyphenated = 0;
+    for (let filler = 300; filler <= 520; filler += 11) {
+      const doc = lay([para(words(filler)), para(hyphenProne(160, filler)), para(hyphenProne(200, filler + 1)), para(hyphenProne(180, filler + 2))]);
+      for (const p of doc.pages) {
+        const lines = bodyTexts(p);
+        hyphenated += lines.filter((l) => l.fragments.at(-1)?.isHyphen).length;
+        const last = lines.at(-1);
+        if (last) expect(last.fragments.at(-1)?.isHyphen ?? false, `filler ${filler}`).toBe(false);
+      }
+      expect(doc.stats.pageEndHyphens).toBe(0);
+    }
+    expect(hyphenated).toBeGreaterThan(10); // the sweep really hyphenated lines
+  });
+
+  it('fills full pages to their foot by opening the paragraph spaces a little', () => {
+    const blocks: RBlock[] = [];
+    // Three-line paragraphs cannot split (two lines each side), so pages would end short.
+    for (let i = 0; i < 80; i++) blocks.push(para(words([37, 8, 36, 38, 9, 12, 37][i % 7], i)));
+    const doc = lay(blocks);
+    // Body pages (not the cover), the last one excepted: it ends where the text does.
+    const body = doc.pages.filter((p) => bodyTexts(p).length > 10).slice(0, -1);
+    const feet = body.map((p) => Math.max(...bodyTexts(p).map((l) => l.y)));
+    expect(feet.length).toBeGreaterThan(1);
+    // Every full page ends on the same baseline, whatever lines its paragraphs had.
+    for (const f of feet) expect(f).toBeCloseTo(Math.max(...feet), 0);
+    expect(doc.stats.widows + doc.stats.orphans).toBe(0);
+  });
+});

@@ -1,0 +1,184 @@
+// Microtype in the line breaker (issue 13): font expansion chosen with the breaks and kept within
+// its range and steps, character protrusion counted in the line widths, and the hyphenation
+// rules (no two hyphenated lines in a row, no name hyphenated when anything else fits).
+import { describe, expect, it } from 'vitest';
+import { breakParagraph, chooseExpansion } from '../../../src/layout/breakParagraph.js';
+import { knuthPlass, PENALTY_INFINITY, type Item } from '../../../src/layout/knuthPlass.js';
+import { measureText } from '../../../src/fonts/fontRegistry.js';
+import type { BreakOptions, InlineRun, Line } from '../../../src/layout/lineTypes.js';
+import type { TextStyle } from '../../../src/layout/textStyle.js';
+
+const SIZE = 10.5;
+const SERIF: TextStyle = { font: 'serif', size: SIZE, color: '#000000' };
+const run = (text: string): InlineRun => ({ text, style: SERIF });
+const EXPANSION = { max: 0.02, step: 0.005 };
+const micro = (measure: number, extra: Partial<BreakOptions> = {}): BreakOptions =>
+  ({ measure, align: 'justify', hyphenateLang: 'en-GB', expansion: EXPANSION, protrusion: true, ...extra });
+
+const TEXT =
+  'Human trafficking is a form of modern slavery. The National Human Trafficking Resource Center describes it as ' +
+  'controlling a person through force, deception or coercion so that they provide sex for money, or other labour, ' +
+  'against their will. Sex trafficking is the part of this crime in which adults or children are made to take part ' +
+  'in the commercial sex trade and are kept there by threats, violence, lies, debts they cannot repay or other forms ' +
+  'of pressure. Some are abducted. Others are sold by members of their own family, or recruited by someone close to ' +
+  'them whom they had every reason to trust. Cambodia, a constitutional monarchy in the Indochinese peninsula, was ' +
+  'part of the French protectorate; the Vietnamese and the Cambodians fought; Sihanoukville, Battambang and ' +
+  'Kampong Cham grew. Organisations, communities, governments and international partnerships all share responsibility ' +
+  'for the reintegration, rehabilitation and protection of survivors, and for understanding the vulnerability of children.';
+
+const MEASURES = [150, 190, 230, 280, 330, 441.5];
+const textOf = (l: Line) => l.fragments.filter((f) => !f.isHyphen).map((f) => f.text).join('');
+const isStep = (e: number) => Math.abs(e / EXPANSION.step - Math.round(e / EXPANSION.step)) < 1e-9;
+
+describe('font expansion', () => {
+  it('chooses an expansion within its range, in whole steps, that the glue can complete', () => {
+    for (let k = -40; k <= 40; k++) {
+      const shortfall = k * 0.75; // from 30 pt too long to 30 pt short
+      const shrink = 6;
+      const e = chooseExpansion(shortfall, shrink, 380, EXPANSION);
+      expect(Math.abs(e)).toBeLessThanOrEqual(EXPANSION.max + 1e-12);
+      expect(isStep(e)).toBe(true);
+      // The glyphs never overshoot: what is left for the spaces has the sign of the shortfall, within half a step.
+      expect(Math.sign(shortfall) * (shortfall - e * 380)).toBeGreaterThanOrEqual(-(EXPANSION.step / 2) * 380 - 1e-9);
+      // Where glyphs and glue together can take up a line that is too long, they do.
+      if (shortfall >= -(shrink + EXPANSION.max * 380)) expect(shortfall - e * 380).toBeGreaterThanOrEqual(-shrink - 1e-9);
+    }
+    // A line that needs no adjustment is not expanded; one far too short uses all of it.
+    expect(chooseExpansion(0, 6, 380, EXPANSION)).toBe(0);
+    expect(chooseExpansion(40, 6, 380, EXPANSION)).toBeCloseTo(0.02, 12);
+    expect(chooseExpansion(-12, 6, 380, EXPANSION)).toBeCloseTo(-0.02, 12);
+  });
+
+  it('sets justified lines with expansions in range and draws them scaled by exactly that', () => {
+    let expanded = 0;
+    for (const m of MEASURES) {
+      const lines = breakParagraph([run(TEXT)], micro(m));
+      for (const l of lines) {
+        const e = l.expansion ?? 0;
+        expect(Math.abs(e)).toBeLessThanOrEqual(EXPANSION.max + 1e-12);
+        expect(isStep(e)).toBe(true);
+        if (e !== 0) expanded++;
+        for (const f of l.fragments) {
+          expect(f.hscale ?? 1).toBeCloseTo(1 + e, 12);
+          const natural = measureText(f.style.font, f.text.trimEnd(), f.style.size);
+          expect(f.width).toBeCloseTo(natural * (1 + e), 6);
+        }
+        expect(l.overfull).toBeUndefined();
+        if (!l.last) {
+          // A justified line runs from the left edge (less a hanging first glyph) to the right (plus a hanging last one).
+          const last = l.fragments[l.fragments.length - 1];
+          expect(l.fragments[0].x).toBeCloseTo(-(l.hangLeft ?? 0), 6);
+          expect(last.x + last.width).toBeCloseTo(m + (l.hangRight ?? 0), 6);
+        }
+      }
+    }
+    expect(expanded).toBeGreaterThan(10);
+  });
+
+  it('evens out the word spaces: the breaker counts the glyphs\' give', () => {
+    const spread = (o: BreakOptions) => {
+      const spaces: number[] = [];
+      for (const m of MEASURES) {
+        for (const l of breakParagraph([run(TEXT)], { ...o, measure: m })) {
+          if (l.last) continue;
+          for (let i = 0; i + 1 < l.fragments.length; i++) {
+            const f = l.fragments[i];
+            if (f.text.endsWith(' ') && !l.fragments[i + 1].isHyphen) spaces.push((l.fragments[i + 1].x - f.x - f.width) / SIZE);
+          }
+        }
+      }
+      const mean = spaces.reduce((a, x) => a + x, 0) / spaces.length;
+      return Math.sqrt(spaces.reduce((a, x) => a + (x - mean) ** 2, 0) / spaces.length);
+    };
+    const without = spread(micro(0, { expansion: null, protrusion: false }));
+    const withIt = spread(micro(0));
+    expect(withIt).toBeLessThan(without * 0.75);
+  });
+
+  it('is off for ragged text', () => {
+    for (const l of breakParagraph([run(TEXT)], micro(230, { align: 'left' }))) expect(l.expansion).toBeUndefined();
+  });
+});
+
+describe('character protrusion', () => {
+  it('lets a line ending in a full stop, comma or hyphen hang into the margin by the glyph\'s share', () => {
+    const widthOf = (ch: string) => measureText('serif', ch, SIZE);
+    let hung = 0;
+    for (const m of MEASURES) {
+      for (const l of breakParagraph([run(TEXT)], micro(m))) {
+        if (l.last) continue;
+        const lastFrag = l.fragments[l.fragments.length - 1];
+        const ch = lastFrag.isHyphen ? '-' : lastFrag.text.trimEnd().slice(-1);
+        const share = ({ '.': 0.7, ',': 0.7, '-': 0.7, ';': 0.5, ':': 0.5 } as Record<string, number>)[ch];
+        if (share) {
+          hung++;
+          expect(l.hangRight).toBeCloseTo(share * widthOf(ch) * (1 + (l.expansion ?? 0)), 1);
+          expect(l.hangRight).toBeGreaterThan(1);
+        } else expect(l.hangRight ?? 0).toBe(0);
+      }
+    }
+    expect(hung).toBeGreaterThan(5);
+  });
+
+  it('hangs an opening quote at the left', () => {
+    const lines = breakParagraph([run('\u201cThey were sold,\u201d she said, and the words stayed with everyone who heard them that day in the village by the river.')], micro(200));
+    expect(lines[0].hangLeft).toBeCloseTo(0.5 * measureText('serif', '\u201c', SIZE), 6);
+    expect(lines[0].fragments[0].x).toBeLessThan(-1);
+  });
+
+  it('counts the hang in the breaker: a line may hold that much more', () => {
+    // Two words that overfill the measure by 1.5 pt fit when the second ends in a glyph that may hang 2 pt.
+    const items = (hang: number): Item[] => [
+      { type: 'box', width: 60 }, { type: 'glue', width: 4, stretch: 2, shrink: 0 }, { type: 'box', width: 40, hangRight: hang },
+      { type: 'glue', width: 4, stretch: 2, shrink: 0 }, { type: 'box', width: 30 },
+      { type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, { type: 'glue', width: 0, stretch: Infinity, shrink: 0 },
+      { type: 'penalty', width: 0, penalty: -PENALTY_INFINITY, flagged: false },
+    ];
+    const without = knuthPlass(items(0), { lineWidth: 102.5 });
+    const withHang = knuthPlass(items(2), { lineWidth: 102.5 });
+    expect(without.lines[0].end).toBe(1);
+    expect(withHang.lines[0].end).toBe(3);
+    expect(withHang.lines[0].hangRight).toBe(2);
+    expect(withHang.overfull).toBe(false);
+  });
+});
+
+describe('hyphenation rules', () => {
+  it('never hyphenates two lines in a row', () => {
+    let hyphenated = 0;
+    for (let m = 120; m <= 460; m += 17) {
+      const lines = breakParagraph([run(TEXT)], micro(m));
+      lines.forEach((l, i) => {
+        if (l.hyphenated) hyphenated++;
+        if (i > 0) expect(l.hyphenated && lines[i - 1].hyphenated, `measure ${m}, line ${i}: ${textOf(l)}`).toBe(false);
+      });
+    }
+    expect(hyphenated).toBeGreaterThan(5);
+  });
+
+  it('hyphenates no name (a capitalised word inside a sentence) while anything else fits', () => {
+    const names = ['National', 'Human', 'Trafficking', 'Resource', 'Center', 'Indochinese', 'French', 'Vietnamese', 'Cambodians', 'Sihanoukville', 'Battambang', 'Kampong'];
+    let capitalisedSeen = 0;
+    for (let m = 150; m <= 460; m += 13) {
+      for (const l of breakParagraph([run(TEXT)], micro(m))) {
+        const words = textOf(l).trim().split(/\s+/);
+        capitalisedSeen += words.filter((w) => names.includes(w.replace(/\P{L}/gu, ''))).length;
+        if (!l.fragments[l.fragments.length - 1].isHyphen) continue;
+        const part = words[words.length - 1];
+        // A sentence's first word is no name ("…to trust. Cam-bodia" may break when nothing else fits).
+        if (words.length > 1 && /[.!?]$/.test(words[words.length - 2])) continue;
+        expect(names.some((n) => n.startsWith(part) && n !== part), `measure ${m}: ${textOf(l)}-`).toBe(false);
+      }
+    }
+    expect(capitalisedSeen).toBeGreaterThan(100);
+  });
+
+  it('does not hyphenate ragged text unless a word cannot fit', () => {
+    for (let m = 120; m <= 300; m += 20) {
+      for (const l of breakParagraph([run(TEXT)], micro(m, { align: 'left' }))) expect(l.hyphenated, `measure ${m}: ${textOf(l)}`).toBe(false);
+    }
+    // A word wider than the measure still breaks, at a hyphenation point.
+    const narrow = breakParagraph([run('responsibilities')], micro(45, { align: 'left' }));
+    expect(narrow.length).toBeGreaterThan(1);
+  });
+});
