@@ -9,8 +9,11 @@ import { para, plainBriefTemplate, resolvedDoc, words } from '../../helpers/reso
 const t = plainBriefTemplate();
 const list = (items: string[]): RBlock => ({ kind: 'list', ordered: false, start: 1, tight: true, items: items.map((s) => [para(s)]) });
 
-/** Every P of the structure tree, in order, with the right edge of each of its lines but the last. */
-function paragraphs(doc: LaidOutDocument): { text: string; rightEdges: number[] }[] {
+/**
+ * Every P of the structure tree, in order, with the right edge of each of its lines but the last,
+ * and for each of those lines how far its widest word space is from the space's natural width.
+ */
+function paragraphs(doc: LaidOutDocument): { text: string; rightEdges: number[]; spaceStretch: number[] }[] {
   const ps: StructNode[] = [];
   const walk = (n: StructNode) => {
     if (n.type === 'P') ps.push(n);
@@ -25,7 +28,21 @@ function paragraphs(doc: LaidOutDocument): { text: string; rightEdges: number[] 
     for (const x of texts) if (x.struct !== undefined && ids.has(x.struct)) lines.set(x.y, [...(lines.get(x.y) ?? []), x]);
     const ys = [...lines.keys()].sort((a, b) => a - b);
     const edge = (y: number) => Math.max(...lines.get(y)!.flatMap((x) => x.fragments.map((f) => f.x + f.width)));
-    return { text: ys.map((y) => lines.get(y)!.flatMap((x) => x.fragments.map((f) => f.text)).join('')).join(' '), rightEdges: ys.slice(0, -1).map(edge) };
+    // A fragment ending in a space is drawn with its natural space; the gap to the next fragment
+    // beyond that is what justification added (0 in ragged text).
+    const stretch = (y: number) => {
+      const frags = lines.get(y)!.flatMap((x) => x.fragments).sort((a, b) => a.x - b.x);
+      let most = 0;
+      for (let i = 0; i + 1 < frags.length; i++) {
+        if (frags[i].text.endsWith(' ')) most = Math.max(most, Math.abs(frags[i + 1].x - frags[i].x - frags[i].width));
+      }
+      return most;
+    };
+    return {
+      text: ys.map((y) => lines.get(y)!.flatMap((x) => x.fragments.map((f) => f.text)).join('')).join(' '),
+      rightEdges: ys.slice(0, -1).map(edge),
+      spaceStretch: ys.slice(0, -1).map(stretch),
+    };
   });
 }
 
@@ -52,6 +69,8 @@ describe('ragged-right lists', () => {
   it('prose is justified: every line but the last ends at the measure', () => {
     expect(prose.rightEdges.length).toBeGreaterThan(3);
     expect(justified(prose)).toBe(true);
+    // Justified lines open their spaces (so the ragged test below can tell them apart).
+    expect(prose.spaceStretch.some((g) => g > 0.05)).toBe(true);
   });
 
   it('a list of mostly one-line items is ragged, its long item too', () => {
@@ -73,6 +92,8 @@ describe('ragged-right lists', () => {
   it('the list of sources is ragged', () => {
     const src = ps.find((p) => p.text.startsWith('International Labour Organization'))!;
     expect(src.rightEdges.length).toBeGreaterThanOrEqual(1);
-    expect(src.rightEdges.every((e) => e < measureEnd - 1)).toBe(true);
+    // Ragged: word spaces at their natural width. (A line may still reach the measure, its final
+    // comma hanging into the margin by protrusion; so the right edge alone does not tell.)
+    expect(src.spaceStretch.every((g) => g < 0.05)).toBe(true);
   });
 });

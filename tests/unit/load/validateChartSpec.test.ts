@@ -80,7 +80,7 @@ describe('the generated validator', () => {
         checked++;
       }
     }
-    expect(checked).toBe(6 + 7 + 4); // sample and other-org, other-org-2, transformed-charts
+    expect(checked).toBe(6 + 7 + 4 + 3 + 3); // sample and other-org, other-org-2, transformed-charts, two-column, brand
   });
 });
 
