@@ -17,6 +17,7 @@ import { breakRuns, fragmentStructs } from './textLines.js';
 import type { TextStyle } from './textStyle.js';
 import { lineMetrics, measureText } from '../fonts/fontRegistry.js';
 import { unreachable } from '../unreachable.js';
+import { appendAll } from './appendAll.js';
 
 export interface FlowContext {
   template: Template;
@@ -210,7 +211,7 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
         const level = Math.min(3, b.level) as 1 | 2 | 3;
         const role = (`h${level}`) as TypeRole;
         if (!first) space(t.type[role].spaceBefore);
-        out.push(...flowParagraph(ctx, b.inlines, parent, `H${level}` as StructType, {
+        appendAll(out, flowParagraph(ctx, b.inlines, parent, `H${level}` as StructType, {
           role, color: level === 1 ? t.colors.accent : t.colors.text, indent, align: 'left', keepWithNext: true, hyphenate: false,
           heading: { level, id: b.id, text: b.text },
         }));
@@ -220,11 +221,11 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
       case 'paragraph':
         if (!first) space(t.paragraphSpace);
         // Ragged lines need no hyphens: their ends are uneven anyway.
-        out.push(...flowParagraph(ctx, b.inlines, parent, 'P', ctx.ragged ? { indent, align: 'left', hyphenate: false } : { indent }));
+        appendAll(out, flowParagraph(ctx, b.inlines, parent, 'P', ctx.ragged ? { indent, align: 'left', hyphenate: false } : { indent }));
         return;
       case 'list':
         if (!first) space(t.paragraphSpace);
-        out.push(...flowList(ctx, b, parent, indent));
+        appendAll(out, flowList(ctx, b, parent, indent));
         return;
       case 'quote': {
         if (!first) space(t.paragraphSpace);
@@ -236,7 +237,7 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
           const prev = it.extra;
           it.extra = (x, y) => [...(prev ? prev(x, y) : []), { kind: 'line', x1: x + base + 4, y1: y, x2: x + base + 4, y2: y + it.height, color: t.colors.rule, width: 2 }];
         }
-        out.push(...inner);
+        appendAll(out, inner);
         return;
       }
       case 'code': {
@@ -256,7 +257,7 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
         return;
       case 'table':
         if (!first) space(t.paragraphSpace + 2);
-        out.push(...flowTable(ctx, b, parent, indent));
+        appendAll(out, flowTable(ctx, b, parent, indent));
         space(t.paragraphSpace + 2);
         return;
       case 'figure': {
@@ -275,7 +276,7 @@ export function flowBlocks(ctx: FlowContext, blocks: RBlock[], parent: StructNod
       case 'cta':
       case 'signature':
         // Kinds that place these blocks themselves take them out first (the letter's signature).
-        out.push(...flowBlocks(ctx, b.blocks, parent, indent));
+        appendAll(out, flowBlocks(ctx, b.blocks, parent, indent));
         return;
       case 'callout':
         return; // Callouts are placed by the handout kind, not in running text.
@@ -324,7 +325,7 @@ function flowList(ctx: FlowContext, b: Extract<RBlock, { kind: 'list' }>, parent
         return [...(prev ? prev(x, y) : []), { kind: 'text', y: baseline, fragments: [{ text: label, style: { ...style, color }, x: lx, width: w }], struct: lbl.id }];
       };
     }
-    out.push(...inner);
+    appendAll(out, inner);
   });
   ctx.ragged = ragged;
   return out;

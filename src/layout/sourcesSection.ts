@@ -2,6 +2,7 @@
 // set after the text by the document kinds, so a reader can check any figure.
 import type { RBlock, ResolvedDocument } from '../resolve/resolvedTypes.js';
 import { fixedInlines as text } from './fixedText.js';
+import { appendAll } from './appendAll.js';
 import { flowBlocks, type FlowContext } from './flowBlocks.js';
 import type { FlowItem } from './flowTypes.js';
 
@@ -18,7 +19,7 @@ export function sourcesSection(ctx: FlowContext, doc: ResolvedDocument, opts: { 
   // gaps between their few long words.
   const ragged = ctx.ragged;
   ctx.ragged = true;
-  out.push(...flowBlocks(ctx, [list], ctx.sb.root));
+  appendAll(out, flowBlocks(ctx, [list], ctx.sb.root));
   ctx.ragged = ragged;
   return out;
 }

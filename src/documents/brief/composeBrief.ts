@@ -5,6 +5,7 @@ import { MM, columnWidth, type Template } from '../../load/templateTypes.js';
 import type { RBlock, ResolvedDocument } from '../../resolve/resolvedTypes.js';
 import { documentContext } from '../../layout/documentContext.js';
 import { documentInfo, formatDate } from '../../layout/documentInfo.js';
+import { appendAll } from '../../layout/appendAll.js';
 import { flowBlocks, styleOf, type FlowContext } from '../../layout/flowBlocks.js';
 import type { FlowItem } from '../../layout/flowTypes.js';
 import { buildOutline } from '../../layout/outline.js';
@@ -103,8 +104,8 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
   const wide: FlowContext = columns ? { ...ctx, width, figureWidth: undefined } : ctx;
   const body: FlowItem[] = [];
   const main = doc.blocks.filter((b) => b.kind !== 'closing');
-  body.push(...flowBlocks(ctx, main, root));
-  body.push(...sourcesSection(ctx, doc, { level: 1, title: ctx.strings.sourcesTitle, intro: strings.sourcesIntro }));
+  appendAll(body, flowBlocks(ctx, main, root));
+  appendAll(body, sourcesSection(ctx, doc, { level: 1, title: ctx.strings.sourcesTitle, intro: strings.sourcesIntro }));
   const tail: FlowItem[] = columns ? [] : body;
   if (options.chartDataAppendix) tail.push(...chartDataAppendix(wide, doc, strings));
   const closing = doc.blocks.filter((b): b is Extract<RBlock, { kind: 'closing' }> => b.kind === 'closing');
@@ -113,7 +114,7 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
     if (!columns || tail.length) tail.push({ kind: 'break' });
     const aside = ctx.sb.add(root, 'Sect');
     tail.push({ kind: 'box', height: 0, float: false, keepWithNext: false, notes: [], draw: () => { closingStart = pages.length - 1; return []; } });
-    for (const cl of closing) tail.push(...flowBlocks(wide, asTopLevel(cl.blocks), aside));
+    for (const cl of closing) appendAll(tail, flowBlocks(wide, asTopLevel(cl.blocks), aside));
     tail.push({ kind: 'space', height: 14 });
     tail.push(contactBlock(wide, doc, aside, width, strings));
   }

@@ -5,6 +5,7 @@
 import { InputError, formatPlace } from '../../errors.js';
 import { documentContext } from '../../layout/documentContext.js';
 import { documentInfo, formatDate } from '../../layout/documentInfo.js';
+import { appendAll } from '../../layout/appendAll.js';
 import { flowBlocks, flowParagraph, styleOf } from '../../layout/flowBlocks.js';
 import type { FlowItem } from '../../layout/flowTypes.js';
 import { buildOutline } from '../../layout/outline.js';
@@ -56,7 +57,7 @@ export function composeLetter(doc: ResolvedDocument, t: Template, options: Lette
     items.push({ kind: 'space', height: t.paragraphSpace * 1.5 });
   }
   const text = doc.blocks.filter((b) => b.kind !== 'signature');
-  items.push(...flowBlocks(ctx, text, root));
+  appendAll(items, flowBlocks(ctx, text, root));
   for (const s of doc.blocks.filter((b): b is Extract<RBlock, { kind: 'signature' }> => b.kind === 'signature')) {
     items.push({ kind: 'space', height: t.paragraphSpace * 1.5 });
     items.push(...flowSignature(ctx, s, root, options.signatureHeight));
