@@ -6,6 +6,7 @@ import type { FlowBox, FlowItem, FlowLine, FlowNote } from './flowTypes.js';
 import type { LayoutStats, Page, PageItem } from './pageTypes.js';
 import { drawLine } from './textLines.js';
 import { unreachable } from '../unreachable.js';
+import { checkPageCount } from './pageLimit.js';
 
 /**
  * Fuller pages: a frame that ends because the next piece does not fit has its white at the foot
@@ -117,6 +118,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   const chunks = buildChunks(items);
   const headings: PlacedHeading[] = [];
   let frame = nextFrame(false);
+  let pagesStarted = 1;
   let used = 0;
   let frameNotes: number[] = [];
   let notesHeight = 0;
@@ -190,7 +192,11 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
     finishFrame();
     const before = frame?.page;
     frame = nextFrame(newPage);
-    if (frame?.page !== before) pageHasContent = false;
+    if (frame?.page !== before) {
+      pageHasContent = false;
+      // A huge flow stops here rather than after filling thousands of pages (pageLimit.ts).
+      checkPageCount(++pagesStarted);
+    }
     frameIndex++;
     used = 0;
     frameNotes = [];
