@@ -34,15 +34,24 @@ function pngBomb() {
 }
 
 const CASES = {
-  'a 1 MB word': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + 'a'.repeat(1 << 20) + '\n'),
+  'a 250 KB word': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + 'a'.repeat(250 << 10) + '\n'),
   '100,000 nested brackets': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '['.repeat(1e5) + 'x' + ']'.repeat(1e5) + '\n'),
   '1,000 footnotes (the limit)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + Array.from({ length: 1000 }, (_, i) => `Text[^n${i}].`).join('\n') + '\n\n' + Array.from({ length: 1000 }, (_, i) => `[^n${i}]: Note ${i}.`).join('\n') + '\n'),
-  '100,000 footnotes (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + Array.from({ length: 1e5 }, (_, i) => `Text[^n${i}].`).join('\n') + '\n\n' + Array.from({ length: 1e5 }, (_, i) => `[^n${i}]: Note ${i}.`).join('\n') + '\n'),
-  'include fan-out, 8,000 × 1 MB (refused)': (dir) => {
-    writeFileSync(join(dir, 'content/partials/mb.md'), ('word '.repeat(200) + '\n\n').repeat(1046));
+  '15,000 footnotes (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + Array.from({ length: 15e3 }, (_, i) => `Text[^n${i}].`).join('\n') + '\n\n' + Array.from({ length: 15e3 }, (_, i) => `[^n${i}]: Note ${i}.`).join('\n') + '\n'),
+  'include fan-out, 8,000 × 500 KB (refused)': (dir) => {
+    writeFileSync(join(dir, 'content/partials/mb.md'), ('word '.repeat(200) + '\n\n').repeat(500));
     for (const [from, to] of [['a', 'b'], ['b', 'c'], ['c', 'mb']]) writeFileSync(join(dir, `content/partials/${from}.md`), `{{include partials/${to}.md}}\n`.repeat(20));
     writeFileSync(join(dir, 'content/brief.md'), FRONT + 'Intro.\n\n{{include partials/a.md}}\n');
   },
+  // At the size limits (README, Bad input): each under 30 s and 1 GB on two cores.
+  '1 MB of prose, 100-word paragraphs (~280 pages)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(1024 * 1024 - 200, 100)),
+  'a 250 KB paragraph': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(250 * 1024, 1e9)),
+  'a 300 KB paragraph (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(300 * 1024, 1e9)),
+  '19,900 one-word list items (~490 pages)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '- a\n'.repeat(19_900)),
+  '260,000 one-word list items in 1 MB (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '- a\n'.repeat(260_000)),
+  'a table of 49,800 cells (4,150 rows of 12)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '|' + 'h|'.repeat(12) + '\n|' + '-|'.repeat(12) + '\n' + ('|' + 'a|'.repeat(12) + '\n').repeat(4150)),
+  '350,000 one-letter paragraphs in 1 MB (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + 'a\n\n'.repeat(349_000)),
+  'a 100,000-line code block (1,400 pages, refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '```\n' + 'x\n'.repeat(100_000) + '```\n'),
   'PNG bomb, 1 MB inflating to 1 GB (warning)': (dir) => {
     mkdirSync(join(dir, 'content/images'), { recursive: true });
     writeFileSync(join(dir, 'content/images/bomb.png'), pngBomb());
@@ -50,6 +59,18 @@ const CASES = {
     writeFileSync(md, readFileSync(md, 'utf8').replace(/\n# /, '\n![A bomb](images/bomb.png)\n\n# '));
   },
 };
+
+const WORDS = 'the station recorded rain on most days of the wet season and children walked to school'.split(' ');
+
+/** About `bytes` of ordinary words, a paragraph break after every `perParagraph` words, a heading every 20 paragraphs. */
+function prose(bytes, perParagraph) {
+  let out = '';
+  for (let i = 0; out.length < bytes; i++) {
+    const n = (i + 1) / perParagraph;
+    out += WORDS[(i * 7 + (i >> 4)) % WORDS.length] + (Number.isInteger(n) ? (n % 20 ? '.\n\n' : `.\n\n# Section ${n / 20}\n\n`) : ' ');
+  }
+  return out.slice(0, bytes) + '\n';
+}
 
 /** One build per case: { case: { ms, exit, rssMb } }. */
 export function benchHostile(root) {

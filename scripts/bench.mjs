@@ -12,8 +12,8 @@
 //   synthetic a 100-page and a 500-page generated document: layout and total (--no-cache, so
 //             the line breaker really runs)
 //   merge     report merge for 1,000 recipients in one process (scripts/bench-merge.mjs)
-//   hostile   pathological inputs (a 1 MB word, footnotes, include fan-out, a PNG bomb), one
-//             build each (scripts/bench-hostile.mjs)
+//   hostile   pathological inputs (a long word, footnotes, include fan-out, inputs at the size
+//             limits, a PNG bomb), one build each (scripts/bench-hostile.mjs)
 //             and a chart over an expression budget, one with a catastrophic regexp, one that runs
 //             for ever and one that eats memory: time until the build fails (BENCH_HOSTILE=0
 //             leaves them out)

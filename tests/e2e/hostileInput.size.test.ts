@@ -77,14 +77,14 @@ describe('hostile input by size', () => {
   it('more than 20,000 list items are refused at the first item past the limit', () => {
     // The sample has some paragraphs and items of its own before the planted list: the item past
     // the limit is somewhere inside it, on a line of its own.
-    const { line, at } = failsKeepingOutputs(Array.from({ length: 21_000 }, (_, i) => `- item ${i}`).join('\n'), /^content\/brief\.md:\d+: more than 20,000 paragraphs, headings, list items and table cells/);
+    const { line, at } = failsKeepingOutputs(Array.from({ length: 21_000 }, (_, i) => `- item ${i}`).join('\n'), /^content\/brief\.md:\d+: more than 20,000 paragraphs, headings, list items and table rows/);
     const n = Number(/^content\/brief\.md:(\d+):/.exec(line)![1]);
     expect(n).toBeGreaterThan(at + 19_000);
     expect(n).toBeLessThan(at + 20_000);
   }, KILL_AFTER_MS * 3);
 
-  it('a document laid out past 500 pages stops with the document named', () => {
-    // 40,000 lines of code are 70 KB, under every other limit, and some 700 pages.
-    failsKeepingOutputs('```\n' + Array.from({ length: 40_000 }, (_, i) => `line ${i}`).join('\n') + '\n```', /^content\/brief\.md: the document lays out to more than 500 pages, over the limit of 500 — /);
+  it('a document laid out past 1,000 pages stops with the document named', () => {
+    // 100,000 lines of code are 200 KB, under every other limit, and some 1,400 pages.
+    failsKeepingOutputs('```\n' + 'x\n'.repeat(100_000) + '```', /^content\/brief\.md: the document lays out to more than 1000 pages, over the limit of 1000 — /);
   }, KILL_AFTER_MS * 3);
 });
