@@ -49,6 +49,7 @@ const CASES = {
   'a 300 KB paragraph (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(300 * 1024, 1e9)),
   '19,900 one-word list items (~490 pages)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '- a\n'.repeat(19_900)),
   '260,000 one-word list items in 1 MB (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '- a\n'.repeat(260_000)),
+  'a table of 16,600 rows of 3 cells (~440 pages)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '| Place | Year | Note |\n|---|---|---|\n' + '| Phnom Penh | the wet season | children walked |\n'.repeat(16_600)),
   'a table of 49,800 cells (4,150 rows of 12)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '|' + 'h|'.repeat(12) + '\n|' + '-|'.repeat(12) + '\n' + ('|' + 'a|'.repeat(12) + '\n').repeat(4150)),
   '350,000 one-letter paragraphs in 1 MB (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + 'a\n\n'.repeat(349_000)),
   'a 100,000-line code block (1,400 pages, refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '```\n' + 'x\n'.repeat(100_000) + '```\n'),
@@ -94,5 +95,5 @@ export function benchHostile(root) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = join(import.meta.dirname, '..');
-  for (const [k, v] of Object.entries(benchHostile(root))) console.log(`${k.padEnd(44)} ${v.ms.toFixed(0).padStart(6)} ms  exit ${v.exit}  ${v.rssMb ? v.rssMb.toFixed(0) + ' MB' : ''}`);
+  for (const [k, v] of Object.entries(benchHostile(root))) console.log(`${k.padEnd(50)} ${v.ms.toFixed(0).padStart(6)} ms  exit ${v.exit}  ${v.rssMb ? v.rssMb.toFixed(0) + ' MB' : ''}`);
 }
