@@ -730,6 +730,7 @@ function buildLine(
     descent,
   };
   if (forced) line.forcedBreak = true;
+  if (endKind) line.midWord = true;
   if (width > measure + FIT_EPS) line.overfull = true;
   return line;
 }
