@@ -821,6 +821,7 @@ function buildLine(
     descent,
   };
   if (forced) line.forcedBreak = true;
+  if (endKind) line.midWord = true;
   if (placed.width > reach + FIT_EPS) line.overfull = true;
   if (ex !== 0) line.expansion = ex;
   if (hangL > 0 && fragments.length) {
