@@ -120,6 +120,22 @@ describe('character protrusion', () => {
     expect(hung).toBeGreaterThan(5);
   });
 
+  it('leaves code alone: a full stop or hyphen in a monospaced run does not hang', () => {
+    const MONO: TextStyle = { font: 'mono', size: SIZE, color: '#000000' };
+    const code = (text: string): InlineRun => ({ text, style: MONO });
+    let ends = 0;
+    for (const m of MEASURES) {
+      // Every word is code; many lines end in a full stop, a comma or a hyphen of the code.
+      const lines = breakParagraph([code('read data/seattle-weather.csv, then run make report. The file list.txt names each-file, one per line.'.repeat(3))], micro(m));
+      for (const l of lines) {
+        if (/[.,-]$/.test(textOf(l).trimEnd())) ends++;
+        expect(l.hangRight ?? 0).toBe(0);
+        expect(l.hangLeft ?? 0).toBe(0);
+      }
+    }
+    expect(ends).toBeGreaterThan(3); // the case was really there
+  });
+
   it('hangs an opening quote at the left', () => {
     const lines = breakParagraph([run('\u201cThey were sold,\u201d she said, and the words stayed with everyone who heard them that day in the village by the river.')], micro(200));
     expect(lines[0].hangLeft).toBeCloseTo(0.5 * measureText('serif', '\u201c', SIZE), 6);
