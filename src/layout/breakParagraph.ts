@@ -615,7 +615,8 @@ function emitOpp(
       // taken the line gets stretch S (it will be set ragged); if not, the glue cancels.
       push({ type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, INERT);
       push({ type: 'glue', width: 0, stretch: forcedStretch, shrink: 0 }, INERT);
-      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
+      // The line is set ragged, its glyphs unexpanded (buildLine): the breaker must judge it so.
+      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post, noExpansion: true }, m);
       push({ type: 'glue', width: 0, stretch: -forcedStretch, shrink: 0 }, INERT);
       return;
   }
