@@ -193,6 +193,9 @@ function markHangs(items: Item[], meta: Meta[], from: number): void {
     // A note mark is drawn raised and smaller: it does not hang.
     if (m.piece.target?.superscript) continue;
     const { font, size } = m.piece.style;
+    // Code keeps its grid, as microtype leaves monospaced fonts alone: a hyphen or full stop of
+    // a file name in code is a character of the name, not punctuation to hang.
+    if (font.startsWith('mono')) continue;
     const t = m.piece.text;
     const l = hangLeft(font, m.s === 0 ? t : t.slice(m.s, m.s + 1), size);
     const r = hangRight(font, m.e === t.length ? t : t.slice(m.e - 1, m.e), size);
@@ -593,7 +596,7 @@ function emitOpp(
     case 'soft': {
       const hw = measureText(piece.style.font, '-', piece.style.size);
       const pen: Item = { type: 'penalty', width: hw + pre, penalty: o.penalty, flagged: true, hyphenation: o.kind === 'hyph', postWidth: post };
-      if (protrude) pen.hang = rightShare('-') * hw;
+      if (protrude && !piece.style.font.startsWith('mono')) pen.hang = rightShare('-') * hw;
       if (o.lastResort) pen.lastResort = true;
       if (o.emergency) pen.emergency = true;
       push(pen, m);
@@ -612,7 +615,8 @@ function emitOpp(
       // taken the line gets stretch S (it will be set ragged); if not, the glue cancels.
       push({ type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, INERT);
       push({ type: 'glue', width: 0, stretch: forcedStretch, shrink: 0 }, INERT);
-      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post }, m);
+      // The line is set ragged, its glyphs unexpanded (buildLine): the breaker must judge it so.
+      push({ type: 'penalty', width: pre, penalty: o.penalty, flagged: false, postWidth: post, noExpansion: true }, m);
       push({ type: 'glue', width: 0, stretch: -forcedStretch, shrink: 0 }, INERT);
       return;
   }
@@ -821,6 +825,7 @@ function buildLine(
     descent,
   };
   if (forced) line.forcedBreak = true;
+  if (endKind) line.midWord = true;
   if (placed.width > reach + FIT_EPS) line.overfull = true;
   if (ex !== 0) line.expansion = ex;
   if (hangL > 0 && fragments.length) {

@@ -54,8 +54,9 @@ export function columnPages(o: ColumnPagesOptions): ColumnPages {
   };
   const frame = (p: NonNullable<typeof page>): Frame => {
     const w = colWidth(p.width);
-    const height = o.cap?.page === started ? Math.min(o.cap.height, p.height - top) : p.height - top;
-    return { page: p.page, x: p.x + col * (w + o.gap), y: p.y + top, width: w, height };
+    const capped = o.cap?.page === started;
+    const height = capped ? Math.min(o.cap!.height, p.height - top) : p.height - top;
+    return { page: p.page, x: p.x + col * (w + o.gap), y: p.y + top, width: w, height, ...(capped ? { noFill: true } : {}) };
   };
   // Each new page either takes a waiting figure or has room for columns, so this ends.
   const next: FrameSource = (newPage) => {

@@ -52,6 +52,12 @@ export interface Penalty {
   lastResort?: boolean;
   /** Only the emergency and final passes may break here (a paragraph's last word). */
   emergency?: boolean;
+  /**
+   * The line ending here is set at its glyphs' natural width (a word split by force is set
+   * ragged): font expansion must not count as stretch or shrink for it, or the breaker would
+   * accept a line only narrowed glyphs could fit, which is then drawn overfull.
+   */
+  noExpansion?: boolean;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -400,7 +406,7 @@ class Context {
 
     for (let b = 0; b < n; b++) {
       const it = items[b];
-      let pw = 0, pi = 0, flagged = false, raggedEnd = false;
+      let pw = 0, pi = 0, flagged = false, raggedEnd = false, exShare = expansion;
       if (it.type === 'box') continue;
       if (it.type === 'glue') {
         // Glue is a legal break only right after a box; glue after a penalty (e.g. the
@@ -413,6 +419,7 @@ class Context {
         if (it.lastResort && !pass.final) continue;
         if (it.emergency && !pass.final && pass.emergencyStretch <= 0) continue;
         pw = it.width; pi = it.penalty; flagged = it.flagged;
+        if (it.noExpansion) exShare = 0;
       }
       pw -= this.hangAtBreak(b);
       const forced = pi <= -PENALTY_INFINITY;
@@ -432,7 +439,7 @@ class Context {
         if (shortfall > EPS) {
           if (sumFil[b] - a.fil > 0) bad = rank = 0;
           else {
-            const ex = expansion * (sumBox[b] - a.boxes);
+            const ex = exShare * (sumBox[b] - a.boxes);
             const y = sumY[b] - a.y + this.background + ex;
             if (this.setRagged(shortfall, y, this.sumRag[b] - a.rag + (raggedEnd ? 1 : 0), this.sumSpaces[b] - a.spaces)) {
               bad = this.raggedBadness(shortfall, y, this.raggedStretch + pass.emergencyStretch, badness);
@@ -450,7 +457,7 @@ class Context {
           }
           fitness = rank > 99 ? Fitness.VeryLoose : rank > 12 ? Fitness.Loose : Fitness.Decent;
         } else if (shortfall < -EPS) {
-          const ex = expansion * (sumBox[b] - a.boxes);
+          const ex = exShare * (sumBox[b] - a.boxes);
           const z = sumZ[b] - a.z + ex;
           if (-shortfall > z + EPS) {
             overfull = true;
@@ -568,8 +575,9 @@ class Context {
       const hangRight = this.hangAtBreak(b);
       const glueStretch = this.sumY[b] - prevTotals.y + this.background;
       const glueShrink = this.sumZ[b] - prevTotals.z;
-      const stretch = glueStretch + this.expansion * boxWidth;
-      const shrink = glueShrink + this.expansion * boxWidth;
+      const exShare = it.type === 'penalty' && it.noExpansion ? 0 : this.expansion;
+      const stretch = glueStretch + exShare * boxWidth;
+      const shrink = glueShrink + exShare * boxWidth;
       const fil = this.sumFil[b] - prevTotals.fil;
       const lw = this.lineWidth(k);
       const t = lw + hangLeft + hangRight - natural;

@@ -70,6 +70,12 @@ export interface Line {
   descent: number;
   /** True when the breaker had to split a word with no legal break (a long URL). */
   forcedBreak?: boolean;
+  /**
+   * True when the line ends inside a word rather than at a space: at an added hyphen, after a
+   * dash or slash, after a delimiter of a long URL or file name, or at a forced split. Its end
+   * then carries no word-separating space (see endsAtSpace).
+   */
+  midWord?: boolean;
   /** True when the content is wider than the measure (should never happen). */
   overfull?: boolean;
   /** Font expansion of the line's glyphs (0.01 = 1 % wider); 0 or absent when none. */

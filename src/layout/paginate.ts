@@ -23,6 +23,11 @@ export interface Frame {
   y: number;
   width: number;
   height: number;
+  /**
+   * Leave the white at this frame's foot where it is: the columns of a balanced last page are
+   * as short as their text, and stretching one column's spaces would undo the balance.
+   */
+  noFill?: boolean;
 }
 
 /** Gives the next frame; `newPage` asks to skip the rest of the page's columns. Null: no room left. */
@@ -167,7 +172,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
   // items and how tall.
   let frameSpaces: { at: number; height: number }[] = [];
   const fillFrame = () => {
-    if (!frame) return;
+    if (!frame || frame.noFill) return;
     let slack = frame.height - used - notesHeight;
     // A space after the frame's last content is white at the foot too, and nothing to open.
     while (frameSpaces.length && frameSpaces[frameSpaces.length - 1].at >= frame.page.items.length) slack += frameSpaces.pop()!.height;

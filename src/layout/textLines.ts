@@ -92,11 +92,12 @@ export function fragmentStructs(lines: Line[], para: StructNode, sb: StructureBu
 /**
  * True when the line was broken at an inter-word space. The space is then kept at the end of
  * the line (an invisible glyph past the text): copy-and-paste and screen readers otherwise join
- * the last word of a line with the first of the next. Not after a hyphen, a dash, a slash, a
- * forced break inside a URL, or between Khmer words (which have no spaces).
+ * the last word of a line with the first of the next. Not where the breaker split a word (after
+ * a hyphen, a dash, a slash, a delimiter of a long URL or file name: "seattle-|weather.csv" in
+ * a narrow column must not read "seattle- weather.csv"), nor between Khmer words (no spaces).
  */
 export function endsAtSpace(line: Line): boolean {
-  if (line.last || line.hyphenated || line.forcedBreak) return false;
+  if (line.last || line.midWord || line.hyphenated || line.forcedBreak) return false;
   const last = line.fragments[line.fragments.length - 1];
   if (!last || last.isHyphen) return false;
   return !/[\s/\u1780-\u17FF\u200B]$/.test(last.text);

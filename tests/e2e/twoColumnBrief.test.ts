@@ -12,6 +12,8 @@ import { REPO_ROOT, scratchProject } from '../helpers/project.js';
 
 const ROOT = join(REPO_ROOT, 'tests/fixtures/two-column');
 const MM = 72 / 25.4;
+/** The most a line may hang past its column's edge (hanging punctuation, issue 13). */
+const HANG = 3;
 
 interface Line { page: number; xMin: number; xMax: number; yMin: number; yMax: number; words: string[] }
 
@@ -61,7 +63,9 @@ const g = geometry(template);
 const inColumn = (l: Line) => {
   const turned = l.yMax - l.yMin > 3 * (l.xMax - l.xMin);
   const [x1, x2] = turned ? [(l.xMin + l.xMax) / 2, (l.xMin + l.xMax) / 2] : [l.xMin, l.xMax];
-  return g.columns.findIndex(([a, b]) => x1 >= a - 0.5 && x2 <= b + 0.5);
+  // Punctuation hangs into the margin or the gap by protrusion (a hyphen or comma: about 2 pt at
+  // this size); the gap between columns is 17 pt, so a line in neither still fails.
+  return g.columns.findIndex(([a, b]) => x1 >= a - HANG && x2 <= b + HANG);
 };
 /** Lines of the text block (not the running head or folio). */
 const body = (lines: Line[], page: number) => lines.filter((l) => l.page === page && l.yMin > g.top - 1 && l.yMax < g.bottom + 1);
@@ -99,8 +103,9 @@ describe('a brief with columns: 2 and figures: span', () => {
     expect(sources).toBeDefined();
     const lines = body(span.lines, sources!.page);
     const feet = [0, 1].map((c) => Math.max(...lines.filter((l) => inColumn(l) === c).map((l) => l.yMax)));
-    // The body's leading is 15 pt: the columns end within two lines of each other.
-    expect(Math.abs(feet[0] - feet[1])).toBeLessThanOrEqual(30);
+    // The body's leading is 15 pt: the columns end within three lines of each other (lines move
+    // between the columns in groups: no orphan or widow, a heading with its first lines).
+    expect(Math.abs(feet[0] - feet[1])).toBeLessThanOrEqual(45);
     // …and well above the foot of the text block: the page is not filled column after column.
     expect(Math.max(...feet)).toBeLessThan(g.bottom - 60);
   });
@@ -121,7 +126,11 @@ describe('a brief with columns: 2 and figures: span', () => {
   it('passes the placement check (the build fails on an overlap) and typeset-report counts none', () => {
     const r = runShippedCli(['typeset-report', 'brief', '--root', ROOT]);
     expect(r.status).toBe(0);
-    const [head, row] = r.stdout.trim().split('\n').slice(-2).map((s) => s.trim().split(/\s+/));
+    // The placement table is the one whose header names overlaps (the microtype table follows it).
+    const rows = r.stdout.trim().split('\n').map((s) => s.trim().split(/\s+/));
+    const at = rows.findIndex((cells) => cells.includes('overlaps'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const [head, row] = [rows[at], rows[at + 1]];
     for (const k of ['overlaps', 'off-page', 'off-frame']) expect(row[head.indexOf(k)], k).toBe('0');
   });
 });

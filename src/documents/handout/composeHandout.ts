@@ -136,7 +136,8 @@ function attempt(doc: ResolvedDocument, t: Template, options: HandoutOptions, bo
         // A column with no room for a line of text (above a call to action, under tall
         // callouts) is skipped: pagination would otherwise put a line in it anyway.
         if (h < t.type.body.leading * scale) return next(false);
-        return { page, x: c.x + col * (ctx.width + t.columnGap), y: y0, width: ctx.width, height: h };
+        // A balanced column keeps its white: stretching its spaces would undo the balance.
+        return { page, x: c.x + col * (ctx.width + t.columnGap), y: y0, width: ctx.width, height: h, ...(h < full ? { noFill: true } : {}) };
       };
       const result = paginate(items, ctx.laidNotes, next, emptyStats());
       return { pages, result };

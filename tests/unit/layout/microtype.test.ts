@@ -120,6 +120,22 @@ describe('character protrusion', () => {
     expect(hung).toBeGreaterThan(5);
   });
 
+  it('leaves code alone: a full stop or hyphen in a monospaced run does not hang', () => {
+    const MONO: TextStyle = { font: 'mono', size: SIZE, color: '#000000' };
+    const code = (text: string): InlineRun => ({ text, style: MONO });
+    let ends = 0;
+    for (const m of MEASURES) {
+      // Every word is code; many lines end in a full stop, a comma or a hyphen of the code.
+      const lines = breakParagraph([code('read data/seattle-weather.csv, then run make report. The file list.txt names each-file, one per line.'.repeat(3))], micro(m));
+      for (const l of lines) {
+        if (/[.,-]$/.test(textOf(l).trimEnd())) ends++;
+        expect(l.hangRight ?? 0).toBe(0);
+        expect(l.hangLeft ?? 0).toBe(0);
+      }
+    }
+    expect(ends).toBeGreaterThan(3); // the case was really there
+  });
+
   it('hangs an opening quote at the left', () => {
     const lines = breakParagraph([run('\u201cThey were sold,\u201d she said, and the words stayed with everyone who heard them that day in the village by the river.')], micro(200));
     expect(lines[0].hangLeft).toBeCloseTo(0.5 * measureText('serif', '\u201c', SIZE), 6);
@@ -181,4 +197,66 @@ describe('hyphenation rules', () => {
     const narrow = breakParagraph([run('responsibilities')], micro(45, { align: 'left' }));
     expect(narrow.length).toBeGreaterThan(1);
   });
+});
+
+// A word wider than its line must be split within the measure whatever the microtype rules: a
+// hyphen kept for last resort (ragged text, table cells, names), a protected last word, or a
+// word that cannot take a hyphen at all (code) and is split by force. Issue 13's first version
+// let the breaker count font expansion for a line split by force, which is set ragged at
+// natural width: 24 lines of a 2,000-character code span were drawn past the margin.
+describe('a word wider than the measure', () => {
+  const WORD = 'antidisestablishmentarianism'.repeat(8);
+  const MONO: TextStyle = { font: 'mono', size: 9.5, color: '#000000' };
+  const NAME = 'Antidisestablishmentarianism'.repeat(4);
+  const cases: [string, InlineRun[], BreakOptions][] = [
+    ['justified prose', [run(`A paragraph with ${WORD} in it.`)], micro(180)],
+    ['justified prose, the word last', [run(`A paragraph ending in ${WORD}`)], micro(180)],
+    ['ragged prose', [run(`A list item with ${WORD} in it.`)], micro(180, { align: 'left' })],
+    ['a table cell', [run(WORD)], { measure: 90, align: 'left', hyphenateLang: 'en-GB' }],
+    ['a centred heading', [run(`The ${WORD}`)], micro(180, { align: 'center' })],
+    ['a name inside a sentence', [run(`We met ${NAME} at the river and the village.`)], micro(180)],
+    ['a name in ragged text, last', [run(`We met ${NAME}`)], micro(180, { align: 'left' })],
+    ['a code span (no hyphens: split by force)', [run('Code: '), { text: WORD, style: MONO, noHyphenate: true }, run(', a note.')], micro(180)],
+    ['a code span in ragged text', [{ text: WORD, style: MONO, noHyphenate: true }], micro(180, { align: 'left' })],
+    ['a long address', [run('See '), { text: 'https://example.org/' + 'path/segment-'.repeat(30), style: SERIF, noHyphenate: true }, run(' for more.')], micro(180)],
+  ];
+  it('the breaker gives no font expansion to a line that will be set at natural width', () => {
+    // Three 50 pt pieces of one word, split by force: two overfill a 99 pt line by 1 pt, which
+    // 2 % narrower glyphs would absorb, but a line split by force is drawn unexpanded.
+    const items = (noExpansion: boolean): Item[] => [
+      { type: 'box', width: 50 }, { type: 'penalty', width: 0, penalty: 150, flagged: false, noExpansion },
+      { type: 'box', width: 50 }, { type: 'penalty', width: 0, penalty: 150, flagged: false, noExpansion },
+      { type: 'box', width: 50 },
+      { type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false }, { type: 'glue', width: 0, stretch: Infinity, shrink: 0 },
+      { type: 'penalty', width: 0, penalty: -PENALTY_INFINITY, flagged: false },
+    ];
+    const counted = knuthPlass(items(false), { lineWidth: 99, expansion: 0.02 });
+    const natural = knuthPlass(items(true), { lineWidth: 99, expansion: 0.02 });
+    expect(counted.lines[0].end).toBe(3);
+    expect(natural.lines[0].end).toBe(1);
+    // The paragraph's last line ends at the final break, an ordinary one: there it may narrow.
+    const setNatural = natural.lines.filter((l) => { const it = items(true)[l.end]; return it.type === 'penalty' && it.noExpansion; });
+    expect(setNatural.length).toBeGreaterThan(0);
+    for (const l of setNatural) expect(l.naturalWidth).toBeLessThanOrEqual(99);
+    expect(natural.overfull).toBe(false);
+  });
+
+  for (const [what, runs, o] of cases) {
+    it(`is broken within the measure in ${what}`, () => {
+      const measure = o.measure as number;
+      const lines = breakParagraph(runs, o);
+      expect(lines.length).toBeGreaterThan(2);
+      lines.forEach((l, i) => {
+        const tail = l.fragments[l.fragments.length - 1];
+        // The right edge may only pass the measure by the last glyph's hang (protrusion).
+        const reach = measure + (l.hangRight ?? 0) + 0.01;
+        expect(l.overfull, `line ${i}: ${textOf(l)}`).toBeUndefined();
+        expect(tail.x + tail.width, `line ${i}: ${textOf(l)}`).toBeLessThanOrEqual(reach);
+        expect(l.fragments[0].x).toBeGreaterThanOrEqual(-(l.hangLeft ?? 0) - 0.01);
+      });
+      // Every character is set, in order.
+      const source = runs.map((r) => r.text).join('').replace(/\s+/g, '');
+      expect(lines.map(textOf).join('').replace(/\s+/g, '')).toBe(source);
+    });
+  }
 });
