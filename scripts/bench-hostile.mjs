@@ -45,6 +45,9 @@ const CASES = {
   },
   // At the size limits (README, Bad input): each under 30 s and 1 GB on two cores.
   '1 MB of prose, 100-word paragraphs (~280 pages)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(1024 * 1024 - 200, 100)),
+  '2 MB of prose, 100-word paragraphs (~560 pages)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(2 * 1024 * 1024 - 200, 100)),
+  // The most memory of any accepted input found (README, Bad input): ~830 pages of list.
+  '19,900 15-word list items in 2 MB': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '- the record of a station, a year and a month, read by people who check the source\n'.repeat(19_900)),
   'a 250 KB paragraph': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(250 * 1024, 1e9)),
   'a 300 KB paragraph (refused)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + prose(300 * 1024, 1e9)),
   '19,900 one-word list items (~490 pages)': (dir) => writeFileSync(join(dir, 'content/brief.md'), FRONT + '- a\n'.repeat(19_900)),

@@ -11,12 +11,14 @@ const MAX_INCLUDE_DEPTH = 8;
 // Line ends as markdown-it counts them (a lone CR is one too), so the line map stays in step.
 const NEWLINE = /\r\n?|\n/;
 /**
- * Markdown a document may hold, each file and all of it with its includes: 1 MB is some 280
- * pages of prose, ten times a long brief. Measured on 2 cores, the worst 1 MB documents (one
- * table of 130,000 small rows, a list of 250,000 items) build in under 15 s and 1 GB; at 5 MB a
- * table took 31 s and 1.45 GB, a single paragraph 1.7 GB (README, Bad input).
+ * Markdown a document may hold, each file and all of it with its includes: 2 MB is some 560
+ * pages of prose, twenty times a long brief, and holds the 500-page benchmark (1.9 MB). With the
+ * block, paragraph and page limits beside it (parse/blockCount.ts, parseMarkdown.ts,
+ * layout/pageLimit.ts), the worst 2 MB documents measured on 2 cores (18,000 short paragraphs,
+ * 954 pages; eight 250 KB paragraphs) build in about 5 s and 560 MB; at 5 MB, before those
+ * limits, a table took 31 s and 1.45 GB, a single paragraph 1.7 GB (README, Bad input).
  */
-export const MAX_MARKDOWN_BYTES = 1024 * 1024;
+export const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
 
 export function loadMarkdown(root: string, entry: DocumentEntry): MarkdownSource {
   const file = entry.source;

@@ -121,15 +121,15 @@ describe('hostile Markdown', () => {
     expect(outputs.map((f) => sha(join(dir, 'output', f)))).toEqual(before);
   }
 
-  it('includes fanning out to 8,000 copies of a 500 KB partial stop at 1 MB, at the include line', () => {
+  it('includes fanning out to 8,000 copies of a 500 KB partial stop at 2 MB, at the include line', () => {
     failsKeepingOutputs((dir) => {
       writeFileSync(join(dir, 'content/partials/mb.md'), ('word '.repeat(200) + '\n\n').repeat(500));
       for (const [from, to] of [['a', 'b'], ['b', 'c'], ['c', 'mb']]) writeFileSync(join(dir, `content/partials/${from}.md`), `{{include partials/${to}.md}}\n`.repeat(20));
       plant(dir, ['{{include partials/a.md}}']);
-    }, /^content\/brief\.md:\d+: with its includes the text is over 1 MB/);
+    }, /^content\/brief\.md:\d+: with its includes the text is over 2 MB/);
   }, KILL_AFTER_MS * 2);
 
-  // Counts kept under the 1 MB Markdown limit and the 256 KB paragraph limit (hostileInput.size).
+  // Counts kept under the 2 MB Markdown limit and the 256 KB paragraph limit (hostileInput.size).
   it('15,000 footnotes are refused at the line past the limit', () => {
     failsKeepingOutputs((dir) => {
       const n = 15_000;

@@ -87,7 +87,7 @@ describe('limits', () => {
       writeFileSync(join(dir, 'content/brief.md'), FRONT + (para.repeat(40) + '\n\n').repeat(Math.ceil(10 * 1048576 / (para.length * 40 + 2))));
       const e = await buildProject({ root: dir, only: ['brief'], dryRun: true }).then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toMatch(/^content\/brief\.md: content\/brief\.md is 10\.0 MB; the limit is 1 MB — /);
+      expect((e as Error).message).toMatch(/^content\/brief\.md: content\/brief\.md is 10\.0 MB; the limit is 2 MB — /);
     });
 
     it('the size is checked before the file is read: 10 MB of NUL bytes get the size error, not a front-matter one', async () => {
@@ -98,26 +98,26 @@ describe('limits', () => {
       truncateSync(file, 10 * 1048576);
       const e = await buildProject({ root: dir, only: ['brief'], dryRun: true }).then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toMatch(/^content\/brief\.md: content\/brief\.md is 10\.0 MB; the limit is 1 MB — /);
+      expect((e as Error).message).toMatch(/^content\/brief\.md: content\/brief\.md is 10\.0 MB; the limit is 2 MB — /);
       expect((e as Error).message).not.toMatch(/front matter/);
     });
 
     it('a partial over the limit is reported at its include line', async () => {
       const dir = scratchProject();
-      writeFileSync(join(dir, 'content/partials/huge.md'), 'x'.repeat(2 * 1048576));
+      writeFileSync(join(dir, 'content/partials/huge.md'), 'x'.repeat(3 * 1048576));
       writeFileSync(join(dir, 'content/brief.md'), FRONT + 'Intro.\n\n{{include partials/huge.md}}\n');
       const e = await buildProject({ root: dir, only: ['brief'], dryRun: true }).then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toMatch(/^content\/brief\.md:10: content\/partials\/huge\.md is 2\.0 MB; the limit is 1 MB/);
+      expect((e as Error).message).toMatch(/^content\/brief\.md:10: content\/partials\/huge\.md is 3\.0 MB; the limit is 2 MB/);
     });
 
     it('includes that add up to more than the limit are refused too', async () => {
       const dir = scratchProject();
-      writeFileSync(join(dir, 'content/partials/big.md'), ('word '.repeat(200) + '\n\n').repeat(600));
+      writeFileSync(join(dir, 'content/partials/big.md'), ('word '.repeat(200) + '\n\n').repeat(1100));
       writeFileSync(join(dir, 'content/brief.md'), FRONT + '{{include partials/big.md}}\n\n{{include partials/big.md}}\n');
       const e = await buildProject({ root: dir, only: ['brief'], dryRun: true }).then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toMatch(/^content\/brief\.md:10: with its includes the text is over 1 MB \(the limit was reached in content\/partials\/big\.md, included from here\)/);
+      expect((e as Error).message).toMatch(/^content\/brief\.md:10: with its includes the text is over 2 MB \(the limit was reached in content\/partials\/big\.md, included from here\)/);
     });
 
     it('includes fanning out are counted as they expand: a 500 KB partial reached 8,000 times stops at the limit', async () => {
@@ -127,12 +127,12 @@ describe('limits', () => {
       writeFileSync(join(dir, 'content/brief.md'), FRONT + 'Intro.\n\n{{include partials/a.md}}\n');
       const e = await buildProject({ root: dir, only: ['brief'], dryRun: true }).then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(InputError);
-      expect((e as Error).message).toMatch(/^content\/brief\.md:10: with its includes the text is over 1 MB \(the limit was reached in content\/partials\/mb\.md, included from here\)/);
+      expect((e as Error).message).toMatch(/^content\/brief\.md:10: with its includes the text is over 2 MB \(the limit was reached in content\/partials\/mb\.md, included from here\)/);
     });
 
     it('a file just under the limit loads', () => {
       const dir = scratchProject();
-      writeFileSync(join(dir, 'content/brief.md'), FRONT + ('word '.repeat(200) + '\n\n').repeat(Math.floor((1048576 - 200) / 1002)));
+      writeFileSync(join(dir, 'content/brief.md'), FRONT + ('word '.repeat(200) + '\n\n').repeat(Math.floor((2 * 1048576 - 200) / 1002)));
       const src = loadProject(dir, KINDS, ['brief']);
       expect(src.documents[0].body.length).toBeGreaterThan(0.98 * 1048576);
     });
