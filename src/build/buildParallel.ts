@@ -10,6 +10,7 @@ import { KindRegistry } from '../documents/kindRegistry.js';
 import { loadConfig } from '../load/loadConfig.js';
 import type { DocumentName } from '../load/sourceTypes.js';
 import type { BuildOptions, BuiltDocument } from './buildProject.js';
+import { workerExecArgv } from './workerExecArgv.js';
 import { writeAllAtomic } from './writeAtomic.js';
 
 export type WrittenDocument = Omit<BuiltDocument, 'laid'>;
@@ -66,7 +67,7 @@ export async function buildParallel(opts: BuildOptions & { jobs: number; workerU
 
 function runWorker(url: URL, data: { root: string; only: DocumentName[]; paper?: 'a4' | 'letter'; cache?: { dir: string; version: string }; html?: boolean }): Promise<WorkerReply> {
   return new Promise((resolve) => {
-    const w = new Worker(url, { workerData: data });
+    const w = new Worker(url, { workerData: data, execArgv: workerExecArgv() });
     w.once('message', (m: WorkerReply) => resolve(m));
     w.once('error', (e) => resolve({ ok: false, message: e.message }));
     w.once('exit', (code) => {

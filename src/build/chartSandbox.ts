@@ -7,6 +7,7 @@
 // actually has to be compiled (charts from the cache need none). A worker that ran out of time
 // or memory is discarded and the next chart gets a fresh one. An idle worker does not keep the
 // process alive.
+import { workerExecArgv } from './workerExecArgv.js';
 import { Worker } from 'node:worker_threads';
 import { InputError, InputErrors } from '../errors.js';
 import type { ChartDrawing } from '../charts/chartDrawing.js';
@@ -94,7 +95,7 @@ export class ChartSandbox {
   }
 
   private start(): Worker {
-    const w = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb } });
+    const w = new Worker(this.url, { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb } });
     w.on('message', (r: ChartReply) => {
       const p = this.current;
       if (!p || r.id !== p.id || w !== this.worker) return;
