@@ -1,13 +1,10 @@
-// The node flags a worker thread of ours starts with. A worker inherits the process's execArgv,
-// and a host that runs us from `node --input-type=module -e …` (a script using the API) passes
-// a flag that only applies to string input: node refuses to start a worker from a file with it
-// (ERR_INPUT_TYPE_NOT_ALLOWED), so it is left out; every other flag is kept.
-export function workerExecArgv(): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const a = process.execArgv[i];
-    if (a === '--input-type') i++;
-    else if (!a.startsWith('--input-type=')) out.push(a);
-  }
-  return out;
+// The node flags a worker thread of ours starts with. By default a worker inherits the process's
+// flags, which is what we want, except when the host runs us from `node --input-type=module -e …`
+// (a script using the API): node refuses to start a worker from a file with that flag
+// (ERR_INPUT_TYPE_NOT_ALLOWED). Passing a filtered list instead is no way out, because an
+// explicit list is checked flag by flag and process-wide flags such as --expose-gc are refused
+// there (ERR_WORKER_INVALID_EXEC_ARGV); so in that case the worker starts with none. Our workers
+// need none of the host's flags.
+export function workerExecArgv(): string[] | undefined {
+  return process.execArgv.some((a) => a === '--input-type' || a.startsWith('--input-type=')) ? [] : undefined;
 }
