@@ -6,7 +6,7 @@ import type { BreakOptions, InlineRun, InlineTarget, Line, LineFragment } from '
 import { sameStyle, type TextStyle } from './textStyle.js';
 import { knuthPlass, PENALTY_INFINITY, type BrokenLine, type Item } from './knuthPlass.js';
 import { hyphenate, looksLikeUrl } from './hyphenate.js';
-import { hangLeft, hangRight, rightShare } from './protrusion.js';
+import { hangLeft, hangRight, protrudes, rightShare } from './protrusion.js';
 
 /** TeX's \hyphenpenalty and \exhyphenpenalty. */
 const HYPHEN_PENALTY = 50;
@@ -193,9 +193,7 @@ function markHangs(items: Item[], meta: Meta[], from: number): void {
     // A note mark is drawn raised and smaller: it does not hang.
     if (m.piece.target?.superscript) continue;
     const { font, size } = m.piece.style;
-    // Code keeps its grid, as microtype leaves monospaced fonts alone: a hyphen or full stop of
-    // a file name in code is a character of the name, not punctuation to hang.
-    if (font.startsWith('mono')) continue;
+    if (!protrudes(font)) continue;
     const t = m.piece.text;
     const l = hangLeft(font, m.s === 0 ? t : t.slice(m.s, m.s + 1), size);
     const r = hangRight(font, m.e === t.length ? t : t.slice(m.e - 1, m.e), size);
@@ -596,7 +594,7 @@ function emitOpp(
     case 'soft': {
       const hw = measureText(piece.style.font, '-', piece.style.size);
       const pen: Item = { type: 'penalty', width: hw + pre, penalty: o.penalty, flagged: true, hyphenation: o.kind === 'hyph', postWidth: post };
-      if (protrude && !piece.style.font.startsWith('mono')) pen.hang = rightShare('-') * hw;
+      if (protrude && protrudes(piece.style.font)) pen.hang = rightShare('-') * hw;
       if (o.lastResort) pen.lastResort = true;
       if (o.emergency) pen.emergency = true;
       push(pen, m);

@@ -21,6 +21,14 @@ const LEFT: Readonly<Record<string, number>> = {
 const RIGHT_BY_CODE = new Map(Object.entries(RIGHT).map(([ch, share]) => [ch.charCodeAt(0), share]));
 const LEFT_BY_CODE = new Map(Object.entries(LEFT).map(([ch, share]) => [ch.charCodeAt(0), share]));
 
+/**
+ * Whether text in `font` may hang at all: code keeps its grid, as microtype leaves monospaced
+ * fonts alone (a hyphen or full stop of a file name is a character of the name, not punctuation).
+ */
+export function protrudes(font: FontKey): boolean {
+  return !font.startsWith('mono');
+}
+
 export function rightShare(ch: string): number {
   return RIGHT[ch] ?? 0;
 }

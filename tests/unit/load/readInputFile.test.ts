@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUT_LIMITS, isInside, readInputFile, readInputText } from '../../../src/load/readInputFile.js';
+import { thrownMessage } from '../../helpers/thrownMessage.js';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'read-input-'));
@@ -14,14 +15,7 @@ function project(): string {
   return root;
 }
 
-const message = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'no error';
-};
+const message = thrownMessage;
 
 describe('readInputFile', () => {
   it('reads a regular file inside its folder (text without the BOM)', () => {

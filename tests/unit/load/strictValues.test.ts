@@ -5,6 +5,7 @@ import { ErrorList } from '../../../src/errors.js';
 import { evaluateDerived } from '../../../src/load/derivedFigure.js';
 import { readMapping, readYaml } from '../../../src/load/readYaml.js';
 import type { Figure } from '../../../src/load/sourceTypes.js';
+import { thrownMessage } from '../../helpers/thrownMessage.js';
 
 function fields(yaml: string): string[] {
   const y = readYaml(yaml, 'content/brief.md', 2);
@@ -13,14 +14,7 @@ function fields(yaml: string): string[] {
   return errors.errors.map((e) => e.message);
 }
 
-const message = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'no error';
-};
+const message = thrownMessage;
 
 describe('strict values', () => {
   it('a date must be on the calendar', () => {
