@@ -24,19 +24,29 @@ import { contactBlock } from './contactBlock.js';
 import { contentsEntries, contentsPagesNeeded, fillContents } from './contentsPages.js';
 
 export function composeBrief(doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings): LaidOutDocument {
-  // Page numbers depend on how many pages the contents takes, and that on the headings: lay
-  // out with one contents page, and again with more only when a long document needs them.
-  const layoutWith = (contentsCount: number) => composeWith(doc, t, options, paper, strings, contentsCount);
-  const first = layoutWith(1);
+  // Page numbers depend on how many pages the contents takes, and that on the headings: the
+  // flow is made once, paginated with one contents page, and again with more only when a long
+  // document needs them (the flow does not depend on the page numbers; breaking paragraphs is
+  // most of the layout's time).
+  const paginateWith = flowBrief(doc, t, options, paper, strings, true);
+  const first = paginateWith(1);
   if (typeof first === 'number') {
-    const second = layoutWith(first);
+    // Under two headings there is no contents: the structure then has no TOC element either.
+    const second = first === 0 ? flowBrief(doc, t, options, paper, strings, false)(0) : paginateWith(first);
     if (typeof second === 'number') throw new Error(`contents needs ${second} pages after reserving ${first}`);
     return second;
   }
   return first;
 }
 
-function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings, contentsCount: number): LaidOutDocument | number {
+/**
+ * The brief's cover and flow, and a function that paginates them after `contentsCount` contents
+ * pages: the laid-out document, or the number of contents pages it needs when that differs.
+ * The flow's items draw without side effects, so paginating them again is safe (columns do).
+ */
+function flowBrief(
+  doc: ResolvedDocument, t: Template, options: BriefOptions, paper: 'a4' | 'letter', strings: BriefStrings, reserveContents: boolean,
+): (contentsCount: number) => LaidOutDocument | number {
   const box = pageBox(t, paper);
   const width = box.content(1).width;
   const ctx = documentContext(doc, t, columnWidth(t, width), 1, box.content(1).height);
@@ -92,10 +102,8 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
     if (item) cover.items.push(item);
   }
 
-  // Contents: a page reserved now, filled once the body's page numbers are known.
-  const contentsPages = options.contents ? Array.from({ length: contentsCount }, () => newPage(box, null)) : [];
-  const toc = options.contents && contentsCount > 0 ? ctx.sb.add(root, 'TOC') : null;
-  pages.push(...contentsPages);
+  // Contents: pages reserved after the cover, filled once the body's page numbers are known.
+  const toc = options.contents && reserveContents ? ctx.sb.add(root, 'TOC') : null;
 
   // Body, sources, appendix and closing page flow through single-column pages; with
   // `columns: 2` the body and sources flow through columns (ctx.width is one column), and the
@@ -119,61 +127,66 @@ function composeWith(doc: ResolvedDocument, t: Template, options: BriefOptions, 
     tail.push(contactBlock(wide, doc, aside, width, strings));
   }
 
-  const nextFrame = (): Frame => {
-    const p = newPage(box, String(pages.length + 1));
-    pages.push(p);
-    const b = box.content(pages.length);
-    return { page: p, ...b };
-  };
-  const stats = emptyStats();
-  let result: PaginateResult;
-  if (!columns) result = paginate(body, ctx.laidNotes, nextFrame, stats);
-  else {
+  return (contentsCount) => {
+    pages.length = 1; // the cover
+    const contentsPages = options.contents ? Array.from({ length: contentsCount }, () => newPage(box, null)) : [];
+    pages.push(...contentsPages);
+    const nextFrame = (): Frame => {
+      const p = newPage(box, String(pages.length + 1));
+      pages.push(p);
+      const b = box.content(pages.length);
+      return { page: p, ...b };
+    };
+    const stats = emptyStats();
+    let result: PaginateResult;
+    if (!columns) result = paginate(body, ctx.laidNotes, nextFrame, stats);
+    else {
     // The columns of the last page are balanced: the least column height that still takes what
     // the page holds without starting another (as the handout does), found by halving.
-    const first = pages.length;
-    const run = (cap?: { page: number; height: number }) => {
-      pages.length = first;
-      const cols = columnPages({ columns: t.columns, gap: t.columnGap, newPage: nextFrame, minHeight: t.type.body.leading, cap });
-      const r = paginate(cols.withSpans(body), ctx.laidNotes, cols.next, emptyStats());
-      cols.flush();
-      return { r, count: cols.pages() };
-    };
-    const natural = run();
-    let cap: number | undefined;
-    let lo = t.type.body.leading;
-    let hi = box.content(1).height;
-    for (let i = 0; i < 14 && hi - lo > 1; i++) {
-      const mid = (lo + hi) / 2;
-      if (run({ page: natural.count, height: mid }).count > natural.count) lo = mid;
-      else hi = cap = mid;
+      const first = pages.length;
+      const run = (cap?: { page: number; height: number }) => {
+        pages.length = first;
+        const cols = columnPages({ columns: t.columns, gap: t.columnGap, newPage: nextFrame, minHeight: t.type.body.leading, cap });
+        const r = paginate(cols.withSpans(body), ctx.laidNotes, cols.next, emptyStats());
+        cols.flush();
+        return { r, count: cols.pages() };
+      };
+      const natural = run();
+      let cap: number | undefined;
+      let lo = t.type.body.leading;
+      let hi = box.content(1).height;
+      for (let i = 0; i < 14 && hi - lo > 1; i++) {
+        const mid = (lo + hi) / 2;
+        if (run({ page: natural.count, height: mid }).count > natural.count) lo = mid;
+        else hi = cap = mid;
+      }
+      // `pages` holds the last run tried: lay out the chosen one again.
+      const chosen = cap === undefined ? run() : run({ page: natural.count, height: cap });
+      Object.assign(stats, chosen.r.stats);
+      const full = tail.length ? paginate(tail, ctx.laidNotes, nextFrame, stats) : null;
+      result = { overflow: null, headings: [...chosen.r.headings, ...(full?.headings ?? [])], stats };
     }
-    // `pages` holds the last run tried: lay out the chosen one again.
-    const chosen = cap === undefined ? run() : run({ page: natural.count, height: cap });
-    Object.assign(stats, chosen.r.stats);
-    const full = tail.length ? paginate(tail, ctx.laidNotes, nextFrame, stats) : null;
-    result = { overflow: null, headings: [...chosen.r.headings, ...(full?.headings ?? [])], stats };
-  }
-  // The closing page's heading is a chapter of its own in the contents, header and outline.
-  const headings = result.headings.map((x) => (closingStart >= 0 && pages.indexOf(x.page) >= closingStart ? { ...x, level: 1 } : x));
-  if (toc) {
-    const entries = contentsEntries(headings);
-    const needed = contentsPagesNeeded(entries, box);
-    if (needed !== contentsCount) return needed;
-    fillContents({ pages: contentsPages, allPages: pages, entries, box, t, toc, sb: ctx.sb, strings, titleStyle: styleOf(ctx, 'h1', c.accent).style, bodyStyle: styleOf(ctx, 'body').style });
-  }
-  addRunningHeads(pages, 1 + contentsPages.length, box, t, doc.meta.title, headings);
-  if (closingStart >= 0 && options.closingBand > 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: options.closingBand, fill: c.accent });
-  pages.forEach((p, i) => (p.frames = [textBlockFrame(box, i + 1)]));
-  cover.frames!.unshift({ name: band, x: 0, y: 0, w: box.width, h: bandH });
-  const extra = toc ? [{ title: strings.contents, dest: 'contents', level: 1, children: [] }] : [];
-  return {
-    name: doc.name,
-    pages,
-    structure: root,
-    outline: buildOutline(headings, extra),
-    info: documentInfo(doc),
-    stats: result.stats,
+    // The closing page's heading is a chapter of its own in the contents, header and outline.
+    const headings = result.headings.map((x) => (closingStart >= 0 && pages.indexOf(x.page) >= closingStart ? { ...x, level: 1 } : x));
+    if (toc) {
+      const entries = contentsEntries(headings);
+      const needed = contentsPagesNeeded(entries, box);
+      if (needed !== contentsCount) return needed;
+      fillContents({ pages: contentsPages, allPages: pages, entries, box, t, toc, sb: ctx.sb, strings, titleStyle: styleOf(ctx, 'h1', c.accent).style, bodyStyle: styleOf(ctx, 'body').style });
+    }
+    addRunningHeads(pages, 1 + contentsPages.length, box, t, doc.meta.title, headings);
+    if (closingStart >= 0 && options.closingBand > 0) pages[closingStart].items.unshift({ kind: 'rect', x: 0, y: 0, w: box.width, h: options.closingBand, fill: c.accent });
+    pages.forEach((p, i) => (p.frames = [textBlockFrame(box, i + 1)]));
+    cover.frames!.unshift({ name: band, x: 0, y: 0, w: box.width, h: bandH });
+    const extra = toc ? [{ title: strings.contents, dest: 'contents', level: 1, children: [] }] : [];
+    return {
+      name: doc.name,
+      pages,
+      structure: root,
+      outline: buildOutline(headings, extra),
+      info: documentInfo(doc),
+      stats: result.stats,
+    };
   };
 }
 
