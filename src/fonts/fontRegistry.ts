@@ -69,7 +69,9 @@ export interface LoadedFont {
 // measured widths (a complex run's width is that of its shaping, which depends only on the text).
 // Keyed by fontId: a project's brand font and the built-in font of the same role differ.
 const cache = new Map<string, LoadedFont>();
-const widthCache = new Map<string, number>();
+/** Advance widths in ems, by font id, then text (measureText). */
+const widthCache = new Map<string, Map<string, number>>();
+let widthCount = 0;
 
 /** A project's own font file for a role (content/config.yaml `fonts:`), checked by src/load/brandFonts.ts. */
 export interface BrandFont {
@@ -170,12 +172,19 @@ export function getFont(key: FontKey): LoadedFont {
  */
 export function measureText(key: FontKey, text: string, size: number): number {
   if (text.length === 0) return 0;
-  const ck = fontId(key) + '\u0000' + text;
-  let units = widthCache.get(ck);
+  // One map per font: a key made by joining the font's name to the text would be a new string
+  // to hash at every call, and the breaker makes hundreds of thousands of calls on a long document.
+  const id = fontId(key);
+  let widths = widthCache.get(id);
+  if (!widths) widthCache.set(id, (widths = new Map()));
+  let units = widths.get(text);
   if (units === undefined) {
     units = SIMPLE_TEXT.test(text) ? simpleWidth(key, text) : shapedWidth(key, text);
-    if (widthCache.size > 200_000) widthCache.clear();
-    widthCache.set(ck, units);
+    if (++widthCount > 200_000) {
+      for (const m of widthCache.values()) m.clear();
+      widthCount = 0;
+    }
+    widths.set(text, units);
   }
   return units * size;
 }
@@ -225,14 +234,23 @@ function simpleWidth(key: FontKey, text: string): number {
 /** Characters of `text` the font has no glyph for (used to warn instead of drawing boxes). */
 export function missingGlyphs(key: FontKey, text: string): string[] {
   const f = getFont(key).font;
+  let known = drawable.get(f);
+  if (!known) drawable.set(f, (known = new Map()));
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || ch === '\u00ad' || /\s/.test(ch)) continue;
-    if (glyphIdFor(f, cp) === 0) missing.add(ch);
+    let ok = known.get(cp);
+    if (ok === undefined) {
+      ok = cp < 0x20 || ch === '\u00ad' || /\s/.test(ch) || glyphIdFor(f, cp) !== 0;
+      known.set(cp, ok);
+    }
+    if (!ok) missing.add(ch);
   }
   return [...missing];
 }
+
+/** Per font, whether each code point met so far can be drawn: a long document repeats few characters. */
+const drawable = new WeakMap<Font, Map<number, boolean>>();
 
 export function lineMetrics(key: FontKey, size: number): { ascent: number; descent: number } {
   const f = getFont(key);

@@ -41,6 +41,7 @@ const URL_DELIMS = '/.-_?&=#:;,~+@';
 const SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SPACELESS_START = /[\p{L}\p{N}]/u;
 const WORDCHAR = /[\p{L}\p{N}]/u;
+const HAS_DASH_OR_SLASH = /[-\u2010\u2013\u2014/]/;
 const SENTENCE_END = /[.!?][\p{Pf}\p{Pe}"']*$/u;
 
 interface Piece {
@@ -269,18 +270,23 @@ function tokenize(runs: InlineRun[]): { words: Word[]; seps: Sep[] } {
       if (trail) sep('space', run.style);
       continue;
     }
-    let buf = '';
-    const flush = () => { if (buf) { append(run, buf, false); buf = ''; } };
-    for (const ch of run.text) {
-      const c = classify(ch);
-      if (c === C.Text) { buf += ch; continue; }
-      flush();
+    // Text characters are taken as slices between the others, not one string per character.
+    const t = run.text;
+    let from = 0;
+    for (let i = 0; i < t.length; i++) {
+      const cc = t.charCodeAt(i);
+      // Printable ASCII other than the space is text (the common case, without a regexp).
+      if (cc > 0x20 && cc < 0x7f) continue;
+      const c = classify(t[i]);
+      if (c === C.Text) continue;
+      if (i > from) append(run, t.slice(from, i), false);
+      from = i + 1;
       if (c === C.Space) sep('space', run.style);
       else if (c === C.Nbsp) sep('nbsp', run.style);
       else if (c === C.Zw) sep('zw', run.style);
       else if (c === C.Shy) shy();
     }
-    flush();
+    if (t.length > from) append(run, t.slice(from), false);
   }
   for (const w of words) w.soft = w.soft.filter((p) => p > 0 && p < w.text.length);
   return { words, seps };
@@ -431,7 +437,9 @@ function wordOpportunities(
   }
   // Only a long address is worth splitting (and setting its lines ragged); "node.js" is not.
   const url = looksLikeUrl(text) && chunkWidth(w, 0, text.length) > URL_BREAK_SHARE * minMeasure;
-  for (let p = 2; p < text.length; p++) {
+  // Only a URL, or a word with a dash or slash, has breaks of its own to look for.
+  const scan = url || HAS_DASH_OR_SLASH.test(text);
+  for (let p = 2; scan && p < text.length; p++) {
     const prev = text[p - 1];
     if (url) {
       // As LaTeX's url package: after a delimiter, never inside "://" or a run of delimiters.
@@ -448,6 +456,7 @@ function wordOpportunities(
       }
     }
   }
+  if (opps.length === 0) return opps;
   const clean = opps.filter((o) => !insideLocked(w, o.pos) && o.pos > 0 && o.pos < text.length);
   // One opportunity per position; an explicit dash or slash wins over an added hyphen there.
   const added = (o: Opp) => (o.kind === 'hyph' || o.kind === 'soft' ? 1 : 0);

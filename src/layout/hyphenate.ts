@@ -19,6 +19,19 @@ export const MIN_WORD_LENGTH = 5;
 /** Pattern set for a BCP-47 tag, or null when we have none (the word is then never hyphenated). */
 export function hyphenationLanguage(lang: string | null | undefined): HyphenLang | null {
   if (!lang) return null;
+  // Asked once per word: the few tags a document uses are looked up once.
+  let known = languageOf.get(lang);
+  if (known === undefined) {
+    known = patternLanguage(lang);
+    if (languageOf.size > 1_000) languageOf.clear();
+    languageOf.set(lang, known);
+  }
+  return known;
+}
+
+const languageOf = new Map<string, HyphenLang | null>();
+
+function patternLanguage(lang: string): HyphenLang | null {
   const l = lang.toLowerCase();
   if (l === 'fr' || l.startsWith('fr-')) return 'fr';
   if (l === 'es' || l.startsWith('es-')) return 'es';
@@ -67,7 +80,9 @@ function patterns(lang: HyphenLang): LiangPatterns {
 }
 
 const SOFT_HYPHEN = '\u00ad';
-const cache = new Map<string, readonly number[]>();
+/** Break positions by pattern set, then word. */
+const cache = new Map<HyphenLang, Map<string, readonly number[]>>();
+let cached = 0;
 const NONE: readonly number[] = Object.freeze([]);
 
 // Tokens that are addresses, not words: a hyphen inserted into them changes what they say.
@@ -91,12 +106,16 @@ const LOWER = /\p{Ll}/u;
 export function hyphenate(word: string, lang: string | null | undefined): readonly number[] {
   const hl = hyphenationLanguage(lang);
   if (!hl || word.length < MIN_WORD_LENGTH) return NONE;
-  const key = hl + '\u0000' + word;
-  const hit = cache.get(key);
+  let known = cache.get(hl);
+  if (!known) cache.set(hl, (known = new Map()));
+  const hit = known.get(word);
   if (hit) return hit;
   const result = compute(word, hl);
-  if (cache.size > 50_000) cache.clear();
-  cache.set(key, result);
+  if (++cached > 50_000) {
+    for (const m of cache.values()) m.clear();
+    cached = 0;
+  }
+  known.set(word, result);
   return result;
 }
 
