@@ -52,6 +52,8 @@ interface Piece {
   /** Unbreakable runs and superscripts: no break inside unless the line cannot hold them. */
   locked: boolean;
   noHyphenate: boolean;
+  /** The whole piece's width, once measured (pieceWidth): a word is measured four times. */
+  width?: number;
 }
 
 interface Word {
@@ -108,7 +110,7 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
 
   // Narrowest line the paragraph can meet; a chunk wider than this must be split by force.
   let natural = 0;
-  for (const w of ws) for (const p of w.pieces) natural += measureText(p.style.font, p.text, p.style.size);
+  for (const w of ws) for (const p of w.pieces) natural += pieceWidth(p);
   const first = widthAt(0);
   const estLines = Math.min(200, Math.ceil((natural * 2) / Math.max(first, 1)) + 2);
   let minMeasure = first;
@@ -123,7 +125,8 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   // opportunities (any break would add a line's demerits to a line of badness 0), so table
   // cells, captions, headings and short items skip hyphenation and forced-break analysis.
   let oneLine = natural;
-  for (const sep of ss) if (sep.kind !== 'zw') oneLine += measureText(sep.style.font, ' ', sep.style.size);
+  const spaceOf = spaceWidths();
+  for (const sep of ss) if (sep.kind !== 'zw') oneLine += spaceOf(sep.style);
   const fitsOneLine = oneLine <= first - FIT_EPS;
 
   const items: Item[] = [];
@@ -146,7 +149,7 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
     if (protrude) markHangs(items, meta, firstItem);
     if (wi < ss.length) {
       const sep = ss[wi];
-      const space = measureText(sep.style.font, ' ', sep.style.size);
+      const space = spaceOf(sep.style);
       const m: Meta = { k: 'gap', kind: sep.kind, style: sep.style, space };
       if (sep.kind === 'zw') {
         // A break where the source has no space (between Khmer words, or at U+200B): it adds
@@ -183,6 +186,23 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
   return result.lines.map((bl, i) =>
     buildLine(bl, items, meta, opts.align, i === result.lines.length - 1, widthAt(i), base, expansion),
   );
+}
+
+function pieceWidth(p: Piece): number {
+  return (p.width ??= measureText(p.style.font, p.text, p.style.size));
+}
+
+/** Width of a space by style, for one paragraph (its separators share a few styles). */
+function spaceWidths(): (style: TextStyle) => number {
+  let last: TextStyle | null = null;
+  let width = 0;
+  return (style) => {
+    if (style !== last) {
+      last = style;
+      width = measureText(style.font, ' ', style.size);
+    }
+    return width;
+  };
 }
 
 /** Sets the protrusion of the boxes pushed from `from` on: what their first and last glyphs may hang. */
@@ -378,7 +398,7 @@ function splitWord(w: Word, cuts: number[]): Word[] {
       const ps = off, pe = off + p.text.length;
       off = pe;
       const a = Math.max(ps, s), b = Math.min(pe, e);
-      if (a < b) nw.pieces.push({ ...p, text: p.text.slice(a - ps, b - ps) });
+      if (a < b) nw.pieces.push({ ...p, text: p.text.slice(a - ps, b - ps), width: undefined });
     }
     out.push(nw);
   }
@@ -510,7 +530,7 @@ function chunkWidth(w: Word, s: number, e: number): number {
     const ps = off, pe = off + p.text.length;
     off = pe;
     const a = Math.max(ps, s), b = Math.min(pe, e);
-    if (a < b) width += measureText(p.style.font, p.text.slice(a - ps, b - ps), p.style.size);
+    if (a < b) width += a === ps && b === pe ? pieceWidth(p) : measureText(p.style.font, p.text.slice(a - ps, b - ps), p.style.size);
   }
   return width;
 }
@@ -557,7 +577,7 @@ function emitWord(w: Word, opps: Opp[], push: (it: Item, m: Meta) => void, force
 
     const hasForced = local.some((o) => o.kind === 'force');
     const table = hasForced ? prefixAdvances(font, T, size) : null;
-    const full = measureText(font, T, size);
+    const full = pieceWidth(piece);
     const prefix = (k: number): number => {
       if (k === 0) return 0;
       if (k === T.length) return table ? table[k] : full;
@@ -693,7 +713,7 @@ function buildLine(
   const forced = endKind === 'force';
 
   // Real widths of what will be drawn; KP's item widths agree to within rounding.
-  const widths = atoms.map((a) => ('piece' in a ? measureText(a.piece.style.font, a.piece.text.slice(a.s, a.e), a.piece.style.size) : a.width));
+  const widths = atoms.map((a) => ('piece' in a ? (a.s === 0 && a.e === a.piece.text.length ? pieceWidth(a.piece) : measureText(a.piece.style.font, a.piece.text.slice(a.s, a.e), a.piece.style.size)) : a.width));
   const hyphenWidth = hyphenPiece ? measureText(hyphenPiece.style.font, '-', hyphenPiece.style.size) : 0;
   let naturalWidth = hyphenWidth;
   let stretch = 0;
