@@ -54,7 +54,15 @@ export interface FlowBreak {
   kind: 'break';
 }
 
-export type FlowItem = FlowLine | FlowSpace | FlowBox | FlowBreak;
+/**
+ * Figures still waiting for room are placed before what follows (LaTeX's \FloatBarrier): set
+ * before the back matter, so no figure ends up after the list of sources.
+ */
+export interface FlowBarrier {
+  kind: 'barrier';
+}
+
+export type FlowItem = FlowLine | FlowSpace | FlowBox | FlowBreak | FlowBarrier;
 
 /** A laid-out footnote, drawn at the foot of the frame that cites it. */
 export interface FlowNote {

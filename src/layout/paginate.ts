@@ -39,7 +39,7 @@ interface Chunk {
   notes: number[];
   float: boolean;
   keepWithNext: boolean;
-  kind: 'content' | 'space' | 'break';
+  kind: 'content' | 'space' | 'break' | 'barrier';
   repeatHeader?: FlowBox;
 }
 
@@ -77,9 +77,9 @@ export function buildChunks(items: FlowItem[]): Chunk[] {
     cur = null;
   };
   for (const it of items) {
-    if (it.kind === 'break') {
+    if (it.kind === 'break' || it.kind === 'barrier') {
       close();
-      raw.push({ items: [], height: 0, notes: [], float: false, keepWithNext: false, kind: 'break' });
+      raw.push({ items: [], height: 0, notes: [], float: false, keepWithNext: false, kind: it.kind });
     } else if (it.kind === 'space') {
       close();
       raw.push({ items: [it], height: it.height, notes: [], float: false, keepWithNext: false, kind: 'space' });
@@ -105,7 +105,7 @@ export function buildChunks(items: FlowItem[]): Chunk[] {
   const out: Chunk[] = [];
   for (let i = 0; i < raw.length; i++) {
     const c = { ...raw[i], items: [...raw[i].items], notes: [...raw[i].notes] };
-    while (c.keepWithNext && i + 1 < raw.length && raw[i + 1].kind !== 'break') {
+    while (c.keepWithNext && i + 1 < raw.length && raw[i + 1].kind !== 'break' && raw[i + 1].kind !== 'barrier') {
       const n = raw[++i];
       c.items.push(...n.items);
       c.height += n.height;
@@ -225,7 +225,7 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
       printedNotes.add(n);
     }
     for (const it of c.items) {
-      if (it.kind === 'break') continue;
+      if (it.kind === 'break' || it.kind === 'barrier') continue;
       if (allowSplit && used > 0 && used + it.height + notesHeight > frame.height + 0.01) {
         advance(false);
         if (!frame) return;
@@ -258,6 +258,12 @@ export function paginate(items: FlowItem[], notes: Map<number, FlowNote>, nextFr
     }
     if (c.kind === 'break') {
       if (used > 0) advance(true);
+      continue;
+    }
+    if (c.kind === 'barrier') {
+      // The waiting figures go at the top of the next frames, what follows after them. The
+      // frame they leave is not full: its spaces are not stretched.
+      while (frame && pending.length) advance(false);
       continue;
     }
     if (c.kind === 'space') {

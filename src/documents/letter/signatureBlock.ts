@@ -24,6 +24,6 @@ export function flowSignature(ctx: FlowContext, b: Extract<RBlock, { kind: 'sign
   }
   // The sign-off is one unit: every piece is kept with the next, the last ends the chain.
   const last = out[out.length - 1];
-  if (last && last.kind !== 'space' && last.kind !== 'break') last.keepWithNext = false;
+  if (last && (last.kind === 'line' || last.kind === 'box')) last.keepWithNext = false;
   return out;
 }
