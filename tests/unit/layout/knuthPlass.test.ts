@@ -297,6 +297,31 @@ describe('knuthPlass', () => {
     expect(r.lines.map((l) => l.end)).toEqual([1, 3, 7]);
   });
 
+  it('lets only the emergency passes use emergencyExpansion, and reports what the lines were judged with', () => {
+    // Two 101 pt words overfill a 200 pt line by 7 pt: 2 % narrower glyphs and the space's 1 pt
+    // of shrink take 5.04 pt, 5 % take 11.1 pt. Without them the first word stands alone, 99 pt short.
+    const items: Item[] = [
+      { type: 'box', width: 101 }, { type: 'glue', width: 5, stretch: 2.5, shrink: 1 }, { type: 'box', width: 101 },
+      { type: 'glue', width: 5, stretch: 2.5, shrink: 1 }, { type: 'box', width: 50 },
+      { type: 'penalty', width: 0, penalty: PENALTY_INFINITY, flagged: false },
+      { type: 'glue', width: 0, stretch: Infinity, shrink: 0 },
+      { type: 'penalty', width: 0, penalty: -PENALTY_INFINITY, flagged: false },
+    ];
+    const normal = knuthPlass(items, { lineWidth: 200, emergencyStretch: 30, expansion: 0.02 });
+    expect(normal.lines[0].end).toBe(1);
+    expect(normal.expansion).toBe(0.02);
+    const wider = knuthPlass(items, { lineWidth: 200, emergencyStretch: 30, expansion: 0.02, emergencyExpansion: 0.05 });
+    expect(wider.pass).toBe(3);
+    expect(wider.lines[0].end).toBe(3);
+    expect(wider.lines[0].ratio).toBe(-1); // the glue fully shrunk, the glyphs the rest
+    expect(wider.overfull).toBe(false);
+    expect(wider.expansion).toBeCloseTo(0.05, 12);
+    // A paragraph the normal passes can set is judged, and set, with the normal expansion only.
+    const easy = knuthPlass(items, { lineWidth: 210, emergencyStretch: 30, expansion: 0.02, emergencyExpansion: 0.05 });
+    expect(easy.pass).toBeLessThanOrEqual(2);
+    expect(easy.expansion).toBe(0.02);
+  });
+
   it('sets ragged the lines that only raggedEnd breaks divide, when given raggedStretch', () => {
     // Words written without spaces (Khmer): zero-width, unstretchable breaks between them.
     const words = [22, 31, 14, 40, 18, 27, 35, 12, 29, 33, 16, 24, 38, 21, 30, 19, 26, 34, 15, 28];
