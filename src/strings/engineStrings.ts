@@ -14,6 +14,8 @@ export const ENGINE_STRINGS = {
   /** Under a figure's caption: where its data comes from. */
   sourceLine: 'Source: {source}',
   sourcesTitle: 'Sources of figures',
+  /** Ends an entry of the sources list when its data file's sidecar names a licence. */
+  sourceLicence: 'Licence: {licence}',
   /** Descriptions for screen readers (PDF alt text). */
   noteTitle: 'Note {number}',
   noteBackLink: 'Back to the text of note {number}',
@@ -37,6 +39,7 @@ const fr: EngineStrings = {
   figureCaption: 'Figure {number}.',
   sourceLine: 'Source\u00a0: {source}',
   sourcesTitle: 'Sources des chiffres',
+  sourceLicence: 'Licence\u00a0: {licence}',
   noteTitle: 'Note {number}',
   noteBackLink: 'Retour au texte de la note {number}',
   linkAlt: 'Lien vers {href}',
@@ -55,6 +58,7 @@ const es: EngineStrings = {
   figureCaption: 'Figura {number}.',
   sourceLine: 'Fuente: {source}',
   sourcesTitle: 'Fuentes de las cifras',
+  sourceLicence: 'Licencia: {licence}',
   noteTitle: 'Nota {number}',
   noteBackLink: 'Volver al texto de la nota {number}',
   linkAlt: 'Enlace a {href}',
@@ -73,6 +77,7 @@ const vi: EngineStrings = {
   figureCaption: 'Hình {number}.',
   sourceLine: 'Nguồn: {source}',
   sourcesTitle: 'Nguồn số liệu',
+  sourceLicence: 'Giấy phép: {licence}',
   noteTitle: 'Chú thích {number}',
   noteBackLink: 'Quay về đoạn văn có chú thích {number}',
   linkAlt: 'Liên kết đến {href}',
@@ -93,6 +98,7 @@ const km: EngineStrings = {
   figureCaption: 'រូបភាពទី {number}៖',
   sourceLine: 'ប្រភព៖ {source}',
   sourcesTitle: 'ប្រភពតួលេខ',
+  sourceLicence: 'អាជ្ញាប័ណ្ណ៖ {licence}',
   noteTitle: 'កំណត់សម្គាល់ទី {number}',
   noteBackLink: 'ត្រឡប់ទៅអត្ថបទនៃកំណត់សម្គាល់ទី {number}',
   linkAlt: 'តំណភ្ជាប់ទៅ {href}',
