@@ -183,7 +183,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const rows = b.rows.map((r) => r.map(inlines));
           // A column whose body cells are all numbers is set right-aligned.
           const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+\u2212$€£]?[\d.,\s%]+(million|billion)?%?$|^$/.test(textOf(r[c] ?? []).trim())));
-          out.push({ kind: 'table', align: b.align, header, rows, numeric });
+          out.push({ kind: 'table', align: b.align, header, rows, numeric, place: b.place });
           break;
         }
         case 'callout': {
