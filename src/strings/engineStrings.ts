@@ -14,8 +14,6 @@ export const ENGINE_STRINGS = {
   /** Under a figure's caption: where its data comes from. */
   sourceLine: 'Source: {source}',
   sourcesTitle: 'Sources of figures',
-  /** Ends an entry of the sources list when its data file's sidecar names a licence. */
-  sourceLicence: 'Licence: {licence}',
   /** Descriptions for screen readers (PDF alt text). */
   noteTitle: 'Note {number}',
   noteBackLink: 'Back to the text of note {number}',
@@ -29,6 +27,8 @@ export const ENGINE_STRINGS = {
   dataValueColumn: 'Value',
   dataYearColumn: 'Year',
   dataSourceColumn: 'Source',
+  /** Ends an entry of the sources list when its data file's sidecar names a licence. */
+  sourceLicence: 'Licence: {licence}',
 } as const;
 
 export type EngineStrings = { readonly [K in keyof typeof ENGINE_STRINGS]: string };
@@ -39,7 +39,6 @@ const fr: EngineStrings = {
   figureCaption: 'Figure {number}.',
   sourceLine: 'Source\u00a0: {source}',
   sourcesTitle: 'Sources des chiffres',
-  sourceLicence: 'Licence\u00a0: {licence}',
   noteTitle: 'Note {number}',
   noteBackLink: 'Retour au texte de la note {number}',
   linkAlt: 'Lien vers {href}',
@@ -51,6 +50,7 @@ const fr: EngineStrings = {
   dataValueColumn: 'Valeur',
   dataYearColumn: 'Année',
   dataSourceColumn: 'Source',
+  sourceLicence: 'Licence\u00a0: {licence}',
 };
 
 const es: EngineStrings = {
@@ -58,7 +58,6 @@ const es: EngineStrings = {
   figureCaption: 'Figura {number}.',
   sourceLine: 'Fuente: {source}',
   sourcesTitle: 'Fuentes de las cifras',
-  sourceLicence: 'Licencia: {licence}',
   noteTitle: 'Nota {number}',
   noteBackLink: 'Volver al texto de la nota {number}',
   linkAlt: 'Enlace a {href}',
@@ -70,6 +69,7 @@ const es: EngineStrings = {
   dataValueColumn: 'Valor',
   dataYearColumn: 'Año',
   dataSourceColumn: 'Fuente',
+  sourceLicence: 'Licencia: {licence}',
 };
 
 const vi: EngineStrings = {
@@ -77,7 +77,6 @@ const vi: EngineStrings = {
   figureCaption: 'Hình {number}.',
   sourceLine: 'Nguồn: {source}',
   sourcesTitle: 'Nguồn số liệu',
-  sourceLicence: 'Giấy phép: {licence}',
   noteTitle: 'Chú thích {number}',
   noteBackLink: 'Quay về đoạn văn có chú thích {number}',
   linkAlt: 'Liên kết đến {href}',
@@ -89,6 +88,7 @@ const vi: EngineStrings = {
   dataValueColumn: 'Giá trị',
   dataYearColumn: 'Năm',
   dataSourceColumn: 'Nguồn',
+  sourceLicence: 'Giấy phép: {licence}',
 };
 
 // Khmer ends a label with ៖ (the Khmer colon) and a sentence with ។; the ordinal ទី reads
@@ -98,7 +98,6 @@ const km: EngineStrings = {
   figureCaption: 'រូបភាពទី {number}៖',
   sourceLine: 'ប្រភព៖ {source}',
   sourcesTitle: 'ប្រភពតួលេខ',
-  sourceLicence: 'អាជ្ញាប័ណ្ណ៖ {licence}',
   noteTitle: 'កំណត់សម្គាល់ទី {number}',
   noteBackLink: 'ត្រឡប់ទៅអត្ថបទនៃកំណត់សម្គាល់ទី {number}',
   linkAlt: 'តំណភ្ជាប់ទៅ {href}',
@@ -110,6 +109,7 @@ const km: EngineStrings = {
   dataValueColumn: 'តម្លៃ',
   dataYearColumn: 'ឆ្នាំ',
   dataSourceColumn: 'ប្រភព',
+  sourceLicence: 'អាជ្ញាប័ណ្ណ៖ {licence}',
 };
 
 export const ENGINE_TRANSLATIONS: Translations<EngineStrings> = { fr, es, vi, km };
