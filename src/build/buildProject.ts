@@ -8,7 +8,6 @@ import { KindRegistry } from '../documents/kindRegistry.js';
 import { fromInputError, fromLine, type Diagnostic } from '../check/diagnostic.js';
 import type { CheckContext } from '../check/checkTypes.js';
 import { collectInputErrors, orderErrors, throwErrors } from '../errors.js';
-import { checkPageCount, pageLimitError, TooManyPages } from '../layout/pageLimit.js';
 import { checkPlacement, formatPlacementProblem, PlacementError, type PlacementProblem } from '../layout/checkPlacement.js';
 import type { LaidOutDocument, LayoutStats } from '../layout/pageTypes.js';
 import type { DocumentName } from '../load/sourceTypes.js';
@@ -241,21 +240,6 @@ type Arranged = ReturnType<typeof pdfTarget.arrange> & { placement: PlacementPro
  * Lays out one document with its document memos primed from disk, checks its placement, and
  * stores the memos it used.
  */
-/**
- * Lays a document out, stopping past the page limit (pagination stops early; the final count is
- * checked too, since a document is paginated in parts) before anything is checked or drawn.
- */
-function arrangeWithinPageLimit(doc: TargetDocument): ReturnType<typeof pdfTarget.arrange> {
-  try {
-    const a = pdfTarget.arrange(doc);
-    checkPageCount(a.arranged.laid.pages.length);
-    return a;
-  } catch (e) {
-    if (e instanceof TooManyPages) throw pageLimitError(doc.resolved.file, e);
-    throw e;
-  }
-}
-
 function arrangeTracked(run: BuildRun, doc: TargetDocument): Arranged {
   const { session, disk, reuse, opts } = run;
   const name = doc.resolved.name;
@@ -263,7 +247,8 @@ function arrangeTracked(run: BuildRun, doc: TargetDocument): Arranged {
   for (const p of memos) loadMemo(session, disk, p, name);
   let result: Arranged | undefined;
   try {
-    const a = arrangeWithinPageLimit(doc);
+    // The page limit is the target's (pdfTarget.ts): a document past it stops there, located.
+    const a = pdfTarget.arrange(doc);
     // Every document of every kind: nothing overlaps, nothing leaves its page or frame.
     const placement = checkPlacement(a.arranged.laid);
     if (placement.length && opts.placement !== 'report' && !opts.check) throw new PlacementError(name, placement);

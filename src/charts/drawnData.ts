@@ -38,6 +38,14 @@ export interface DrawnData {
   traced: boolean;
 }
 
+/**
+ * The text of a date cell the chart left unformatted (an error bar's time unit): an ISO date in
+ * UTC, the zone charts run in, with the time only when it is not midnight.
+ */
+export function isoDateText(ms: number): string {
+  return new Date(ms).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
+}
+
 export const NO_DRAWN_DATA: DrawnData = { tables: [], keys: [], traced: true };
 
 const isCell = (c: unknown): c is DrawnCell =>

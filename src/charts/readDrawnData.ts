@@ -17,7 +17,7 @@
 // - Aggregated rows carry no data-file key: the rows inside them are read from taps put in
 //   front of the aggregates (tapDrawnRows.ts). Tables are made from the rows in drawnTables.ts.
 import * as vega from 'vega';
-import type { DrawnCell, DrawnColumn, DrawnData } from './drawnData.js';
+import { isoDateText, type DrawnCell, type DrawnColumn, type DrawnData } from './drawnData.js';
 import { finish, mergeTables, retitle, type Work } from './drawnTables.js';
 import { keyOf, traceKeys, type DataDef, type Tap } from './tapDrawnRows.js';
 
@@ -151,7 +151,7 @@ function channelsOf(def: MarkDef): Map<string, { channel: string; scale?: string
 function cellText(v: unknown, raw: number | null): string {
   // A date the tooltip left unformatted (an error bar's time unit) is written as an ISO date in
   // UTC, the zone charts run in, not as JavaScript's "Sun Jan 01 2012 00:00:00 GMT+0000 (…)".
-  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z') : '';
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? isoDateText(v.getTime()) : '';
   const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
   if (raw !== null && /^-?\d+\.\d{3,}$/.test(s)) {
     return String(Math.abs(raw) >= 1 ? Math.round(raw * 100) / 100 : Number(raw.toPrecision(3)));

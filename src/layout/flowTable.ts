@@ -1,6 +1,5 @@
 // Tables: column widths from content, numbers set right-aligned, one box per row so a table
 // splits between rows, and the header row repeated (as an artifact) on each new page.
-import { measureText } from '../fonts/fontRegistry.js';
 import type { RBlock, RInline } from '../resolve/resolvedTypes.js';
 import type { FlowContext } from './flowBlocks.js';
 import { layNote, styleOf, withNestedNotes } from './flowBlocks.js';
@@ -9,38 +8,16 @@ import { fontFor, inlineRuns } from './inlineRuns.js';
 import type { Line } from './lineTypes.js';
 import type { PageItem, StructNode } from './pageTypes.js';
 import { breakRuns, drawLine, fragmentStructs } from './textLines.js';
-import { textOf } from '../resolve/resolveDocument.js';
+import { CELL_PAD_X as PAD_X, columnWidths } from './tableColumns.js';
 
-const PAD_X = 5;
 const PAD_Y = 3;
 
 export function flowTable(ctx: FlowContext, b: Extract<RBlock, { kind: 'table' }>, parent: StructNode, indent: number): FlowItem[] {
   const t = ctx.template;
   const { style, leading } = styleOf(ctx, 'table');
   const headStyle = { ...style, font: fontFor(style.font, { strong: true }) };
-  const cols = b.header.length;
   const width = ctx.width - indent;
-  // Natural (one-line) and minimum (longest word) width of each column.
-  const nat = new Array<number>(cols).fill(0);
-  const min = new Array<number>(cols).fill(0);
-  const all = [b.header, ...b.rows];
-  all.forEach((row, r) => row.forEach((cell, c) => {
-    const s = r === 0 ? headStyle : style;
-    const text = textOf(cell);
-    nat[c] = Math.max(nat[c], measureText(s.font, text, s.size) + 2 * PAD_X);
-    for (const w of text.split(/\s+/)) min[c] = Math.max(min[c], Math.min(measureText(s.font, w, s.size) + 2 * PAD_X, width / cols));
-  }));
-  const sumNat = nat.reduce((a, x) => a + x, 0);
-  let widths: number[];
-  if (sumNat <= width) {
-    widths = nat.map((w) => w + (width - sumNat) * (w / sumNat));
-  } else {
-    const sumMin = min.reduce((a, x) => a + x, 0);
-    const extra = Math.max(0, width - sumMin);
-    const wants = nat.map((w, c) => w - min[c]);
-    const sumWants = wants.reduce((a, x) => a + x, 0) || 1;
-    widths = min.map((m, c) => m + extra * (wants[c] / sumWants));
-  }
+  const widths = columnWidths(b, style, headStyle, width);
   const alignOf = (c: number) => (b.align[c] ?? (b.numeric[c] ? 'right' : 'left')) as 'left' | 'right' | 'center';
 
   const table = ctx.sb.add(parent, 'Table');

@@ -27,3 +27,19 @@ export function checkPageCount(pages: number): void {
 export function pageLimitError(file: string, e: TooManyPages): InputError {
   return new InputError({ file }, `the document lays out to ${e.pages > MAX_PAGES + 1 ? e.pages.toLocaleString('en-GB') : 'more than ' + MAX_PAGES} pages, over the limit of ${MAX_PAGES}`, 'split it into documents, or shorten its lists and tables');
 }
+
+/**
+ * Lays a document out with `arrange`, stopping past the page limit: pagination stops early,
+ * and the final count is checked too, since a document may be paginated in parts. Either way
+ * the error names the document, before anything is checked or drawn.
+ */
+export function withinPageLimit<T>(file: string, arrange: () => T, pagesOf: (arranged: T) => number): T {
+  try {
+    const a = arrange();
+    checkPageCount(pagesOf(a));
+    return a;
+  } catch (e) {
+    if (e instanceof TooManyPages) throw pageLimitError(file, e);
+    throw e;
+  }
+}

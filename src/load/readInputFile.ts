@@ -4,7 +4,9 @@
 //
 // - the path is resolved with its symlinks followed, and the REAL path must stay inside the
 //   folder the file belongs to (content/, templates/, the cache folder): a partial that links to
-//   /etc/passwd is refused, not printed;
+//   /etc/passwd is refused, not printed; once the file is open, the path must still lead to
+//   that same file (device and inode), so a folder on the way swapped for a link between the
+//   check and the open is refused too;
 // - only regular files: a folder, FIFO, device or socket is a located error. The file is opened
 //   once, with O_NONBLOCK so that opening a FIFO cannot block, and checked with fstat on that
 //   handle, so what is checked is what is read;
@@ -13,7 +15,7 @@
 //
 // A test (tests/unit/load/inputReadsGoThroughReader.test.ts) walks src/ and fails when anything
 // else opens a file with node:fs, apart from an explicit list of reads that are not user input.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError, type SourcePlace } from '../errors.js';
 
@@ -117,15 +119,12 @@ export function readInputFile(req: InputFileRequest): Buffer {
     const folder = relative(resolve(root), area).split(sep).join('/');
     throw new InputError(place, `${folder}/ is a link to ${realArea}, which is outside the project`, `make ${folder}/ a real folder in the project`);
   }
-  if (!isInside(real, realArea)) {
-    const folder = relative(resolve(root), area).split(sep).join('/') || 'the project';
-    throw new InputError(place, `${req.subject ?? file} is a link to ${real}, which is outside ${folder === 'the project' ? folder : folder + '/'}`,
-      `copy the file into ${folder === 'the project' ? folder : folder + '/'} instead of linking to it`);
-  }
+  if (!isInside(real, realArea)) throw linkOutside(req, place, area, real);
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-    // O_NOFOLLOW: `real` has no links left; one swapped in since is refused, not followed.
+    // O_NOFOLLOW: `real` has no links left; one swapped in since as its last part is refused,
+    // not followed (a folder on the way is checked after opening, below).
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (e) {
     throw failure(e, req, place, what);
@@ -133,6 +132,11 @@ export function readInputFile(req: InputFileRequest): Buffer {
   try {
     const st = fstatSync(fd);
     const subject = req.subject ?? file;
+    const swapped = swappedSinceCheck(st, real);
+    if (swapped !== undefined) {
+      if (swapped !== real) throw linkOutside(req, place, area, swapped);
+      throw new InputError(place, `${subject} was replaced by another file while it was being opened`, `build again, and check what else writes to ${folderName(root, area)}`);
+    }
     if (!st.isFile()) throw notRegular(st, subject, place, what);
     const limit = INPUT_LIMITS[kind];
     const tooLarge = (bytes: number | undefined) => new InputError(place,
@@ -145,6 +149,37 @@ export function readInputFile(req: InputFileRequest): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The path `real` leads to now, when it is no longer the file that was opened: realpath and open
+ * are two steps, and a folder on the way swapped for a link between them is followed by open
+ * (O_NOFOLLOW guards only the last part of the path). Checked once the file is open: the path
+ * must still resolve to itself, without links, and name the open file (same device and inode).
+ * Undefined when it does; `real` itself when it resolves to itself but is another file (a link
+ * swapped in and back again); a path it cannot resolve at all counts as another file.
+ */
+export function swappedSinceCheck(opened: Pick<Stats, 'dev' | 'ino'>, real: string): string | undefined {
+  let now: string;
+  let st: Stats;
+  try {
+    now = realpathSync(real);
+    st = statSync(now);
+  } catch {
+    return real;
+  }
+  if (now !== real) return now;
+  return st.dev === opened.dev && st.ino === opened.ino ? undefined : real;
+}
+
+function folderName(root: string, area: string): string {
+  const folder = relative(resolve(root), area).split(sep).join('/');
+  return folder ? folder + '/' : 'the project';
+}
+
+function linkOutside(req: InputFileRequest, place: SourcePlace, area: string, real: string): InputError {
+  const folder = folderName(req.root, area);
+  return new InputError(place, `${req.subject ?? req.file} is a link to ${real}, which is outside ${folder}`, `copy the file into ${folder} instead of linking to it`);
 }
 
 function realRoot(root: string, req: InputFileRequest, place: SourcePlace, what: string): string {

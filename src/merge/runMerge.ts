@@ -97,11 +97,14 @@ export async function runMerge(opts: MergeOptions): Promise<MergeResult> {
   if (sameInputs) {
     for (const e of previous.slice(1) as ManifestEntry[]) if (intact(outDir, e)) done.set(e.id, e);
   }
+  const mine = list.recipients.filter((r) => inShard(r.id, opts.shard));
+  // A document nobody's fields change (the brief) is laid out once, before any recipient: its
+  // errors (past the page limit, say) are the run's, reported once, not every recipient's.
+  if (mine.some((r) => !done.has(r.id))) await engine.prepareShared();
   // Not fsync'd: a resumed run checks every file it keeps against its SHA-256 anyway.
   const journal = Journal.open(journalFile, !sameInputs, false);
   if (!sameInputs) journal.append({ journal: 'merge', key } satisfies JournalHeader);
 
-  const mine = list.recipients.filter((r) => inShard(r.id, opts.shard));
   const entries: ManifestEntry[] = [];
   const failed: Manifest['failed'] = [];
   const warnings: string[] = [];

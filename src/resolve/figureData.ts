@@ -1,8 +1,9 @@
 // A chart's data for the reader, from what the chart draws (charts/drawnData.ts), never from
 // the raw data file: a heat map's appendix lists its cells, a box plot's its boxes.
-import type { DrawnData, DrawnTable } from '../charts/drawnData.js';
+import { isoDateText, type DrawnCell, type DrawnColumn, type DrawnData, type DrawnTable } from '../charts/drawnData.js';
 import type { ChartSpecSource, Figure } from '../load/sourceTypes.js';
 import { formatFigure } from './formatFigure.js';
+import { formatTimeUnit, timeUnitOf } from './formatTimeUnit.js';
 import type { FigureData, FigureTable } from './resolvedTypes.js';
 
 /** Figures in the order of the data files, as the author wrote them (drawn rows are in reading order). */
@@ -40,7 +41,7 @@ function figureTable(t: DrawnTable, figures: Map<string, Figure>, locale: string
   const fs = figuresDrawn(t, figures);
   if (fs) return figuresTable(fs, locale);
   let columns = t.columns.map((c) => c.title);
-  let rows = t.rows.map((r) => r.map((c) => c[0]));
+  let rows = t.rows.map((r) => r.map((c, i) => cellText(c, t.columns[i], locale)));
   let numeric = t.columns.map((c) => c.type === 'number');
   // Data-file rows drawn by other columns are named by their figure's label, unless drawn.
   const labels = t.keys.map((k) => (k === null ? undefined : figures.get(k)?.label));
@@ -50,6 +51,16 @@ function figureTable(t: DrawnTable, figures: Map<string, Figure>, locale: string
     numeric = [false, ...numeric];
   }
   return { kind: 'drawn', columns, numeric, rows };
+}
+
+/**
+ * A cell as the chart wrote it, except a time-unit date the chart left as an ISO date in its
+ * placeholder year (an error bar's "2012-01-01" for January): that is written by its unit.
+ */
+function cellText([text, value]: DrawnCell, column: DrawnColumn, locale: string): string {
+  if (column.type !== 'time' || value === null || text !== isoDateText(value)) return text;
+  const unit = timeUnitOf(column.field);
+  return (unit && formatTimeUnit(value, unit, locale)) ?? text;
 }
 
 /** Whether the chart goes in data appendices: `"usermeta": {"appendix": false}` leaves it out. */

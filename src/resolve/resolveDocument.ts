@@ -183,7 +183,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const rows = b.rows.map((r) => r.map(inlines));
           // A column whose body cells are all numbers is set right-aligned.
           const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => /^[-+\u2212$€£]?[\d.,\s%]+(million|billion)?%?$|^$/.test(textOf(r[c] ?? []).trim())));
-          out.push({ kind: 'table', align: b.align, header, rows, numeric });
+          out.push({ kind: 'table', align: b.align, header, rows, numeric, place: b.place });
           break;
         }
         case 'callout': {
@@ -213,13 +213,13 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           rows.forEach((f) => usedFigures.add(f));
           // Plain tables have no rows that carry a source: the chart cites their sidecars.
           const plain = plainTables(spec.dataNames, source.tables);
-          plain.forEach((t) => sources.add(sourceEntry(t.source.text, t.source, locale)));
+          plain.forEach((t) => sources.add(sourceEntry(t.source.text, t.source, locale, strings)));
           const srcs = [...new Set([...rows.map((f) => f.source), ...plain.map((t) => t.source.text)])];
           const caption = inlines(b.caption);
           const author = typeof spec.spec.description === 'string' ? spec.spec.description : '';
           let alt = chartAltText(spec.spec, author || textOf(caption), chart.drawn, source.figures, rows, locale);
           // A chart of plain tables only: its sources are the tables' sidecars.
-          if (plain.length && !rows.length) alt += ` Source: ${srcs.join('; ')}.`;
+          if (plain.length && !rows.length) alt += ` ${fillString(strings.sourceLine, { source: srcs.join('; ') })}.`;
           out.push({ kind: 'figure', name: b.chart, number: figureNumbers.get(b.chart)!, id: `figure-${b.chart}`, chart, caption, source: srcs.join('; '), alt,
             data: figureData(chart.drawn, spec, files.map((t) => t.file), source.figures, locale) });
           break;
@@ -242,7 +242,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }
   errors.throwIfAny();
-  for (const f of usedFigures) sources.add(figureSourceEntry(f));
+  for (const f of usedFigures) sources.add(figureSourceEntry(f, locale, strings));
   return { name: tree.name, file: tree.file, meta: tree.meta, config: source.config, blocks: body, notes, sources: [...sources].sort(), warnings, strings, recipient: merge?.recipient };
 }
 

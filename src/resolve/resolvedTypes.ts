@@ -18,7 +18,8 @@ export type RBlock =
   | { kind: 'list'; ordered: boolean; start: number; tight: boolean; items: RBlock[][] }
   | { kind: 'quote'; blocks: RBlock[] }
   | { kind: 'code'; text: string }
-  | { kind: 'table'; align: Align[]; header: RInline[][]; rows: RInline[][][]; numeric: boolean[] }
+  /** A table's place is where the author wrote it; one the engine makes (a chart's data appendix) has none. */
+  | { kind: 'table'; align: Align[]; header: RInline[][]; rows: RInline[][][]; numeric: boolean[]; place?: SourcePlace }
   | { kind: 'rule' }
   | { kind: 'image'; data: Buffer; width: number; height: number; alt: string; src: string }
   | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: FigureData }

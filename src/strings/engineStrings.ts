@@ -27,6 +27,8 @@ export const ENGINE_STRINGS = {
   dataValueColumn: 'Value',
   dataYearColumn: 'Year',
   dataSourceColumn: 'Source',
+  /** Ends an entry of the sources list when its data file's sidecar names a licence. */
+  sourceLicence: 'Licence: {licence}',
 } as const;
 
 export type EngineStrings = { readonly [K in keyof typeof ENGINE_STRINGS]: string };
@@ -48,6 +50,7 @@ const fr: EngineStrings = {
   dataValueColumn: 'Valeur',
   dataYearColumn: 'Année',
   dataSourceColumn: 'Source',
+  sourceLicence: 'Licence\u00a0: {licence}',
 };
 
 const es: EngineStrings = {
@@ -66,6 +69,7 @@ const es: EngineStrings = {
   dataValueColumn: 'Valor',
   dataYearColumn: 'Año',
   dataSourceColumn: 'Fuente',
+  sourceLicence: 'Licencia: {licence}',
 };
 
 const vi: EngineStrings = {
@@ -84,6 +88,7 @@ const vi: EngineStrings = {
   dataValueColumn: 'Giá trị',
   dataYearColumn: 'Năm',
   dataSourceColumn: 'Nguồn',
+  sourceLicence: 'Giấy phép: {licence}',
 };
 
 // Khmer ends a label with ៖ (the Khmer colon) and a sentence with ។; the ordinal ទី reads
@@ -104,6 +109,7 @@ const km: EngineStrings = {
   dataValueColumn: 'តម្លៃ',
   dataYearColumn: 'ឆ្នាំ',
   dataSourceColumn: 'ប្រភព',
+  sourceLicence: 'អាជ្ញាប័ណ្ណ៖ {licence}',
 };
 
 export const ENGINE_TRANSLATIONS: Translations<EngineStrings> = { fr, es, vi, km };

@@ -83,6 +83,22 @@ describe('hostile input by size', () => {
     expect(n).toBeLessThan(at + 20_000);
   }, KILL_AFTER_MS * 3);
 
+  it('a table with more columns than the text width holds is refused at the table, by build and by check', () => {
+    // 100 columns of two-character cells: each column needs its widest character and the cell
+    // padding, some 1,400 pt in all, three times the text width.
+    const cols = Array.from({ length: 100 }, (_, i) => i);
+    const table = [`| ${cols.map((i) => `c${i}`).join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`, `| ${cols.join(' | ')} |`].join('\n');
+    const message = /^content\/brief\.md:\d+: a table of 100 columns is too wide for the page: even with its words broken to fit, its columns need [\d,]+ pt and the text is [\d,]+ pt wide — split it into tables of fewer columns/;
+    const { line, at } = failsKeepingOutputs(table, message);
+    expect(line).toMatch(new RegExp(`^content/brief\\.md:${at}: `));
+    const dir = scratchProject();
+    plant(dir, table);
+    const r = runShippedCli(['check', '--root', dir], { timeout: KILL_AFTER_MS, killSignal: 'SIGKILL' });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toContain(`content/brief.md:${at}: error: a table of 100 columns is too wide for the page`);
+    expect(r.stdout).not.toMatch(/outside the text block|overlaps/);
+  }, KILL_AFTER_MS * 4);
+
   it('a document laid out past 1,000 pages stops with the document named', () => {
     // 100,000 lines of code are 200 KB, under every other limit, and some 1,400 pages.
     failsKeepingOutputs('```\n' + 'x\n'.repeat(100_000) + '```', /^content\/brief\.md: the document lays out to more than 1000 pages, over the limit of 1000 — /);

@@ -120,6 +120,18 @@ describe('report merge as processes', () => {
     expect(ids.filter((id) => inShard(id, { index: 2, count: 4 }))).toEqual(JSON.parse(readFileSync(join(d, 'shards/manifest-2-of-4.json'), 'utf8')).entries.map((e: { id: string }) => e.id).sort());
   }, 300_000);
 
+  it('a document past 1,000 pages stops the run with the document named once (exit 2), as build does', () => {
+    const d = mailProject(MERGE);
+    // 100,000 lines of code in the brief, the document every recipient shares: some 1,400 pages.
+    const brief = join(d, 'content/brief.md');
+    writeFileSync(brief, `${readFileSync(brief, 'utf8')}\n\n\`\`\`\n${'x\n'.repeat(100_000)}\`\`\`\n`);
+    const r = runShippedCli(['merge', '--root', d, '--quiet'], { timeout: 120_000, killSignal: 'SIGKILL' });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/^\s+at |build failed|TooManyPages/m);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual(['content/brief.md: the document lays out to more than 1000 pages, over the limit of 1000 — split it into documents, or shorten its lists and tables']);
+    expect(existsSync(join(d, 'output/letters/manifest.json'))).toBe(false);
+  }, 240_000);
+
   it('killed with SIGKILL part-way, it leaves whole PDFs, and the rerun finishes the rest', async () => {
     const d = mailProject(MERGE);
     withMoreRecipients(d, 14);
