@@ -104,6 +104,11 @@ export function buildChunks(items: FlowItem[]): Chunk[] {
   // Keep-with-next: merge a heading (or table header) with what follows, spaces included.
   const out: Chunk[] = [];
   for (let i = 0; i < raw.length; i++) {
+    // Most chunks keep nothing with them: those are used as they are, not copied.
+    if (!raw[i].keepWithNext) {
+      out.push(raw[i]);
+      continue;
+    }
     const c = { ...raw[i], items: [...raw[i].items], notes: [...raw[i].notes] };
     while (c.keepWithNext && i + 1 < raw.length && raw[i + 1].kind !== 'break' && raw[i + 1].kind !== 'barrier') {
       const n = raw[++i];
