@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
 
-const OUTPUTS = ['dist/report.cjs', 'dist/api.mjs', 'dist/build-worker.mjs', 'dist/synthetic.mjs', 'dist/chart-worker.mjs'];
+const OUTPUTS = ['dist/report.cjs', 'dist/api.mjs', 'dist/build-worker.mjs', 'dist/synthetic.mjs', 'dist/chart-worker.mjs', 'dist/chart-worker.cjs'];
 const ID_FILE = 'dist/build-id';
 const STAMP = 'dist/bundle-stamp.json';
 const FILES = ['package-lock.json', 'package.json', 'tsconfig.json', 'scripts/bundle.mjs', 'scripts/bundle-stamp.cjs'];

@@ -52,26 +52,26 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
   };
   const one = async (options) => (await build({ ...common, ...options })).outputFiles[0];
   // The bundles are independent: esbuild builds them at once.
-  const [cli, api, worker, synthetic, chartWorker] = await Promise.all([
-    // The CLI as CommonJS, which bin/report.cjs loads through V8's code cache. vega-canvas's
-    // top-level `await import('canvas')` cannot go into CommonJS: it is replaced by a stub.
-    one({
-      entryPoints: ['src/cli/report.ts'],
-      outfile: 'dist/report.cjs',
-      format: 'cjs',
-      alias: {
-        'vega-canvas': './src/charts/noNodeCanvas.ts',
-        'unicode-trie': './src/fonts/lazyUnicodeTrie.cjs',
-        'brotli/decompress.js': './src/fonts/noBrotli.cjs',
-        zlib: './src/render/memoZlib.cjs',
-      },
-      // Here pdfkit and fontkit are bundled too, so the code cache covers them (loading them
-      // from node_modules compiled ~100 ms of JavaScript at every start). pdfkit's standard
-      // fonts stay unreachable, which is what we want: no document uses them (tests/fonts.test.ts).
-      external: ['pdf-lib'],
-      define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
-      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    }),
+  // CommonJS bundles run through V8's code cache (bin/report.cjs, src/build/chartWorkerLoader.ts).
+  // vega-canvas's top-level `await import('canvas')` cannot go into CommonJS: it is replaced by
+  // a stub. pdfkit and fontkit are bundled too, so the code cache covers them (loading them
+  // from node_modules compiled ~100 ms of JavaScript at every start). pdfkit's standard fonts
+  // stay unreachable, which is what we want: no document uses them (tests/fonts.test.ts).
+  const cachedCjs = {
+    format: 'cjs',
+    alias: {
+      'vega-canvas': './src/charts/noNodeCanvas.ts',
+      'unicode-trie': './src/fonts/lazyUnicodeTrie.cjs',
+      'brotli/decompress.js': './src/fonts/noBrotli.cjs',
+      zlib: './src/render/memoZlib.cjs',
+    },
+    external: ['pdf-lib'],
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  const [cli, api, worker, synthetic, chartLoader, chartWorker] = await Promise.all([
+    // The CLI, which bin/report.cjs loads through V8's code cache.
+    one({ ...cachedCjs, entryPoints: ['src/cli/report.ts'], outfile: 'dist/report.cjs' }),
     // The programmatic API (batch builds).
     one({ entryPoints: ['src/api.ts'], outfile: 'dist/api.mjs' }),
     // Worker thread of `report build --jobs N`.
@@ -79,8 +79,10 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
     // The benchmark's synthetic documents.
     one({ entryPoints: ['src/synthetic/syntheticMarkdown.ts'], outfile: 'dist/synthetic.mjs' }),
     // The chart sandbox's worker thread (src/build/chartSandbox.ts), started by the CLI, the
-    // --jobs workers and the API alike: they all sit in dist/ next to it.
-    one({ entryPoints: ['src/build/chartWorker.ts'], outfile: 'dist/chart-worker.mjs' }),
+    // --jobs workers and the API alike: they all sit in dist/ next to it. Its entry is a small
+    // loader that runs the worker's code (CommonJS) through V8's code cache.
+    one({ entryPoints: ['src/build/chartWorkerLoader.ts'], outfile: 'dist/chart-worker.mjs' }),
+    one({ ...cachedCjs, entryPoints: ['src/build/chartWorker.ts'], outfile: 'dist/chart-worker.cjs' }),
   ]);
 
   const dist = join(root, 'dist');
@@ -92,8 +94,8 @@ export async function bundle({ root = ROOT, force = false, status } = {}) {
   // UTF-8 and the same string when every byte is ASCII. esbuild escapes non-ASCII text except
   // inside regular-expression literals; \uXXXX means the same there (and in strings).
   const ascii = cli.text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const contents = [ascii, api.contents, worker.contents, synthetic.contents, chartWorker.contents];
-  OUTPUTS.forEach((f, i) => writeAtomic(join(root, f), contents[i], f.endsWith('.cjs') ? 0o755 : 0o644));
+  const contents = [ascii, api.contents, worker.contents, synthetic.contents, chartLoader.contents, chartWorker.contents];
+  OUTPUTS.forEach((f, i) => writeAtomic(join(root, f), contents[i], f === 'dist/report.cjs' ? 0o755 : 0o644));
   // Code caches of earlier bundles (their names carry the old id) are of no more use.
   for (const f of readdirSync(dist)) if (f.endsWith('.v8cache')) rmSync(join(dist, f), { force: true });
   writeAtomic(join(root, ID_FILE), buildId);

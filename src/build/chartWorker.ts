@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { InputError, InputErrors } from '../errors.js';
 import { runChartJob, type ChartJob } from '../charts/chartJob.js';
 import type { ChartReply } from './chartSandbox.js';
+import { chartWorkerReady } from './chartWorkerReady.js';
 
 const input = (e: InputError) => ({ file: e.place.file, line: e.place.line, col: e.place.col, problem: e.problem, hint: e.hint });
 
@@ -20,4 +21,6 @@ parentPort!.on('message', async ({ id, job }: { id: number; job: ChartJob }) => 
         : { id, ok: false, message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack };
   }
   parentPort!.postMessage(reply);
+  // After the reply, so the build does not wait for the code cache to be written.
+  setImmediate(chartWorkerReady);
 });

@@ -44,6 +44,38 @@ describe('bin/report.cjs', () => {
     }
   }, 300_000);
 
+  it('runs the chart worker through its own code cache: saved after the first chart, used next, a damaged one replaced', () => {
+    const { cli, dist, cleanup } = privateCliCopy();
+    try {
+      const buildId = readFileSync(join(dist, 'build-id'), 'utf8');
+      const cacheFile = join(dist, `chart-worker.cjs.${process.version}.${buildId}.v8cache`);
+      const root = scratchProject();
+      // --no-cache: every chart is compiled, so the worker starts in each build.
+      const build = () => {
+        const out = mkdtempSync(join(tmpdir(), 'chart-worker-'));
+        const p = spawnSync(process.execPath, [cli, 'build', '--root', root, '--out', out, '--no-cache'], { encoding: 'utf8' });
+        expect(p.status, p.stderr).toBe(0);
+        return readFileSync(join(out, 'brief.pdf'));
+      };
+      expect(existsSync(cacheFile)).toBe(false);
+      const first = build();
+      expect(statSync(cacheFile).size).toBeGreaterThan(100_000);
+      const saved = { bytes: readFileSync(cacheFile), mtimeMs: statSync(cacheFile).mtimeMs };
+      // Accepted: a rejected or missing cache would be written again.
+      expect(build().equals(first)).toBe(true);
+      expect(statSync(cacheFile).mtimeMs).toBe(saved.mtimeMs);
+      // Damaged (same length, other bytes): V8 rejects it, the worker compiles as without one,
+      // the charts are the same, and a sound cache replaces it.
+      writeFileSync(cacheFile, Buffer.alloc(saved.bytes.length, 0x5a));
+      expect(build().equals(first)).toBe(true);
+      const replaced = readFileSync(cacheFile);
+      expect(replaced.equals(Buffer.alloc(saved.bytes.length, 0x5a))).toBe(false);
+      expect(replaced.length).toBeGreaterThan(100_000);
+    } finally {
+      cleanup();
+    }
+  }, 300_000);
+
   it('keeps a build cache in the project that changes no byte, and --no-cache ignores it', () => {
     const root = scratchProject();
     const build = (...args: string[]) => {
@@ -91,7 +123,7 @@ describe('bin/report.cjs', () => {
 describe('bin/report.cjs in a checkout: dist/ follows src/', () => {
   // A copy of the repository (node_modules linked), bundled once, that the tests edit.
   let repo: string;
-  const OUTPUTS = ['report.cjs', 'api.mjs', 'build-worker.mjs', 'synthetic.mjs', 'chart-worker.mjs', 'build-id'];
+  const OUTPUTS = ['report.cjs', 'api.mjs', 'build-worker.mjs', 'synthetic.mjs', 'chart-worker.mjs', 'chart-worker.cjs', 'build-id'];
   const dist = (f: string) => join(repo, 'dist', f);
   const snapshot = () => OUTPUTS.map((f) => readFileSync(dist(f)));
   const buildId = () => readFileSync(dist('build-id'), 'utf8');

@@ -11,7 +11,7 @@ import { REPO_ROOT } from './paths.js';
 export const SHIPPED_CLI = join(REPO_ROOT, 'bin/report.cjs');
 
 function assertBundled(): void {
-  for (const f of ['dist/report.cjs', 'dist/build-worker.mjs', 'dist/chart-worker.mjs', 'dist/build-id']) {
+  for (const f of ['dist/report.cjs', 'dist/build-worker.mjs', 'dist/chart-worker.mjs', 'dist/chart-worker.cjs', 'dist/build-id']) {
     if (!existsSync(join(REPO_ROOT, f))) throw new Error(`${f} is missing: the e2e global setup (tests/helpers/bundleSetup.ts) should have run scripts/bundle.mjs`);
   }
 }
@@ -40,6 +40,6 @@ export function privateCliCopy(): { cli: string; dist: string; cleanup: () => vo
   mkdirSync(join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist'), { recursive: true });
   copyFileSync(SHIPPED_CLI, join(dir, 'bin/report.cjs'));
-  for (const f of ['report.cjs', 'build-worker.mjs', 'chart-worker.mjs', 'build-id']) copyFileSync(join(REPO_ROOT, 'dist', f), join(dir, 'dist', f));
+  for (const f of ['report.cjs', 'build-worker.mjs', 'chart-worker.mjs', 'chart-worker.cjs', 'build-id']) copyFileSync(join(REPO_ROOT, 'dist', f), join(dir, 'dist', f));
   return { cli: join(dir, 'bin/report.cjs'), dist: join(dir, 'dist'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
