@@ -13,8 +13,7 @@ export function sourcesSection(ctx: FlowContext, doc: ResolvedDocument, opts: { 
     { kind: 'paragraph', inlines: text(opts.intro) },
   ];
   const list: RBlock = { kind: 'list', ordered: false, start: 1, tight: true, items: doc.sources.map((s) => [{ kind: 'paragraph', inlines: text(s) } as RBlock]) };
-  // A figure set after the sources would read as part of the back matter, far from its text.
-  const out: FlowItem[] = [{ kind: 'barrier' }, { kind: 'space', height: 12 * ctx.scale }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
+  const out: FlowItem[] = [{ kind: 'space', height: 12 * ctx.scale }, ...flowBlocks(ctx, blocks, ctx.sb.root)];
   out.push({ kind: 'space', height: ctx.template.paragraphSpace * ctx.scale });
   // The list of sources is set ragged-right: names, titles and addresses justified open wide
   // gaps between their few long words.

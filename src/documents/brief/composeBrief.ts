@@ -113,6 +113,9 @@ function flowBrief(
   const body: FlowItem[] = [];
   const main = doc.blocks.filter((b) => b.kind !== 'closing');
   appendAll(body, flowBlocks(ctx, main, root));
+  // A figure set after the sources would read as part of the back matter, far from its text:
+  // waiting figures go first. (Not in the handout, whose one sheet has no room to leave.)
+  body.push({ kind: 'barrier' });
   appendAll(body, sourcesSection(ctx, doc, { level: 1, title: ctx.strings.sourcesTitle, intro: strings.sourcesIntro }));
   const tail: FlowItem[] = columns ? [] : body;
   if (options.chartDataAppendix) tail.push(...chartDataAppendix(wide, doc, strings));
