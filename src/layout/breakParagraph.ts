@@ -190,7 +190,7 @@ export function breakParagraph(runs: InlineRun[], opts: BreakOptions): Line[] {
     maxConsecutiveFlagged: 1,
     finalHyphenDemerits: FINAL_HYPHEN_DEMERITS,
     expansion: expansion?.max ?? 0,
-    emergencyExpansion: expansion ? Math.max(expansion.max, Math.min(EMERGENCY_EXPANSION_MOST, EMERGENCY_EXPANSION_FACTOR * expansion.max)) : 0,
+    emergencyExpansion: expansion ? Math.max(expansion.max, expansion.emergency ?? Math.min(EMERGENCY_EXPANSION_MOST, EMERGENCY_EXPANSION_FACTOR * expansion.max)) : 0,
   });
   // The emergency passes may have counted on more expansion than the normal one (see knuthPlass).
   const lineExpansion = expansion ? { ...expansion, extra: result.expansion } : null;

@@ -94,7 +94,7 @@ export interface BreakOptions {
   /** Do not hyphenate the paragraph's last word (the default is true). */
   protectLastWord?: boolean;
   /** Font expansion for justified lines (see Microtype in templateTypes.ts); none when absent. */
-  expansion?: { max: number; step: number } | null;
+  expansion?: { max: number; step: number; emergency?: number } | null;
   /** Character protrusion (hanging punctuation) at the line ends of justified and left-aligned text. */
   protrusion?: boolean;
 }

@@ -22,7 +22,7 @@ export const BROKEN_PARAGRAPHS: MemoSpec<Line[]> = { name: 'paragraphs', limit: 
 function cacheKey(runs: InlineRun[], opts: BreakOptions): string | null {
   if (typeof opts.measure === 'function') return null;
   const ex = opts.expansion;
-  let k = `${opts.measure}|${opts.align}|${opts.hyphenateLang}|${opts.protectLastWord ?? ''}|${ex ? `${ex.max},${ex.step}` : ''}|${opts.protrusion ? 1 : 0}`;
+  let k = `${opts.measure}|${opts.align}|${opts.hyphenateLang}|${opts.protectLastWord ?? ''}|${ex ? `${ex.max},${ex.step},${ex.emergency ?? ''}` : ''}|${opts.protrusion ? 1 : 0}`;
   for (const r of runs) {
     const t = r.target;
     k += `\u0001${r.text}\u0002${fontId(r.style.font)},${r.style.size},${r.style.color},${r.noHyphenate ? 1 : 0}${r.unbreakable ? 1 : 0},${r.lang ?? ''}`;

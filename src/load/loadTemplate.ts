@@ -137,18 +137,22 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
   const figures = data.figures ?? 'column';
   if (figures !== 'column' && figures !== 'span') errors.add(at(['figures']), 'figures must be column or span');
   else if (figures === 'span' && !kind.spanFigures) errors.add(at(['figures']), `a ${kind.name} sets figures in its columns: figures: span would be ignored`, 'remove the key');
-  // expansion: false, or { max, step } (shares of the glyph width); absent: microtype's defaults.
+  // expansion: false, or { max, step, emergency } (shares of the glyph width); absent: microtype's defaults.
   let expansion: Template['expansion'] = DEFAULT_EXPANSION;
   if (data.expansion === false) expansion = null;
   else if (data.expansion !== undefined) {
     const e = data.expansion as Record<string, unknown> | null;
     if (typeof e !== 'object' || e === null || Array.isArray(e)) {
-      errors.add(at(['expansion']), 'expansion must be false or { max, step }', 'e.g. expansion: { max: 0.02, step: 0.005 }');
+      errors.add(at(['expansion']), 'expansion must be false or { max, step, emergency }', 'e.g. expansion: { max: 0.02, step: 0.005 }');
     } else {
-      for (const k of Object.keys(e)) if (k !== 'max' && k !== 'step') errors.add(at(['expansion', k]), `unknown template key "expansion.${k}"`, 'expansion takes max and step');
+      for (const k of Object.keys(e)) if (k !== 'max' && k !== 'step' && k !== 'emergency') errors.add(at(['expansion', k]), `unknown template key "expansion.${k}"`, 'expansion takes max, step and emergency');
       const max = e.max === undefined ? DEFAULT_EXPANSION.max : num(['expansion', 'max'], 0, 0.05);
       const step = e.step === undefined ? Math.min(max, DEFAULT_EXPANSION.step) : num(['expansion', 'step'], 0.001, 0.05);
-      expansion = max > 0 ? { max, step: Math.min(step, max) } : null;
+      // The emergency range (loose lines of paragraphs that cannot be set better) is never
+      // narrower than the normal one; absent, the line breaker's default.
+      const emergency = e.emergency === undefined ? undefined : num(['expansion', 'emergency'], 0, 0.05);
+      if (emergency !== undefined && emergency < max) errors.add(at(['expansion', 'emergency']), `expansion.emergency (${emergency}) is less than expansion.max (${max})`, 'set it to max or more, up to 0.05 (equal to max: no wider range)');
+      expansion = max > 0 ? { max, step: Math.min(step, max), ...(emergency !== undefined ? { emergency: Math.max(emergency, max) } : {}) } : null;
     }
   }
   let protrusion = true;

@@ -31,9 +31,11 @@ export interface Template {
   /**
    * Microtype for justified text: font expansion (glyphs widened or narrowed by up to `max` of
    * their width, in steps of `step`, chosen by the line breaker with the breaks; null: off) and
-   * character protrusion (punctuation hanging into the margin).
+   * character protrusion (punctuation hanging into the margin). `emergency`: the most a paragraph
+   * the normal passes cannot set may use on lines that would otherwise be loose (absent: 2.5 ×
+   * max, at most 5 %; see breakParagraph.ts).
    */
-  expansion: { max: number; step: number } | null;
+  expansion: { max: number; step: number; emergency?: number } | null;
   protrusion: boolean;
   /** Chart height, and the size of chart text (the kind's default unless set). */
   chart: { height: number; fontSize: number };

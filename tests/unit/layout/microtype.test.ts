@@ -118,6 +118,19 @@ describe('font expansion', () => {
     for (const l of breakParagraph([run(TEXT)], micro(441.5))) expect(Math.abs(l.expansion ?? 0)).toBeLessThanOrEqual(EXPANSION.max + 1e-12);
   });
 
+  it('keeps to the template\'s expansion.emergency in that paragraph', () => {
+    const para = 'Accountability responsibility was he extraordinary development provinces provinces between they to ' +
+      'vulnerability available a are although vulnerability. Available to with capital and circumstances river for ' +
+      'different partnership development international a provinces an the. Restoration the they that important ' +
+      'opportunities he trust village this or different approximately programme relationships not particularly ' +
+      'understanding village, education included.';
+    const most = (emergency: number | undefined) => Math.max(...breakParagraph([run(para)], { ...micro(453.55), expansion: { ...EXPANSION, emergency } }).map((l) => Math.abs(l.expansion ?? 0)));
+    // The default range is used here (above); a narrower one is kept to, and max itself turns it off.
+    expect(most(undefined)).toBeGreaterThan(0.025 + 1e-9);
+    expect(most(0.025)).toBeLessThanOrEqual(0.025 + 1e-12);
+    expect(most(EXPANSION.max)).toBeLessThanOrEqual(EXPANSION.max + 1e-12);
+  });
+
   it('evens out the word spaces: the breaker counts the glyphs\' give', () => {
     const spread = (o: BreakOptions) => {
       const spaces: number[] = [];

@@ -51,6 +51,22 @@ describe('template keys', () => {
     expect(errorsOf(SHIPPED('letter'), letterKind)).toEqual([]);
   });
 
+  it('reads expansion.emergency, and refuses one below max or over 5 %', () => {
+    const withExpansion = (v: string) => SHIPPED('brief').replace(/^expansion: .*$/m, `expansion: ${v}`);
+    expect(load(withExpansion('{ max: 0.02, step: 0.005, emergency: 0.03 }')).expansion).toEqual({ max: 0.02, step: 0.005, emergency: 0.03 });
+    // Absent: the breaker's default (2.5 × max, at most 5 %), not written into the template.
+    expect(load(SHIPPED('brief')).expansion).toEqual({ max: 0.02, step: 0.005 });
+    const low = withExpansion('{ max: 0.02, emergency: 0.01 }');
+    const line = lineOf(low, 'expansion:');
+    // At the value: its line, and its column.
+    const col = low.split('\n')[line - 1].indexOf('0.01') + 1;
+    expect(errorsOf(low)).toEqual([
+      `templates/brief.yaml:${line}:${col}: expansion.emergency (0.01) is less than expansion.max (0.02) — set it to max or more, up to 0.05 (equal to max: no wider range)`,
+    ]);
+    expect(errorsOf(withExpansion('{ max: 0.02, emergency: 0.2 }')).join('\n')).toMatch(/expansion\.emergency.*0\.05/);
+    expect(errorsOf(withExpansion('{ max: 0.02, emergenc: 0.03 }')).join('\n')).toMatch(/unknown template key "expansion\.emergenc"/);
+  });
+
   it('refuses an unknown top-level key with its line and a suggestion', () => {
     const text = SHIPPED('brief').replace('columns: 1', 'colums: 1');
     const errs = errorsOf(text);
