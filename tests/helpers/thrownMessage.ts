@@ -7,3 +7,13 @@ export function thrownMessage(f: () => unknown): string {
   }
   return 'no error';
 }
+
+/** What `f` throws, or undefined when it returns. */
+export function thrownError(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

@@ -10,15 +10,9 @@ import type { LaidOutDocument } from '../../../src/layout/pageTypes.js';
 import { pdfTarget } from '../../../src/targets/pdfTarget.js';
 import type { TargetDocument } from '../../../src/targets/target.js';
 import { plainBriefTemplate, resolvedDoc } from '../../helpers/resolvedDoc.js';
+import { thrownError } from '../../helpers/thrownMessage.js';
 
-const thrown = (f: () => unknown): unknown => {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-};
+const thrown = thrownError;
 
 /** A kind whose compose does `compose` instead of laying anything out. */
 function stubKind(compose: () => LaidOutDocument): AnyDocumentKind {

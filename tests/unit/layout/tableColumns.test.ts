@@ -10,6 +10,7 @@ import type { TextStyle } from '../../../src/layout/textStyle.js';
 import type { RBlock } from '../../../src/resolve/resolvedTypes.js';
 import { composeAsBrief } from '../../helpers/kinds.js';
 import { plainBriefTemplate, resolvedDoc, text } from '../../helpers/resolvedDoc.js';
+import { thrownError } from '../../helpers/thrownMessage.js';
 
 const body: TextStyle = { font: 'sans', size: 8.8, color: '#000000' };
 const head: TextStyle = { ...body, font: 'sans-bold' };
@@ -21,14 +22,7 @@ const table = (cols: number, cell: (c: number) => string, rows = 2) => ({
   place,
 });
 const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
-const thrown = (f: () => unknown): unknown => {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-};
+const thrown = thrownError;
 /** 30 columns of long words, the first of wide letters: an even share (15.1 pt) is less than one "W" and its padding. */
 const wideFirst = (c: number) => (c === 0 ? 'WWWWWWWWWW' : 'iiiiiiiiiiiiiiii');
 
