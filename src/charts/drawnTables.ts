@@ -44,12 +44,39 @@ export function retitle(groups: Iterable<Work>): void {
   for (const g of all) {
     const titles = g.columns.map((c) => {
       if (c.guide && c.title === c.field) return c.guide;
+      // A time unit's field with no title of its own ("title": null on its axis): named as
+      // Vega-Lite would title it, not by its internal field name ("month_date" → "date (month)").
+      if (c.title === c.field) return timeUnitTitle(c.field, g.rows) ?? c.title;
       const m = /^(.+) of (.+)$/.exec(c.title);
       return m && c.field.endsWith(`_${m[2]}`) && alias.has(m[2]) ? `${m[1]} of ${alias.get(m[2])}` : c.title;
     });
     for (const r of g.rows) r.cells = new Map(g.columns.map((c, i) => [titles[i], r.cells.get(c.title)!]));
     g.columns.forEach((c, i) => (c.title = titles[i]));
   }
+}
+
+const TIME_UNITS = ['year', 'quarter', 'month', 'week', 'dayofyear', 'day', 'date', 'hours', 'minutes', 'seconds', 'milliseconds'];
+const TIME_UNIT_FIELD = new RegExp(`^(?:utc)?((?:${TIME_UNITS.join('|')})+)_(.+)$`);
+
+/**
+ * Vega-Lite's default title of a time-unit field from the name it gives the field
+ * (`yearmonth_date` → "date (year-month)"), or undefined for any other field. Only a field
+ * that holds dates in every row, as a time unit's does: a data file's own "day_count" keeps its
+ * name.
+ */
+export function timeUnitTitle(field: string, rows: readonly Pick<Row, 'datum'>[]): string | undefined {
+  const m = TIME_UNIT_FIELD.exec(field);
+  if (!m || rows.length === 0) return undefined;
+  if (!rows.every(({ datum }) => (datum as Record<string, unknown>)[field] instanceof Date)) return undefined;
+  const units: string[] = [];
+  let rest = m[1];
+  while (rest) {
+    const u = TIME_UNITS.find((x) => rest.startsWith(x));
+    if (!u) return undefined;
+    units.push(u);
+    rest = rest.slice(u.length);
+  }
+  return `${m[2]} (${units.join('-')})`;
 }
 
 /** Marks that draw the same rows, or rows with the same columns, become one table. */

@@ -261,6 +261,28 @@ describe('error bars over a time unit', () => {
     const dates = cells.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c));
     expect(dates).toEqual(MONTHS.map((_, i) => `2012-${String(i + 1).padStart(2, '0')}-01`));
   });
+
+  it('title the month column as Vega-Lite would when its axis has no title, not by its internal field name', async () => {
+    const spec = {
+      data: { name: 'weather' },
+      encoding: { x: { timeUnit: 'month', field: 'date', type: 'ordinal', title: null } },
+      layer: [{ mark: { type: 'errorbar', extent: 'stdev' }, encoding: { y: { field: 'temp_max', type: 'quantitative' } } }],
+    };
+    const chart = await compile(spec, { weather });
+    const titles = chart.drawn.tables.flatMap((t) => t.columns.map((c) => c.title));
+    expect(titles).toContain('date (month)');
+    expect(titles).not.toContain('month_date');
+  });
+});
+
+describe('a time-unit-like name of a data file\'s own column', () => {
+  it('is kept: "day_count" is no time unit of "count"', async () => {
+    const rows = [{ day_count: 3, count: 1, site: 'a' }, { day_count: 5, count: 2, site: 'b' }];
+    const spec = { data: { name: 'visits' }, mark: 'bar', encoding: { x: { field: 'site', type: 'nominal', title: null }, y: { field: 'day_count', type: 'quantitative', title: null } } };
+    const chart = await compile(spec, { visits: rows });
+    const titles = chart.drawn.tables.flatMap((t) => t.columns.map((c) => c.title));
+    expect(titles).toContain('day_count');
+  });
 });
 
 describe('a chart faceted by a channel', () => {
