@@ -2,6 +2,7 @@
 // the chart titles them, marks that draw the same rows merged into one table, columns in
 // channel order and rows in reading order.
 import type { DrawnCell, DrawnColumn, DrawnTable } from './drawnData.js';
+import { timeUnitField } from './timeUnitField.js';
 
 /** Columns are ordered by the channel that draws them. */
 const CHANNEL_ORDER = ['x', 'y', 'theta', 'radius', 'color', 'size', 'shape', 'opacity', 'strokeWidth', 'angle', 'text'];
@@ -55,9 +56,6 @@ export function retitle(groups: Iterable<Work>): void {
   }
 }
 
-const TIME_UNITS = ['year', 'quarter', 'month', 'week', 'dayofyear', 'day', 'date', 'hours', 'minutes', 'seconds', 'milliseconds'];
-const TIME_UNIT_FIELD = new RegExp(`^(?:utc)?((?:${TIME_UNITS.join('|')})+)_(.+)$`);
-
 /**
  * Vega-Lite's default title of a time-unit field from the name it gives the field
  * (`yearmonth_date` → "date (year-month)"), or undefined for any other field. Only a field
@@ -65,18 +63,10 @@ const TIME_UNIT_FIELD = new RegExp(`^(?:utc)?((?:${TIME_UNITS.join('|')})+)_(.+)
  * name.
  */
 export function timeUnitTitle(field: string, rows: readonly Pick<Row, 'datum'>[]): string | undefined {
-  const m = TIME_UNIT_FIELD.exec(field);
-  if (!m || rows.length === 0) return undefined;
+  const unit = timeUnitField(field);
+  if (!unit || rows.length === 0) return undefined;
   if (!rows.every(({ datum }) => (datum as Record<string, unknown>)[field] instanceof Date)) return undefined;
-  const units: string[] = [];
-  let rest = m[1];
-  while (rest) {
-    const u = TIME_UNITS.find((x) => rest.startsWith(x));
-    if (!u) return undefined;
-    units.push(u);
-    rest = rest.slice(u.length);
-  }
-  return `${m[2]} (${units.join('-')})`;
+  return `${unit.source} (${unit.parts.join('-')})`;
 }
 
 /** Marks that draw the same rows, or rows with the same columns, become one table. */

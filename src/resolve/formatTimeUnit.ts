@@ -4,20 +4,13 @@
 // date (charts/drawnData.ts), which reads as a day of 2012. Written here by its unit instead,
 // in the document's language: a month by its name, a year-month as both.
 
-/** The parts of a Vega-Lite time unit, longest name first where one begins another. */
-const PARTS = ['year', 'quarter', 'month', 'week', 'dayofyear', 'day', 'date', 'hours', 'minutes', 'seconds', 'milliseconds'] as const;
-type Part = (typeof PARTS)[number];
-// Vega-Lite names a time-unit field UNIT_FIELD ("month_date", "utcyearmonth_date",
-// "binnedyearmonth_date").
-const UNIT_FIELD = new RegExp(`^(?:binned)?(?:utc)?((?:${PARTS.join('|')})+)_.`);
+import { timeUnitField, type TimeUnitPart } from '../charts/timeUnitField.js';
+
+type Part = TimeUnitPart;
 
 /** The time unit's parts of a drawn field, or undefined when the field is not cut to a time unit. */
 export function timeUnitOf(field: string): Part[] | undefined {
-  const m = UNIT_FIELD.exec(field);
-  if (!m) return undefined;
-  const parts = m[1].match(new RegExp(PARTS.join('|'), 'g')) as Part[];
-  // Each part at most once, as Vega-Lite writes them.
-  return new Set(parts).size === parts.length ? parts : undefined;
+  return timeUnitField(field)?.parts;
 }
 
 const INTL: Partial<Record<Part, Intl.DateTimeFormatOptions>> = {
