@@ -20,8 +20,8 @@ export interface QualitySummary {
   capitalisedHyphens: number;
   /** Word spaces of justified lines (em): spread and 95th percentile. */
   space: { mean: number; sd: number; p95: number };
-  /** Font expansion of justified lines, in per cent: mean of its size and largest. */
-  expansion: { mean: number; max: number };
+  /** Font expansion of justified lines, in per cent: mean of its size and largest; lines beyond the template's max. */
+  expansion: { mean: number; max: number; beyondMax: number };
   /** Hanging line ends (character protrusion) and how far they hang on average (pt). */
   protrusion: { lines: number; mean: number };
 }
@@ -37,7 +37,7 @@ export function summarise(s: LayoutStats): QualitySummary {
     hyphensPer100: s.lines ? (100 * s.hyphenatedLines) / s.lines : 0,
     hyphenPairs: s.hyphenPairs, pageEndHyphens: s.pageEndHyphens, capitalisedHyphens: s.capitalisedHyphens,
     space: spread(s.spaces, s.spaceCounts),
-    expansion: { mean: 100 * meanOf(s.expansions.map(Math.abs)), max: 100 * Math.max(0, ...s.expansions.map(Math.abs)) },
+    expansion: { mean: 100 * meanOf(s.expansions.map(Math.abs)), max: 100 * Math.max(0, ...s.expansions.map(Math.abs)), beyondMax: s.beyondMaxExpansion },
     protrusion: { lines: s.hangs.length, mean: meanOf(s.hangs) },
   };
 }
@@ -81,12 +81,12 @@ export function printTypesetReport(docs: Pick<BuiltDocument, 'name' | 'pages' | 
   }
   for (const d of docs) for (const p of d.placement) out(formatPlacementProblem(d.name, p));
   // Microtype: how the lines were set (issue 13's measures, from the layout rather than the PDF).
-  out('document  hyphens/100  pairs  page-end  capitalised  space mean/sd/p95 (em)  expansion mean/max (%)  protrusion lines/mean (pt)');
+  out('document  hyphens/100  pairs  page-end  capitalised  space mean/sd/p95 (em)  expansion mean/max (%) lines>max  protrusion lines/mean (pt)');
   for (const d of docs) {
     const q = summarise(d.stats);
     out([
       d.name.padEnd(8), q.hyphensPer100.toFixed(1).padStart(12), String(q.hyphenPairs).padStart(6), String(q.pageEndHyphens).padStart(9), String(q.capitalisedHyphens).padStart(12),
-      `  ${q.space.mean.toFixed(3)}/${q.space.sd.toFixed(3)}/${q.space.p95.toFixed(3)}`.padEnd(24), `  ${q.expansion.mean.toFixed(2)}/${q.expansion.max.toFixed(2)}`.padEnd(24), `  ${q.protrusion.lines}/${q.protrusion.mean.toFixed(2)}`,
+      `  ${q.space.mean.toFixed(3)}/${q.space.sd.toFixed(3)}/${q.space.p95.toFixed(3)}`.padEnd(24), `  ${q.expansion.mean.toFixed(2)}/${q.expansion.max.toFixed(2)}`.padEnd(24), String(q.expansion.beyondMax).padStart(9), `  ${q.protrusion.lines}/${q.protrusion.mean.toFixed(2)}`,
     ].join(' '));
   }
 }

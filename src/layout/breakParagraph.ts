@@ -885,6 +885,7 @@ function buildLine(
   if (endKind) line.midWord = true;
   if (placed.width > reach + FIT_EPS) line.overfull = true;
   if (ex !== 0) line.expansion = ex;
+  if (expansion && Math.abs(ex) > expansion.max + 1e-12) line.beyondMaxExpansion = true;
   if (hangL > 0 && fragments.length) {
     line.hangLeft = hangL;
     fragments[0].hangLeft = hangL;

@@ -80,6 +80,8 @@ export interface Line {
   overfull?: boolean;
   /** Font expansion of the line's glyphs (0.01 = 1 % wider); 0 or absent when none. */
   expansion?: number;
+  /** Set with more font expansion than the template's max (a paragraph its normal passes could not set). */
+  beyondMaxExpansion?: boolean;
   /** How far the first and the last glyph hang into the margins (character protrusion), in points. */
   hangLeft?: number;
   hangRight?: number;

@@ -191,6 +191,8 @@ export interface LayoutStats {
   spaceCounts: number[];
   /** Font expansion of each justified, non-final line (0.01 = 1 % wider). */
   expansions: number[];
+  /** Lines set with more expansion than the template's max (the emergency range). */
+  beyondMaxExpansion: number;
   /** How far glyphs hang into the margins (character protrusion), in points, one entry per hanging line end. */
   hangs: number[];
 }

@@ -65,7 +65,7 @@ export interface PaginateResult {
 export function emptyStats(): LayoutStats {
   return {
     lines: 0, overfullLines: 0, hyphenatedLines: 0, consecutiveHyphens: 0, widows: 0, orphans: 0, strandedHeadings: 0, splitFigures: 0, ratios: [],
-    hyphenPairs: 0, pageEndHyphens: 0, capitalisedHyphens: 0, spaces: [], spaceCounts: [], expansions: [], hangs: [],
+    hyphenPairs: 0, pageEndHyphens: 0, capitalisedHyphens: 0, spaces: [], spaceCounts: [], expansions: [], beyondMaxExpansion: 0, hangs: [],
   };
 }
 
@@ -340,6 +340,7 @@ function recordLine(l: FlowLine, frameIndex: number, paraFrames: Map<number, num
   if (!l.line.last && frags.length > 1 && l.count > 0) {
     stats.ratios.push(l.line.ratio);
     stats.expansions.push(l.line.expansion ?? 0);
+    if (l.line.beyondMaxExpansion) stats.beyondMaxExpansion++;
     // Word spaces: from the end of a fragment that ends in a space to the next fragment.
     let sum = 0, n = 0;
     for (let i = 0; i + 1 < frags.length; i++) {

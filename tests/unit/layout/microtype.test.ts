@@ -129,6 +129,12 @@ describe('font expansion', () => {
     expect(most(undefined)).toBeGreaterThan(0.025 + 1e-9);
     expect(most(0.025)).toBeLessThanOrEqual(0.025 + 1e-12);
     expect(most(EXPANSION.max)).toBeLessThanOrEqual(EXPANSION.max + 1e-12);
+    // Lines past max are marked, for typeset-report's count; none in text the normal passes set.
+    const lines = breakParagraph([run(para)], micro(453.55));
+    const beyond = lines.filter((l) => Math.abs(l.expansion ?? 0) > EXPANSION.max + 1e-12);
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.beyondMaxExpansion)).toEqual(beyond);
+    expect(breakParagraph([run(TEXT)], micro(441.5)).filter((l) => l.beyondMaxExpansion)).toEqual([]);
   });
 
   it('evens out the word spaces: the breaker counts the glyphs\' give', () => {
