@@ -1,5 +1,8 @@
 // The programmatic API (bundled to dist/api.mjs): build many documents in one process, or watch.
 export { buildProject, type BuildOptions, type BuildResult, type BuiltDocument } from './build/buildProject.js';
+// A caller building a project many times passes one session: compiled charts, broken paragraphs
+// and font subsets are then made once, as in watch mode.
+export { BuildSession } from './build/buildSession.js';
 export { watchProject, type WatchEvent, type WatchOptions } from './build/watchProject.js';
 export { InputError, InputErrors } from './errors.js';
 export { checkProject, type CheckOptions, type CheckResult } from './check/checkProject.js';

@@ -16,6 +16,9 @@ import { chartImageFiles } from './chartImageFiles.js';
 import { chartSandbox } from './chartSandbox.js';
 import { BUILD_ID, type DiskCache } from './diskCache.js';
 
+/** Compiled charts a build session keeps in memory (a chart's drawing is tens of KB). */
+const SESSION_CHART_LIMIT = 1_000;
+
 export function chartThemeFor(t: Template): ChartTheme {
   return {
     ...defaultChartTheme,
@@ -52,6 +55,9 @@ export function compileCached(session: BuildSession, source: Source, t: Template
     if (stored !== undefined && !reused) disk?.drop('chart', key);
     hit = reused ? Promise.resolve(stored!) : compile({ spec: spec.spec, datasets, theme, width, height, maxHeight, images: pictures.images, specFile: spec.file, specText: spec.text, fontSet: currentFontSet() }, key, disk);
     hit.catch(() => memory.delete(key));
+    // A long-lived session (watch, an API caller's) starts over rather than keep every chart
+    // it ever compiled; a build holds its own charts' promises, so it loses nothing.
+    if (memory.size >= SESSION_CHART_LIMIT) memory.clear();
     memory.set(key, hit);
   }
   return { drawing: hit, reused };

@@ -21,4 +21,26 @@ describe('the API from node --input-type=module -e', () => {
     // The sample brief has charts and more than a handful of pages: the chart worker ran.
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!).pages).toBeGreaterThan(5);
   }, 150_000);
+
+  it('reuses compiled charts across builds given one BuildSession, and compiles them again without', () => {
+    const root = scratchProject();
+    const script = `
+      const { buildProject, BuildSession } = await import(${JSON.stringify(join(REPO_ROOT, 'dist/api.mjs'))});
+      const session = new BuildSession();
+      const opts = { root: ${JSON.stringify(root)}, only: ['handout'], dryRun: true };
+      const a = await buildProject({ ...opts, session });
+      const b = await buildProject({ ...opts, session });
+      const c = await buildProject(opts);
+      const pdf = (r) => Buffer.from(r.documents[0].pdf).toString('base64');
+      console.log(JSON.stringify({ reuse: [a.reuse, b.reuse, c.reuse], same: pdf(a) === pdf(b) && pdf(b) === pdf(c) }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { reuse: { charts: number; chartsTotal: number }[]; same: boolean };
+    const [first, second, fresh] = out.reuse;
+    expect(first.chartsTotal).toBeGreaterThan(0);
+    expect(first.charts).toBe(0);
+    expect(second.charts).toBe(second.chartsTotal);
+    expect(fresh.charts).toBe(0);
+    expect(out.same).toBe(true);
+  }, 150_000);
 });

@@ -233,6 +233,22 @@ describe('drawn data in the build cache', () => {
     expect((await broken.drawing).drawn).toEqual(drawing.drawn);
   });
 
+  it('a long-lived session keeps at most 1,000 compiled charts: it starts over, and the build gets its chart', async () => {
+    const source = loadProject(ROOT, KINDS, ['brief']);
+    const template = briefTemplate(ROOT);
+    const session = new BuildSession();
+    const kept = compileCached(session, source, template, 'box-plot', 400, 200);
+    await kept.drawing;
+    expect(compileCached(session, source, template, 'box-plot', 400, 200).reused).toBe(true);
+    // Fill the session up to its limit with other charts' entries (stand-ins, never read).
+    for (let i = session.charts.size; i < 1_000; i++) session.charts.set(`other ${i}`, kept.drawing);
+    const next = compileCached(session, source, template, 'box-plot', 300, 200);
+    expect(session.charts.size).toBe(1);
+    expect((await next.drawing).width).toBeGreaterThan(0);
+    // The one kept before was let go with the rest: compiled again when asked for.
+    expect(compileCached(session, source, template, 'box-plot', 400, 200).reused).toBe(false);
+  });
+
   it('rejects what is not drawn data', () => {
     const good = { tables: [{ marks: ['rect'], columns: [{ title: 'a', field: 'a', channel: 'x', type: 'number' }], rows: [[['1', 1]]], keys: [null] }], keys: ['k.a'], traced: true };
     expect(isDrawnData(good)).toBe(true);
