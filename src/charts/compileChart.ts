@@ -12,6 +12,7 @@
 // concat) by searching for its panels' size (chartSizing.ts, chartFit.ts); in both, titles too
 // long for their room are wrapped (chartTitles.ts). Each try is a full Vega layout, at most
 // MAX_LAYOUTS of them; what still does not fit is scaled down as a drawing, within limits.
+import { tooWideProblem } from './tooWide.js';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
@@ -492,7 +493,7 @@ function tooLarge(specFile: string, l: Layout, width: number, heightLimit: numbe
   const panels = composite ? ` even with its panels at ${Math.round((tall ? MIN_PANEL_HEIGHT : MIN_PANEL_WIDTH) * 100)}% of their size` : '';
   const what = tall
     ? `the chart needs ${Math.round(l.height)} pt of height${panels}; the page has room for ${Math.round(heightLimit)} pt`
-    : `the chart needs ${Math.round(l.width)} pt of width${panels}; the column is ${Math.round(width)} pt`;
+    : tooWideProblem(l.width, panels, width);
   const hint = composite
     ? (tall ? 'show fewer rows of panels (filter the data, or facet by a field with fewer values), or split it into two charts' : 'show fewer columns of panels, or split it into two charts')
     : 'shorten its labels and titles, or show fewer categories';

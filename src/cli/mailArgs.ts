@@ -24,6 +24,7 @@ export const MAIL_OPTIONS = `  --recipients FILE  merge, send: the recipients (C
   --shard K/N        merge, send: only the recipients whose id hashes to share K of N (K from 1)
   --smtp URL         send: smtp://user:pass@host:587 or smtps://…:465 (default: $REPORT_SMTP_URL)
   --dry-run          send: write each message to output/mail/ID.eml instead of sending
+                     (--out moves the letters only: the journal and .eml stay in output/mail/)
   --test-to ADDRESS  send: send the first messages (--test-count N, default 3) to ADDRESS only`;
 
 export function emptyMailArgs(): MailArgs {

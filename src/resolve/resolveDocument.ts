@@ -1,7 +1,8 @@
 // The resolve stage: bind every {{…}} to its data, number figures and notes, compile charts,
 // and fill in merge fields for a recipient (mergeFields.ts) when there is one. After this the
 // document is complete and still knows nothing of pages.
-import { ErrorList, InputError, collectInputErrors, didYouMean, type SourcePlace } from '../errors.js';
+import { ErrorList, InputError, InputErrors, collectInputErrors, didYouMean, type SourcePlace } from '../errors.js';
+import { isTooWide } from '../charts/tooWide.js';
 import { loadImage } from './loadImage.js';
 import type { Figure, Source } from '../load/sourceTypes.js';
 import type { Template } from '../load/templateTypes.js';
@@ -201,7 +202,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
             chart = await compile(b.chart, figureWidth, template.chart.height);
           } catch (e) {
             // Reported with the document's other errors, so every failing chart shows in one run.
-            collectInputErrors(e, errors);
+            collectInputErrors(tooWideAtFigure(e, b.place, spec.file, template), errors);
             break;
           }
           if (appendixOption(spec.spec) === 'invalid') errors.add({ file: spec.file }, 'usermeta.appendix must be true or false', 'write "usermeta": {"appendix": false} to leave the chart out of the data appendix');
@@ -257,4 +258,20 @@ function knownLocale(tag: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A chart too wide for its column is named where the document places it (its line), and in a
+ * brief set in columns with figures in them, the template's way out comes first: the same
+ * chart fits across the page (`figures: span`).
+ */
+function tooWideAtFigure(e: unknown, place: SourcePlace, specFile: string, template: Template): unknown {
+  const one = (x: InputError) => {
+    if (!isTooWide(x.problem)) return x;
+    const spanHint = template.columns > 1 && template.figures === 'column' ? `set figures: span in ${template.file} to set figures across the columns, or ` : '';
+    return new InputError(place, `chart ${specFile}: ${x.problem}`, `${spanHint}${x.hint ?? ''}`);
+  };
+  if (e instanceof InputError) return one(e);
+  if (e instanceof InputErrors) return new InputErrors(e.errors.map(one));
+  return e;
 }
