@@ -150,6 +150,7 @@ export function loadTemplate(root: string, file: string, kind: AnyDocumentKind, 
       const step = e.step === undefined ? Math.min(max, DEFAULT_EXPANSION.step) : num(['expansion', 'step'], 0.001, 0.05);
       // The emergency range (loose lines of paragraphs that cannot be set better) is never
       // narrower than the normal one; absent, the line breaker's default.
+      if (e.step !== undefined && max > 0 && step > max) errors.add(at(['expansion', 'step']), `expansion.step (${step}) is larger than expansion.max (${max})`, 'a step of max or less, e.g. 0.005');
       const emergency = e.emergency === undefined ? undefined : num(['expansion', 'emergency'], 0, 0.05);
       if (emergency !== undefined && emergency < max) errors.add(at(['expansion', 'emergency']), `expansion.emergency (${emergency}) is less than expansion.max (${max})`, 'set it to max or more, up to 0.05 (equal to max: no wider range)');
       expansion = max > 0 ? { max, step: Math.min(step, max), ...(emergency !== undefined ? { emergency: Math.max(emergency, max) } : {}) } : null;

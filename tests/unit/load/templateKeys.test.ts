@@ -65,6 +65,8 @@ describe('template keys', () => {
     ]);
     expect(errorsOf(withExpansion('{ max: 0.02, emergency: 0.2 }')).join('\n')).toMatch(/expansion\.emergency.*0\.05/);
     expect(errorsOf(withExpansion('{ max: 0.02, emergenc: 0.03 }')).join('\n')).toMatch(/unknown template key "expansion\.emergenc"/);
+    // A step larger than the range it divides was silently cut to max.
+    expect(errorsOf(withExpansion('{ max: 0.02, step: 0.05 }')).join('\n')).toMatch(/expansion\.step \(0\.05\) is larger than expansion\.max \(0\.02\) — a step of max or less/);
   });
 
   it('refuses an unknown top-level key with its line and a suggestion', () => {
