@@ -49,6 +49,11 @@ export interface FlowContext {
    * column (`width`) unless given.
    */
   figureWidth?: number;
+  /**
+   * In columns, the width across all of them: a figure whose chart cannot fit its column
+   * (resolved with `span`) is set across them, as `figures: span` sets every figure.
+   */
+  spanWidth?: number;
 }
 
 export function styleOf(ctx: FlowContext, role: TypeRole, color?: string): { style: TextStyle; leading: number } {

@@ -15,7 +15,8 @@ import { breakRuns, drawLine, fragmentStructs } from './textLines.js';
 
 export function flowFigure(ctx: FlowContext, b: Extract<RBlock, { kind: 'figure' }>, parent: StructNode): FlowBox {
   const t = ctx.template;
-  const width = ctx.figureWidth ?? ctx.width;
+  const across = b.span === true && ctx.spanWidth !== undefined;
+  const width = ctx.figureWidth ?? (across ? ctx.spanWidth! : ctx.width);
   const fig = ctx.sb.add(parent, 'Figure', { alt: b.alt });
   const cap = ctx.sb.add(parent, 'Caption');
   const { style, leading } = styleOf(ctx, 'caption');
@@ -38,7 +39,7 @@ export function flowFigure(ctx: FlowContext, b: Extract<RBlock, { kind: 'figure'
   const para = ++ctx.counter.para;
   return {
     // `what` names the box in the author's error messages, which are English: not printed.
-    kind: 'box', height, float: true, keepWithNext: false, figure: true, span: ctx.figureWidth !== undefined || undefined, notes: [], what: `Figure ${b.number}`,
+    kind: 'box', height, float: true, keepWithNext: false, figure: true, span: ctx.figureWidth !== undefined || across || undefined, notes: [], what: `Figure ${b.number}`,
     draw: (x, y) => {
       const items: PageItem[] = [{ kind: 'dest', name: b.id, y }];
       const cx = x + Math.max(0, (width - chart.width) / 2);

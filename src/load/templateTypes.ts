@@ -25,6 +25,8 @@ export interface Template {
    * all columns (at the top of the next page's columns). Charts are compiled for that width.
    */
   figures: 'column' | 'span';
+  /** The kind can set a figure across its columns (the brief; a handout's figures stay in theirs). */
+  spanFigures?: boolean;
   colors: { text: string; muted: string; accent: string; accentSoft: string; warm: string; rule: string };
   type: Record<TypeRole, TypeSpec>;
   paragraphSpace: number;

@@ -65,6 +65,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
 
   const noteNumbers = new Map<string, number>();
   const imageWarnings: ResolvedDocument['warnings'] = [];
+  const figureWarnings: ResolvedDocument['warnings'] = [];
   const figure = (key: string, place: SourcePlace): Figure | undefined => {
     const f = source.figures.get(key);
     const table = key.split('.')[0];
@@ -198,12 +199,31 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           const spec = source.charts.get(b.chart);
           if (!spec) break;
           let chart: ChartDrawing;
+          let span = false;
           try {
             chart = await compile(b.chart, figureWidth, template.chart.height);
           } catch (e) {
-            // Reported with the document's other errors, so every failing chart shows in one run.
-            collectInputErrors(tooWideAtFigure(e, b.place, spec.file, template), errors);
-            break;
+            // A chart that cannot fit its column is set across the columns where the kind can
+            // (LaTeX's figure*, chosen for it), and the author is told; else it is an error.
+            const across = acrossColumns(template, figureWidth);
+            const problem = tooWideOnly(e);
+            let spanned: ChartDrawing | undefined;
+            if (across !== undefined && problem !== undefined) {
+              try {
+                spanned = await compile(b.chart, across, template.chart.height);
+              } catch (e2) {
+                collectInputErrors(tooWideAtFigure(e2, b.place, spec.file), errors);
+                break;
+              }
+              figureWarnings.push({ place: b.place, message: `chart ${spec.file} is set across the columns: ${problem} — set figures: span in ${template.file} to set every figure so, or shorten its labels to keep it in its column` });
+            }
+            if (!spanned) {
+              // Reported with the document's other errors, so every failing chart shows in one run.
+              collectInputErrors(tooWideAtFigure(e, b.place, spec.file), errors);
+              break;
+            }
+            chart = spanned;
+            span = true;
           }
           if (appendixOption(spec.spec) === 'invalid') errors.add({ file: spec.file }, 'usermeta.appendix must be true or false', 'write "usermeta": {"appendix": false} to leave the chart out of the data appendix');
           // Cited: the data-file rows the chart draws, directly or inside its aggregates. Only
@@ -222,7 +242,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
           // A chart of plain tables only: its sources are the tables' sidecars.
           if (plain.length && !rows.length) alt += ` ${fillString(strings.sourceLine, { source: srcs.join('; ') })}.`;
           out.push({ kind: 'figure', name: b.chart, number: figureNumbers.get(b.chart)!, id: `figure-${b.chart}`, chart, caption, source: srcs.join('; '), alt,
-            data: figureData(chart.drawn, spec, files.map((t) => t.file), source.figures, locale) });
+            data: figureData(chart.drawn, spec, files.map((t) => t.file), source.figures, locale), ...(span ? { span: true as const } : {}) });
           break;
         }
         default:
@@ -238,7 +258,7 @@ export async function resolveDocument(tree: DocumentTree, source: Source, templa
     const note = tree.notes.get(id);
     if (note) notes.push({ id, number: n, blocks: await blocks(note.blocks) });
   }
-  const warnings: ResolvedDocument['warnings'] = [...imageWarnings, ...mergeWarnings, ...missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)])];
+  const warnings: ResolvedDocument['warnings'] = [...imageWarnings, ...figureWarnings, ...mergeWarnings, ...missingGlyphWarnings([...tree.blocks, ...[...tree.notes.values()].flatMap((n) => n.blocks)])];
   for (const [id, note] of tree.notes) {
     if (!noteNumbers.has(id)) warnings.push({ place: note.place, message: `footnote [^${id}] is never cited; it is left out` });
   }
@@ -261,17 +281,24 @@ function knownLocale(tag: string): string | undefined {
 }
 
 /**
- * A chart too wide for its column is named where the document places it (its line), and in a
- * brief set in columns with figures in them, the template's way out comes first: the same
- * chart fits across the page (`figures: span`).
+ * A chart too wide for its column (or, set across the columns, for them) is named where the
+ * document places it, its line, as well as by its file.
  */
-function tooWideAtFigure(e: unknown, place: SourcePlace, specFile: string, template: Template): unknown {
-  const one = (x: InputError) => {
-    if (!isTooWide(x.problem)) return x;
-    const spanHint = template.columns > 1 && template.figures === 'column' ? `set figures: span in ${template.file} to set figures across the columns, or ` : '';
-    return new InputError(place, `chart ${specFile}: ${x.problem}`, `${spanHint}${x.hint ?? ''}`);
-  };
+function tooWideAtFigure(e: unknown, place: SourcePlace, specFile: string): unknown {
+  const one = (x: InputError) => (isTooWide(x.problem) ? new InputError(place, `chart ${specFile}: ${x.problem}`, x.hint) : x);
   if (e instanceof InputError) return one(e);
   if (e instanceof InputErrors) return new InputErrors(e.errors.map(one));
   return e;
+}
+
+/** The width across all columns, where a figure too wide for its column may be set instead. */
+function acrossColumns(template: Template, columnWidth: number): number | undefined {
+  if (template.columns < 2 || template.figures !== 'column' || !template.spanFigures) return undefined;
+  return columnWidth * template.columns + template.columnGap * (template.columns - 1);
+}
+
+/** The problem of a chart error that only says the chart is too wide for its column. */
+function tooWideOnly(e: unknown): string | undefined {
+  const all = e instanceof InputError ? [e] : e instanceof InputErrors ? e.errors : [];
+  return all.length === 1 && isTooWide(all[0].problem) ? all[0].problem : undefined;
 }

@@ -22,7 +22,7 @@ export type RBlock =
   | { kind: 'table'; align: Align[]; header: RInline[][]; rows: RInline[][][]; numeric: boolean[]; place?: SourcePlace }
   | { kind: 'rule' }
   | { kind: 'image'; data: Buffer; width: number; height: number; alt: string; src: string }
-  | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: FigureData }
+  | { kind: 'figure'; number: number; id: string; chart: ChartDrawing; caption: RInline[]; source: string; alt: string; name: string; data: FigureData; span?: true }
   | { kind: 'callout'; value: string; label: RInline[]; source: string; key: string }
   | { kind: 'closing'; blocks: RBlock[] }
   | { kind: 'cta'; blocks: RBlock[] }

@@ -51,6 +51,7 @@ function flowBrief(
   const width = box.content(1).width;
   const ctx = documentContext(doc, t, columnWidth(t, width), 1, box.content(1).height);
   if (t.figures === 'span') ctx.figureWidth = width;
+  else if (t.columns > 1) ctx.spanWidth = width;
   const root = ctx.sb.root;
   const pages: Page[] = [];
   const c = t.colors;
