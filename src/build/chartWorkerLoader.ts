@@ -1,8 +1,8 @@
 // Worker-thread entry of the chart sandbox as bundled (dist/chart-worker.mjs). The worker's code
-// (chartWorker.ts with vega, vega-lite and fontkit: dist/chart-worker.cjs, ~3 MB) is run through
-// V8's code cache, as bin/report.cjs runs the CLI: a worker started without it spent ~0.2 s of
-// its start compiling that code, on every build that compiles a chart (a fresh clone, an edited
-// chart, --no-cache). The first worker of a new bundle saves the cache once its first chart is
+// (chartWorker.ts with vega, vega-lite and fontkit: dist/chart-worker.cjs, ~1.8 MB) is run
+// through V8's code cache, as bin/report.cjs runs the CLI: a worker started without it compiled
+// that code at every build that compiles a chart (a fresh clone, an edited chart, --no-cache),
+// ~60–100 ms of the sample's chart stage. The first worker of a new bundle saves the cache once its first chart is
 // done (by then the code a chart needs has been compiled); later workers start from it.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';

@@ -1,6 +1,7 @@
-// "Too wide for its column" is one chart error the document side answers differently (resolve/
-// resolveDocument.ts names the figure's line, and a template in columns its way out). Only the
-// error's text crosses from the chart worker, so it is made and recognised here, in one place.
+// "Too wide for its column" is one chart error the document side answers differently
+// (resolve/resolveDocument.ts sets such a chart across a brief's columns, or names the figure's
+// line). Only the error's text crosses from the chart worker, so it is made and recognised here,
+// in one place.
 
 /** The problem of a chart `needs` pt wide in a column `width` pt wide (`panels`: what was tried). */
 export function tooWideProblem(needs: number, panels: string, width: number): string {
